@@ -1,0 +1,104 @@
+"""``quotes speakers``: list, show and correct speakers."""
+
+from __future__ import annotations
+
+import click
+
+from quotes.cli.output import emit, output_options
+from quotes.cli.transaction import transaction
+from quotes.services import speakers as service
+
+
+@click.group()
+def speakers() -> None:
+    """List, show, merge, split, alias and rename speakers."""
+
+
+@speakers.command("list")
+@click.option("--search", metavar="TEXT", help="Only speakers with an alias containing TEXT.")
+@output_options
+@click.pass_context
+def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
+    """Speakers, most quoted first."""
+    with transaction(ctx) as session:
+        rows = service.list_speakers(session, search=search)
+    emit(rows, fmt, columns=["id", "name", "kind", "quotes"])
+
+
+@speakers.command("show")
+@click.argument("speaker")
+@output_options
+@click.pass_context
+def show_command(ctx: click.Context, speaker: str, fmt: str) -> None:
+    """SPEAKER (id, name or alias): aliases, roles with dates, quotes by outlet."""
+    with transaction(ctx) as session:
+        profile = service.speaker_profile(session, service.find_speaker(session, speaker))
+    if fmt in ("json", "nl", "csv"):
+        emit([vars(profile)], fmt)
+        return
+    click.echo(f"{profile.name} (speaker {profile.id}, {profile.kind})")
+    click.echo(f"aliases: {', '.join(profile.aliases) or '-'}")
+    click.echo(f"statements: {profile.statements}")
+    emit(profile.roles, fmt, columns=["role", "first_seen", "last_seen"], title="roles")
+    emit(
+        [{"outlet": o, "quotes": n} for o, n in profile.quotes_by_outlet.items()],
+        fmt,
+        columns=["outlet", "quotes"],
+        title="quotes by outlet",
+    )
+
+
+@speakers.command("merge")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@click.pass_context
+def merge_command(ctx: click.Context, keep: str, others: tuple[str, ...]) -> None:
+    """Merge OTHERS into KEEP (undo with ``quotes unmerge --log ID``)."""
+    with transaction(ctx) as session:
+        target = service.find_speaker(session, keep)
+        for ref in others:
+            other = service.find_speaker(session, ref)
+            name = other.name
+            log = service.merge_speakers(session, target, other)
+            click.echo(f"merged {name} into {target.name} (speaker {target.id}; merge {log.id})")
+
+
+@speakers.command("split")
+@click.argument("speaker")
+@click.argument("aliases", nargs=-1, required=True)
+@click.option("--name", help="The new speaker's name (default: the first alias).")
+@click.pass_context
+def split_command(
+    ctx: click.Context, speaker: str, aliases: tuple[str, ...], name: str | None
+) -> None:
+    """Move ALIASES of SPEAKER, and the quotes printed under them, to a new speaker."""
+    with transaction(ctx) as session:
+        source = service.find_speaker(session, speaker)
+        new = service.split_speaker(session, source, list(aliases), name)
+        click.echo(f"split {new.name} (speaker {new.id}) from {source.name} (speaker {source.id})")
+
+
+@speakers.command("alias")
+@click.argument("speaker")
+@click.argument("alias")
+@click.pass_context
+def alias_command(ctx: click.Context, speaker: str, alias: str) -> None:
+    """Record ALIAS as a name of SPEAKER."""
+    with transaction(ctx) as session:
+        target = service.find_speaker(session, speaker)
+        added = service.add_alias(session, target, alias)
+        state = "added" if added else "already an alias"
+        click.echo(f"{alias}: {state} of {target.name} (speaker {target.id})")
+
+
+@speakers.command("rename")
+@click.argument("speaker")
+@click.argument("name")
+@click.pass_context
+def rename_command(ctx: click.Context, speaker: str, name: str) -> None:
+    """Rename SPEAKER to NAME (the old name stays an alias)."""
+    with transaction(ctx) as session:
+        target = service.find_speaker(session, speaker)
+        old = target.name
+        service.rename_speaker(session, target, name)
+        click.echo(f"renamed {old} to {target.name} (speaker {target.id})")

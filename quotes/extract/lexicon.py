@@ -1,0 +1,155 @@
+"""Word lists the extractor works from.
+
+Kept as plain data so that a newsroom can read and extend them; the
+patterns built from them live next to the code that uses them.
+"""
+
+from __future__ import annotations
+
+# Verbs (and verb phrases) that introduce speech, in the forms wire copy uses.
+SPEECH_VERBS = frozenset(
+    """
+        said says say saying told tells tell telling added adds adding stated states
+        declared declares announced announces announcing argued argues arguing
+        claimed claims claiming insisted insists insisting noted notes noting
+        explained explains explaining warned warns warning asserted asserts
+        contended contends maintained maintains stressed stresses emphasized
+        emphasised emphasizes emphasises suggested suggests suggesting acknowledged
+        acknowledges admitted admits conceded concedes denied denies denying
+        confirmed confirms confirming reported reports reporting wrote writes
+        writing tweeted tweets tweeting posted posts replied replies responded
+        responds countered counters recalled recalls predicted predicts vowed vows
+        promised promises pledged pledges complained complains charged charges
+        alleged alleges accused accuses urged urges demanded demands demanding
+        called calls dismissed dismisses rejected rejects ruled believes believed
+        thinks thought feels felt estimated estimates concluded concludes observed
+        observes remarked remarks continued continues went answered answers asked
+        asks agreed agrees disagreed disagrees joked jokes quipped boasted boasts
+        bragged brags mused muses indicated indicates signaled signalled signals
+        hinted hints announced acknowledged revealed reveals disclosed discloses
+        shouted yelled cautioned cautions reiterated reiterates
+    """.split()
+)
+
+# Verbs of belief, finding and stance: reported positions without quotation
+# marks ("polls show that ...", "he thinks ...", "she endorsed ...").
+STANCE_VERBS = frozenset(
+    """
+        show shows showed found finds think believe believed expects expected hope
+        hopes hoped fear fears feared know knows knew want wants wanted criticized
+        criticised criticizes endorsed endorses described describes see sees saw
+        predicted argue claim insist warn note
+    """.split()
+)
+
+# Only next to quotation marks, where they cannot be anything but a cue:
+# "the Saudis state in the white paper", "one sign read,".
+QUOTE_ONLY_VERBS = frozenset(
+    """
+        state write argue claim insist note explain warn add tell read reads advised
+        advise advises exclaimed wondered wonders pleaded testified continued
+        elaborated summarized summed concurred offered
+    """.split()
+)
+PARTICIPLE_CUES = frozenset(
+    """
+        saying adding noting telling writing arguing claiming insisting explaining
+        warning declaring calling describing stressing asking
+    """.split()
+)
+
+# Verbs that take a that-clause but whose subject need not be a speaker
+# ("polls show that ..."): accepted only with a clear source.
+REPORTING_NOUN_CUES = ("according to",)
+
+# Verbs whose use before a quote needs an object ("told reporters").
+OBJECT_TAKING = frozenset(
+    """
+        told tells tell telling asked asks urged urges
+    """.split()
+)
+
+PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+PERSONAL_PRONOUNS = frozenset(["he", "she"])
+
+# Titles and role words that may precede or follow a name.
+TITLE_WORDS = frozenset(
+    """
+        mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt. col.
+        adm. president vice prime minister secretary spokesman spokeswoman
+        spokesperson senator governor mayor chancellor ambassador envoy chairman
+        chairwoman chair director chief head leader deputy foreign defence defense
+        interior general commander colonel admiral king queen prince pope
+        representative congressman congresswoman judge justice attorney adviser
+        advisor aide negotiator official officer analyst economist professor
+        candidate nominee founder executive ceo cfo manager strategist pollster
+        campaign press former acting
+    """.split()
+)
+
+# Lower-case head nouns of descriptions that speak ("a senior official said").
+DESCRIPTION_HEADS = frozenset(
+    """
+        official officials source sources spokesman spokeswoman spokesperson aide
+        aides adviser advisers advisor advisors diplomat diplomats negotiator
+        negotiators analyst analysts expert experts observer observers officer
+        officers lawmaker lawmakers legislator legislators minister ministers leader
+        leaders president chairman secretary ambassador envoy people critics
+        supporters residents witnesses investigators prosecutors police authorities
+        administration government ministry campaign spokespeople representatives
+        republicans democrats voters
+    """.split()
+)
+
+# Names that speak for a body rather than a person.
+GOVERNMENT_WORDS = frozenset(
+    """
+        kremlin white house pentagon downing street elysee élysée ministry
+        government department administration cabinet parliament congress senate duma
+        rada commission council state
+    """.split()
+)
+CAPITALS = frozenset(
+    """
+        moscow kyiv kiev washington beijing london paris berlin brussels tehran
+        ankara jerusalem tokyo seoul pyongyang warsaw minsk
+    """.split()
+)
+ORGANISATION_WORDS = frozenset(
+    """
+        party committee campaign union association agency bureau company corp inc
+        group institute foundation organization organisation network news times post
+        journal press reuters bank fund office court board network league alliance
+        coalition club center centre university
+    """.split()
+)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        """
+        monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+    )
+}

@@ -1,0 +1,317 @@
+"""Who is speaking: the noun phrase next to a speech verb, and what kind it is.
+
+The extractor looks left of a cue for its subject ("Kremlin spokesman Dmitry
+Peskov said", "he added", "a senior official told") and right of it for an
+inverted one ("said Peskov"). A phrase is built from a short list of token
+kinds (capitalised words, titles and role words, determiners) so that it
+stops at the first ordinary word; what it finds is then split into a name
+and a role and classified as a person, a government body, an organisation
+or a description that must not be turned into a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.extract.lexicon import (
+    CAPITALS,
+    DESCRIPTION_HEADS,
+    GOVERNMENT_WORDS,
+    ORGANISATION_WORDS,
+    PRONOUNS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from quotes.extract.model import SpeakerKind
+
+TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž0-9][\w'’.&-]*|[^\w\s]")
+
+DETERMINERS = frozenset(
+    """
+        a an the one two three several some many its his her their our
+    """.split()
+)
+# Lower-case words that may sit inside a speaker phrase before its head.
+MODIFIERS = frozenset(
+    """
+        senior top chief former deputy foreign unnamed anonymous other local
+        military government campaign press white house state federal national
+        european western russian ukrainian american u.s. us eu un un's security
+        intelligence defense defence health justice election party spokesman
+        spokeswoman spokesperson official officials source sources close familiar
+        with the matter of
+    """.split()
+)
+# Capitalised words that start sentences but never a speaker's name.
+CAPITALISED_STOPS = frozenset(
+    """
+        but and or yet so however still also meanwhile then now when while if as
+        after before later earlier in on at for with by from to asked speaking
+        writing this that these those there here what why how where it's instead
+        indeed moreover nonetheless
+    """.split()
+)
+# Between a subject and its verb: "Peskov also said", "she has repeatedly argued".
+AUXILIARIES = frozenset(
+    """
+        also has have had would will was is were again later previously once
+        repeatedly then earlier further separately recently has since already never
+        often just quickly flatly publicly privately initially first last
+    """.split()
+)
+
+
+_KEEP_PERIOD = frozenset(
+    """
+        mr mrs ms dr jr sr st u.s u.k u.n inc corp co
+    """.split()
+)
+
+
+_WHEN_WORDS = frozenset(["yesterday", "today", "tonight"])
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase as printed, its span, and what it names."""
+
+    text: str
+    start: int
+    end: int
+    kind: SpeakerKind
+    name: str  # the name part ("Dmitry Peskov"), or the phrase for bodies and descriptions
+    role: str | None = None  # "Kremlin spokesman"
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.text.lower() in PRONOUNS
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and False)
+
+
+def _word_ok(token: str) -> bool:
+    lower = token.lower()
+    if _is_capitalised(token):
+        return lower not in CAPITALISED_STOPS or lower in DETERMINERS
+    return (
+        lower in DETERMINERS
+        or lower in MODIFIERS
+        or lower in DESCRIPTION_HEADS
+        or (lower in TITLE_WORDS)
+    )
+
+
+def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
+    """The speaker phrase that ends just before a cue verb, if any."""
+    window = text[max(floor, cue_start - 110) : cue_start]
+    offset = cue_start - len(window)
+    tokens = [(m.start() + offset, m.end() + offset, m[0]) for m in TOKEN.finditer(window)]
+    index = len(tokens) - 1
+    while index >= 0:
+        word = tokens[index][2].lower()
+        if word in AUXILIARIES or word in _WHEN_WORDS:
+            index -= 1
+        elif word in WEEKDAYS and index > 0 and tokens[index - 1][2].lower() in ("on", "late"):
+            index -= 2  # "Moscow on Monday demanded"
+        else:
+            break
+    if index < 0:
+        return None
+    last = tokens[index][2]
+    if last.lower() in PRONOUNS:
+        start, end, word = tokens[index]
+        if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
+            return None
+        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if last in (",", "—") and index > 0:
+        # "Peskov, the Kremlin spokesman, said": an appositive before the verb.
+        appositive = _phrase_backwards(tokens, index - 1)
+        if appositive is not None:
+            first = appositive[0]
+            if first > 0 and tokens[first - 1][2] == ",":
+                name = _phrase_backwards(tokens, first - 2)
+                if name is not None:
+                    mention = _make_mention(text, tokens, name[0], name[1])
+                    role = text[tokens[appositive[0]][0] : tokens[appositive[1]][1]]
+                    if mention and mention.kind is SpeakerKind.PERSON:
+                        return Mention(
+                            text[mention.start : tokens[appositive[1]][1]],
+                            mention.start,
+                            tokens[appositive[1]][1],
+                            mention.kind,
+                            mention.name,
+                            _strip_determiner(role),
+                        )
+        return None
+    phrase = _phrase_backwards(tokens, index)
+    if phrase is None:
+        return _description_backwards(text, tokens, index)
+    return _make_mention(text, tokens, phrase[0], phrase[1])
+
+
+def _description_backwards(
+    text: str, tokens: list[tuple[int, int, str]], index: int
+) -> Mention | None:
+    """ "the conservative-leaning newspaper wrote": a determiner and a few
+    lower-case words, opening a clause."""
+    for first in range(index, max(-1, index - 5), -1):
+        word = tokens[first][2]
+        if word.lower() in DETERMINERS:
+            if first > 0 and tokens[first - 1][2] not in (",", "”", '"', "''", ":", ";", "—"):
+                return None
+            if any(_is_capitalised(t[2]) for t in tokens[first + 1 : index + 1]):
+                return None
+            start, end = tokens[first][0], tokens[index][1]
+            return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
+        if not word.isalpha() and "-" not in word:
+            return None
+    return None
+
+
+def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
+    """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
+    window = text[cue_end : min(ceiling, cue_end + 110)]
+    tokens = [(m.start() + cue_end, m.end() + cue_end, m[0]) for m in TOKEN.finditer(window)]
+    if not tokens:
+        return None
+    if tokens[0][2].lower() in PRONOUNS:
+        start, end, word = tokens[0]
+        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    last = -1
+    for position, (_s, _e, word) in enumerate(tokens):
+        if not _word_ok(word):
+            break
+        last = position
+    if last < 0:
+        return None
+    mention = _make_mention(text, tokens, 0, last)
+    if mention is None:
+        return None
+    # An appositive role after the name: "said Peskov, the Kremlin spokesman".
+    after = last + 1
+    if after < len(tokens) and tokens[after][2] == "," and mention.kind is SpeakerKind.PERSON:
+        end = after
+        for position in range(after + 1, len(tokens)):
+            if not _word_ok(tokens[position][2]):
+                break
+            end = position
+        if end > after:
+            role = text[tokens[after + 1][0] : tokens[end][1]]
+            return Mention(
+                mention.text,
+                mention.start,
+                mention.end,
+                mention.kind,
+                mention.name,
+                _strip_determiner(role),
+            )
+    return mention
+
+
+def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[int, int] | None:
+    if index < 0 or not _word_ok(tokens[index][2]):
+        return None
+    first = index
+    while first - 1 >= 0 and index - first < 9:
+        word = tokens[first - 1][2]
+        if word in ("'s", "’s") or _word_ok(word):
+            first -= 1
+            continue
+        if word.endswith(("'s", "’s")) and _is_capitalised(word):
+            first -= 1
+            continue
+        break
+    # Do not start on a preposition-like word left dangling ("of", "with").
+    while first <= index and tokens[first][2].lower() in ("of", "with", "close", "familiar"):
+        first += 1
+    if first > index:
+        return None
+    return first, index
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _make_mention(
+    text: str, tokens: list[tuple[int, int, str]], first: int, last: int
+) -> Mention | None:
+    start, end = tokens[first][0], tokens[last][1]
+    words = [token[2] for token in tokens[first : last + 1]]
+    if words[-1].endswith(".") and words[-1].lower().rstrip(".") not in _KEEP_PERIOD:
+        # The sentence's full stop, not part of the name.
+        end -= 1
+        words[-1] = words[-1].rstrip(".")
+        if not words[-1]:
+            return None
+    phrase = text[start:end]
+    lower_words = [word.lower().rstrip(".") for word in words]
+    # A name is the trailing run of capitalised words that are not titles.
+    name_start = len(words)
+    while name_start > 0:
+        word = words[name_start - 1]
+        if not _is_capitalised(word) or word.lower().rstrip(".") in TITLE_WORDS:
+            break
+        if word.lower() in DETERMINERS:
+            break
+        name_start -= 1
+    name_words = words[name_start:]
+    role_words = words[:name_start]
+    head = lower_words[-1]
+    if not name_words:
+        if head in DESCRIPTION_HEADS or head in TITLE_WORDS or lower_words[0] in DETERMINERS:
+            return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+        return None
+    name = " ".join(name_words)
+    lower_name_words = lower_words[name_start:]
+    lower_name = " ".join(lower_name_words)
+    if any(word in GOVERNMENT_WORDS for word in lower_name_words) or lower_name in CAPITALS:
+        return Mention(phrase, start, end, SpeakerKind.GOVERNMENT, _body_name(phrase))
+    if any(word in ORGANISATION_WORDS for word in lower_words[name_start:]) or (
+        len(name_words) == 1 and name.isupper() and len(name) > 1
+    ):
+        return Mention(phrase, start, end, SpeakerKind.ORGANISATION, _body_name(phrase))
+    if role_words and role_words[0].lower() in DETERMINERS and head in DESCRIPTION_HEADS:
+        return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+    role = _strip_determiner(" ".join(role_words)) or None
+    # "Mr." / "Sen." alone before a surname is a title, not a role worth keeping.
+    if role and role.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"):
+        role = None
+    return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
+
+
+def _body_name(phrase: str) -> str:
+    """'the Kremlin' keeps its article; a possessive tail ("Kremlin's") is dropped."""
+    return phrase.replace("’s", "").replace("'s", "").strip()
+
+
+def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
+    """The phrase that opens a sentence, taken as its subject ("Sanders ..., saying")."""
+    window = text[sentence_start:limit]
+    tokens = [
+        (m.start() + sentence_start, m.end() + sentence_start, m[0]) for m in TOKEN.finditer(window)
+    ]
+    first = 0
+    while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:
+        first += 1
+        if first < len(tokens) and tokens[first][2] == ",":
+            first += 1
+    if first >= len(tokens):
+        return None
+    if tokens[first][2].lower() in PRONOUNS:
+        start, end, word = tokens[first]
+        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    last = first - 1
+    for position in range(first, len(tokens)):
+        if not _word_ok(tokens[position][2]):
+            break
+        last = position
+    if last < first:
+        return None
+    return _make_mention(text, tokens, first, last)

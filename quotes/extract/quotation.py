@@ -1,0 +1,94 @@
+"""Finding direct quotations by their marks.
+
+Wire copy mixes styles: straight and curly double quotes, « », „ “, and the
+doubled apostrophes ('') of some archives. A quote may run over several
+paragraphs: each continued paragraph opens again and none but the last
+closes. Single quotes are not openers: inside a double-quoted passage they
+are nested quotes, outside they are mostly apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile(r"''|[\"“”«»„‟]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„'])")
+
+# Which closing marks end a quotation opened by each mark.
+_CLOSERS = {
+    '"': ('"', "”", "“"),
+    "''": ("''", "”", '"'),
+    "“": ("”", '"', "“"),
+    "„": ("“", "”", '"'),
+    "‟": ("”", '"'),
+    "«": ("»",),
+}
+_OPENERS = frozenset(_CLOSERS)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation from its opening mark to its closing mark (both included)."""
+
+    start: int
+    end: int
+    # False when the paragraph ended with the quotation still open.
+    closed: bool = True
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [match.start() for match in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+
+
+def find_quotations(text: str) -> list[QuoteSpan]:
+    """Every quotation in the text, in order."""
+    spans: list[QuoteSpan] = []
+    paragraph_ends = _paragraph_ends(text)
+    paragraph = 0
+    open_at: int | None = None
+    opener = ""
+    for match in _MARK.finditer(text):
+        position, mark = match.start(), match[0]
+        while paragraph_ends[paragraph] < position:
+            if open_at is not None and not _continues(text, paragraph_ends[paragraph], opener):
+                end = _trim_end(text, open_at, paragraph_ends[paragraph])
+                if end > open_at + 1:
+                    spans.append(QuoteSpan(open_at, end, closed=False))
+                open_at = None
+            paragraph += 1
+        if open_at is None:
+            if mark in _OPENERS:
+                open_at, opener = position, mark
+            continue
+        if mark in _CLOSERS[opener] and position > open_at:
+            if _reopens(text, open_at, position, mark):
+                # A continued paragraph's opening mark, not a close.
+                continue
+            spans.append(QuoteSpan(open_at, match.end()))
+            open_at = None
+    if open_at is not None:
+        end = _trim_end(text, open_at, len(text))
+        if end > open_at + 1:
+            spans.append(QuoteSpan(open_at, end, closed=False))
+    return spans
+
+
+def _continues(text: str, paragraph_end: int, opener: str) -> bool:
+    """Does the next paragraph open again, continuing an unclosed quotation?"""
+    rest = text[paragraph_end : paragraph_end + 12].lstrip()
+    return rest.startswith(opener) or (opener in '"“' and rest[:1] in '"“')
+
+
+def _reopens(text: str, open_at: int, position: int, mark: str) -> bool:
+    """A mark at the start of a paragraph inside an open quotation re-opens it."""
+    if mark not in '"“«„':
+        return False
+    line_start = text.rfind("\n", open_at, position)
+    return line_start != -1 and not text[line_start:position].strip()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

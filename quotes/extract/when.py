@@ -1,0 +1,133 @@
+"""When was it said: date cues in an attribution, resolved against publication.
+
+News copy dates by weekday relative to the day it is published: "on Tuesday"
+in a paper dated Tuesday is that same day, "on Monday" the day before. A
+general date parser reads a bare weekday as the next one, or the one a week
+ago, so weekdays and the other relative cues are resolved here; explicit
+calendar dates are parsed by hand too, because this runs for every quote and
+one pass of one regex is what it can afford.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from quotes.extract.lexicon import MONTHS, WEEKDAYS
+from quotes.extract.model import DatePrecision
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+
+# Every cue in one pattern; explicit dates win over relative ones (see _PRIORITY).
+_CUES = re.compile(
+    rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
+    rf"|\b(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
+    rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
+    rf"(?:,?\s+(?P<dmy>\d{{4}}))?)"
+    r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+    r"last (?:night|week|month|year)|earlier this (?:week|month|year)|"
+    r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
+    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b",
+    re.IGNORECASE,
+)
+_PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3}
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def resolve_date(clause: str, published: dt.date | None) -> tuple[dt.date | None, DatePrecision]:
+    """The date a clause says something was said, with its precision.
+
+    No cue: the publication date, precision REPORTED. No cue and no
+    publication date: unknown.
+    """
+    candidates = sorted(
+        (_PRIORITY[match.lastgroup or "wd"], index, match)
+        for index, match in enumerate(_CUES.finditer(clause))
+    )
+    for _priority, _index, match in candidates:
+        resolved = _resolve(match, published)
+        if resolved is not None:
+            return resolved
+    if published is not None:
+        return published, DatePrecision.REPORTED
+    return None, DatePrecision.UNKNOWN
+
+
+def _resolve(
+    match: re.Match[str], published: dt.date | None
+) -> tuple[dt.date, DatePrecision] | None:
+    kind = match.lastgroup
+    if kind == "iso":
+        day = _safe_date(int(match["iy"]), int(match["im"]), int(match["id"]))
+        return (day, DatePrecision.DAY) if day else None
+    if kind in ("md", "dm"):
+        prefix = "md" if kind == "md" else "dm"
+        month = MONTHS[match[prefix + "m"].lower()]
+        day_number = int(match[prefix + "d"])
+        year_text = match[prefix + "y"]
+        return _calendar(month, day_number, year_text, published)
+    if published is None:
+        return None
+    if kind == "rel":
+        return _relative(match["rel"].lower(), match["count"], published)
+    weekday = WEEKDAYS[match["wdn"].lower()]
+    back = (published.weekday() - weekday) % 7
+    if match["last"] and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back), DatePrecision.DAY
+
+
+def _calendar(
+    month: int, day_number: int, year_text: str | None, published: dt.date | None
+) -> tuple[dt.date, DatePrecision] | None:
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+        candidate = _safe_date(year, month, day_number)
+        # "on Dec. 30" in a January paper means last year.
+        if candidate and candidate > published:
+            year -= 1
+    else:
+        return None
+    day = _safe_date(year, month, day_number)
+    return (day, DatePrecision.DAY) if day else None
+
+
+def _relative(
+    cue: str, count: str | None, published: dt.date
+) -> tuple[dt.date, DatePrecision] | None:
+    if cue == "yesterday" or cue == "last night":
+        return published - dt.timedelta(days=1), DatePrecision.DAY
+    if cue in ("today", "tonight") or (
+        cue.startswith("this ") and cue.endswith(("morning", "afternoon", "evening"))
+    ):
+        return published, DatePrecision.DAY
+    if cue == "last week":
+        return published - dt.timedelta(days=published.weekday() + 7), DatePrecision.WEEK
+    if cue in ("this week", "earlier this week"):
+        return published - dt.timedelta(days=published.weekday()), DatePrecision.WEEK
+    if cue == "last month":
+        last_day = published.replace(day=1) - dt.timedelta(days=1)
+        return last_day.replace(day=1), DatePrecision.MONTH
+    if cue in ("this month", "earlier this month"):
+        return published.replace(day=1), DatePrecision.MONTH
+    if cue == "last year":
+        return dt.date(published.year - 1, 1, 1), DatePrecision.YEAR
+    if cue in ("this year", "earlier this year"):
+        return dt.date(published.year, 1, 1), DatePrecision.YEAR
+    if count is not None:
+        number = _SMALL_NUMBERS.get(count.lower()) or int(count)
+        if "week" in cue:
+            day = published - dt.timedelta(weeks=number)
+            return day - dt.timedelta(days=day.weekday()), DatePrecision.WEEK
+        return published - dt.timedelta(days=number), DatePrecision.DAY
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""The library API that the CLI wraps: import, merge, search, topics, stance, export."""

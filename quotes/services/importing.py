@@ -1,0 +1,412 @@
+"""Importing articles: read, check identity, extract, store; one article at a time.
+
+``import_articles`` is the library API that ``quotes import`` wraps. It
+streams: sources are read lazily (``quotes.sources``) and each article yields
+an ``ImportResult`` as soon as it is stored, so memory stays flat whatever
+the size of the run.
+
+Safety rules, which the tests check on SQLite and PostgreSQL:
+
+- Each article is stored in its own transaction together with its quotes and
+  ``extracted_at``; a run killed at any point leaves every article either
+  complete or absent, and running it again completes the job.
+- An article already stored (same URL, or same sha256 of its normalised text)
+  is left alone and reported ``unchanged``; ``update=True`` re-extracts it:
+  its quotes are deleted and recorded again in one transaction.
+- A source that cannot be read fails alone (``failed``, with the reason);
+  so does an article whose storage fails, which is rolled back whole. Only
+  the database becoming unusable (connection lost, locked for too long)
+  stops the run, as a ``DatabaseError``.
+- Extraction runs outside the write transaction, so that on SQLite the
+  write lock is held only while rows are written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import IO, TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from quotes.errors import DatabaseError, SourceError
+from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
+from quotes.sources.detect import Format
+from quotes.sources.fetch import DEFAULT_TIMEOUT
+from quotes.sources.read import DEFAULT_MAX_BYTES
+from quotes.storage.database import Database
+from quotes.storage.models import Article, Outlet, utcnow
+
+if TYPE_CHECKING:
+    from quotes.extract.model import ExtractedQuote
+
+Extractor = Callable[[str, dt.date | None], Sequence["ExtractedQuote"]]
+
+# Column limits of ``articles`` and ``outlets``: longer values are cut, not refused.
+_MAX_URL = 2048
+_MAX_AUTHOR = 500
+_MAX_LANGUAGE = 16
+_MAX_OUTLET = 200
+_MAX_DOMAIN = 253
+
+
+class ImportStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What happened to one article (or one source that could not be read)."""
+
+    source: str  # "news/a.txt", "feed.jsonl:12", a URL, "<stdin>"
+    status: ImportStatus
+    article_id: int | None = None
+    quotes: int = 0
+    new_speakers: int = 0
+    error: str | None = None  # the reason, for ``failed``
+
+    @property
+    def message(self) -> str:
+        """``source: reason``, the line a user sees for a failure."""
+        return f"{self.source}: {self.error}"
+
+
+@dataclass
+class ImportSummary:
+    """The totals of a run; ``add`` each result as it comes."""
+
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    quotes: int = 0
+    new_speakers: int = 0
+
+    def add(self, result: ImportResult) -> None:
+        self.read += 1
+        setattr(self, result.status.value, getattr(self, result.status.value) + 1)
+        self.quotes += result.quotes
+        self.new_speakers += result.new_speakers
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def import_articles(
+    target: Session | Database,
+    sources: Iterable[str],
+    *,
+    fmt: Format | None = None,
+    glob: str | None = None,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    update: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    stdin: IO[bytes] | None = None,
+    extractor: Extractor | None = None,
+) -> Iterator[ImportResult]:
+    """Import every article in ``sources`` (paths, folders, ``-``, URLs), lazily.
+
+    ``target`` is a ``Database`` (each article is committed on its own) or a
+    ``Session`` (each article goes in a savepoint; the caller commits).
+    ``outlet`` and ``published`` override what the sources say. ``extractor``
+    replaces ``quotes.extract.extract_quotes`` (tests, experiments).
+    """
+    options = ReadOptions(fmt=fmt, glob=glob, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    inputs = read_sources(sources, options)
+    if outlet or published:
+        inputs = (
+            item
+            if isinstance(item, SourceError)
+            else item.with_overrides(outlet=outlet, published=published)
+            for item in inputs
+        )
+    return import_inputs(target, inputs, update=update, extractor=extractor)
+
+
+def import_inputs(
+    target: Session | Database,
+    inputs: Iterable[ArticleInput | SourceError],
+    *,
+    update: bool = False,
+    extractor: Extractor | None = None,
+) -> Iterator[ImportResult]:
+    """Store articles already read (and pass read errors on as ``failed``)."""
+    importer = _Importer(target, update=update, extractor=extractor or _default_extractor())
+    try:
+        for item in inputs:
+            if isinstance(item, SourceError):
+                yield ImportResult(item.source, ImportStatus.FAILED, error=item.reason)
+            else:
+                yield importer.store(item)
+    finally:
+        importer.close()
+
+
+def _default_extractor() -> Extractor:
+    from quotes.extract import extract_quotes
+
+    return extract_quotes
+
+
+def extractor_version() -> str:
+    import quotes.extract
+
+    return str(getattr(quotes.extract, "EXTRACTOR_VERSION", None) or _package_version())
+
+
+def _package_version() -> str:
+    from quotes import __version__
+
+    return __version__
+
+
+def domain_of(url: str | None) -> str | None:
+    """``https://www.Example.com:443/x`` -> ``example.com``; outlets are keyed by it."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return host[:_MAX_DOMAIN] or None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    id: int
+    url: str | None
+    content_hash: str
+
+
+class _Importer:
+    def __init__(self, target: Session | Database, *, update: bool, extractor: Extractor) -> None:
+        self.target = target
+        self.update = update
+        self.extractor = extractor
+        self.version = extractor_version()
+        # Outlet ids found or created this run; cleared whenever a transaction rolls back.
+        self.outlets: dict[tuple[str | None, str | None], int | None] = {}
+        # With a Database, one connection serves the whole run: checking one
+        # out of the pool (and pinging it) per article costs more than the
+        # article's own queries on PostgreSQL.
+        self._connection: Connection | None = None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _connect(self, database: Database) -> Connection:
+        if self._connection is None or self._connection.invalidated:
+            self.close()
+            self._connection = database.engine.connect()
+        return self._connection
+
+    # --- transactions ---------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One article's transaction (a savepoint inside a caller's session)."""
+        try:
+            if isinstance(self.target, Session):
+                with self.target.begin_nested():
+                    yield self.target
+            else:
+                connection = self._connect(self.target)
+                with (
+                    Session(bind=connection, expire_on_commit=False) as session,
+                    session.begin(),
+                ):
+                    yield session
+        except BaseException:
+            self.outlets.clear()
+            raise
+
+    # --- one article ------------------------------------------------------------
+
+    def store(self, article: ArticleInput) -> ImportResult:
+        try:
+            try:
+                return self._store(article)
+            except IntegrityError:
+                # Another importer stored the same article (or outlet, or
+                # speaker) between our check and our insert: look again.
+                return self._store(article)
+        except SourceError as exc:
+            return ImportResult(article.origin, ImportStatus.FAILED, error=exc.reason)
+        except IntegrityError as exc:
+            reason = f"conflicts with stored data ({_first_line(exc)})"
+            return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
+        except DBAPIError as exc:
+            raise DatabaseError(f"{article.origin}: database error: {_first_line(exc)}") from exc
+        except Exception as exc:  # a bug must not stop a run of 100,000 files
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
+
+    def _store(self, article: ArticleInput) -> ImportResult:
+        digest = content_hash(article.text)
+        url = article.url[:_MAX_URL] if article.url else None
+        found = self._lookup(url, digest)
+        if found is not None and not self.update:
+            return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
+        extracted = self.extractor(article.text, article.published)
+        with self._writing() as session:
+            # Set before the quotes are written, but committed with them or not at all.
+            extracted_at = utcnow()
+            if found is None:
+                # Not looked up again: if another importer stores the same
+                # article meanwhile, the unique constraints refuse this one
+                # and ``store`` looks again.
+                row = Article(
+                    content_hash=digest, extracted_at=extracted_at, extractor_version=self.version
+                )
+                self._fill(session, row, article, url)
+                session.add(row)
+                session.flush()
+                status = ImportStatus.NEW
+            else:
+                row = session.get_one(Article, found.id)
+                self._replace(session, row, article, url, digest)
+                row.extracted_at = extracted_at
+                row.extractor_version = self.version
+                status = ImportStatus.UPDATED
+            recorded = _record(session, row, extracted)
+            session.flush()
+            return ImportResult(
+                article.origin,
+                status,
+                article_id=row.id,
+                quotes=recorded.quotes,
+                new_speakers=recorded.new_speakers,
+            )
+
+    def _lookup(self, url: str | None, digest: str) -> _Found | None:
+        """Is the article stored? Asked outside the write transaction, on a bare
+        connection: the cheapest question, and most of a re-import."""
+        if isinstance(self.target, Session):
+            return _find(self.target.connection(), url, digest)
+        connection = self._connect(self.target)
+        try:
+            return _find(connection, url, digest)
+        finally:
+            connection.rollback()
+
+    def _fill(self, session: Session, row: Article, article: ArticleInput, url: str | None) -> None:
+        row.url = url
+        row.origin = article.origin[:_MAX_URL]
+        row.title = article.title
+        row.author = article.author[:_MAX_AUTHOR] if article.author else None
+        row.published_on = article.published
+        row.language = article.language[:_MAX_LANGUAGE] if article.language else None
+        row.text = article.text
+        row.outlet_id = self._outlet(session, article)
+
+    def _replace(
+        self, session: Session, row: Article, article: ArticleInput, url: str | None, digest: str
+    ) -> None:
+        """``--update``: forget the old quotes, take the new text and metadata."""
+        if digest != row.content_hash:
+            other = session.scalar(
+                select(Article.id).where(Article.content_hash == digest, Article.id != row.id)
+            )
+            if other is not None:
+                raise SourceError(article.origin, f"same text as stored article {other}")
+        if url and row.url and url != row.url:
+            url = row.url  # found by its text: keep the URL it was first stored under
+        _forget(session, row)
+        self._fill(session, row, article, url or row.url)
+        row.content_hash = digest
+
+    # --- outlets ------------------------------------------------------------------
+
+    def _outlet(self, session: Session, article: ArticleInput) -> int | None:
+        name = article.outlet[:_MAX_OUTLET] if article.outlet else None
+        domain = domain_of(article.url)
+        key = (name, domain)
+        if key not in self.outlets:
+            self.outlets[key] = get_or_create_outlet(session, name, domain)
+        return self.outlets[key]
+
+
+_ARTICLES = cast(Table, Article.__table__)
+
+
+def _find(connection: Connection, url: str | None, digest: str) -> _Found | None:
+    """The stored article with this URL or this text, preferring the URL."""
+    columns = _ARTICLES.c
+    condition = columns.content_hash == digest
+    if url:
+        condition = or_(condition, columns.url == url)
+    rows = connection.execute(
+        select(columns.id, columns.url, columns.content_hash).where(condition)
+    ).all()
+    if not rows:
+        return None
+    best = next((r for r in rows if url and r.url == url), rows[0])
+    return _Found(best.id, best.url, best.content_hash)
+
+
+def get_or_create_outlet(session: Session, name: str | None, domain: str | None) -> int | None:
+    """The outlet of an article: by ``name`` if one is given, else by the URL's domain.
+
+    Both columns are unique and importers run concurrently, so rows are
+    inserted with ``ON CONFLICT DO NOTHING`` and then selected: a race costs
+    nothing and never aborts the article's transaction. A new outlet found by
+    name records the domain too, unless another outlet already has it.
+    """
+    if name:
+        found = session.scalar(select(Outlet.id).where(Outlet.name == name))
+        if found is not None:
+            return found
+        for row in ({"name": name, "domain": domain}, {"name": name, "domain": None}):
+            _insert_outlet(session, row)
+            found = session.scalar(select(Outlet.id).where(Outlet.name == name))
+            if found is not None:
+                return found
+        return None  # pragma: no cover - the second insert cannot conflict but on the name
+    if domain:
+        found = session.scalar(select(Outlet.id).where(Outlet.domain == domain))
+        if found is not None:
+            return found
+        _insert_outlet(session, {"name": domain[:_MAX_OUTLET], "domain": domain})
+        found = session.scalar(select(Outlet.id).where(Outlet.domain == domain))
+        if found is None:  # an outlet is already *named* like this domain
+            found = session.scalar(select(Outlet.id).where(Outlet.name == domain[:_MAX_OUTLET]))
+        return found
+    return None
+
+
+def _insert_outlet(session: Session, row: dict[str, Any]) -> None:
+    table = cast(Table, Outlet.__table__)
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    session.execute(insert(table).values(created_at=utcnow(), **row).on_conflict_do_nothing())
+
+
+def _record(session: Session, article: Article, extracted: Sequence[ExtractedQuote]) -> Any:
+    from quotes.services.recording import record_quotes
+
+    return record_quotes(session, article, extracted)
+
+
+def _forget(session: Session, article: Article) -> None:
+    from quotes.services.recording import forget_article_quotes
+
+    forget_article_quotes(session, article)
+
+
+def _first_line(exc: Exception) -> str:
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

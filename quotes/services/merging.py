@@ -1,0 +1,241 @@
+"""A person's say over merges: review suggestions, undo merges.
+
+``quotes review`` lists the middle-band matches (``MergeSuggestion``);
+accepting one moves the quote's statement (all its quotes) into the
+suggested statement, rejecting one keeps them apart for good (dedupe will
+not suggest the pair again). ``quotes unmerge QUOTE_ID`` takes one quote out
+of its statement: back to the statement it came from if that still exists,
+else to a statement of its own. ``quotes unmerge --log ID`` undoes a logged
+merge by its merge-log id (a quote attach or a speaker merge).
+
+Quotes placed by a person (accepted or unmerged) get ``match_method``
+"person" or "unmerged": ``quotes dedupe`` leaves their statements as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from quotes import match
+from quotes.errors import NotFoundError, QuotesError
+from quotes.services.speakers import undo_speaker_merge
+from quotes.services.statements import recompute_statements
+from quotes.storage.models import (
+    Actor,
+    MergeAction,
+    MergeEntity,
+    MergeLog,
+    MergeSuggestion,
+    Quote,
+    Speaker,
+    Statement,
+    SuggestionStatus,
+    utcnow,
+)
+
+# match_method values of quotes whose statement a person decided.
+PINNED_METHODS = ("person", "unmerged")
+
+
+def list_suggestions(
+    session: Session, *, status: SuggestionStatus = SuggestionStatus.PENDING, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Suggestions with both wordings side by side, best first."""
+    target = Statement.__table__.alias("target")
+    rows = session.execute(
+        select(
+            MergeSuggestion.id,
+            MergeSuggestion.score,
+            MergeSuggestion.method,
+            Speaker.name,
+            Quote.id,
+            Quote.text,
+            MergeSuggestion.statement_id,
+            target.c.canonical_text,
+        )
+        .join(Quote, Quote.id == MergeSuggestion.quote_id)
+        .join(target, target.c.id == MergeSuggestion.statement_id)
+        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+        .where(MergeSuggestion.status == status)
+        .order_by(MergeSuggestion.score.desc(), MergeSuggestion.id)
+        .limit(limit)
+    )
+    return [
+        {
+            "id": sid,
+            "score": score,
+            "method": method,
+            "speaker": speaker,
+            "quote": quote_id,
+            "quote_text": quote_text,
+            "statement": statement_id,
+            "statement_text": statement_text,
+        }
+        for sid, score, method, speaker, quote_id, quote_text, statement_id, statement_text in rows
+    ]
+
+
+def _suggestion(session: Session, suggestion_id: int) -> MergeSuggestion:
+    suggestion = session.get(MergeSuggestion, suggestion_id)
+    if suggestion is None:
+        raise NotFoundError(f"suggestion {suggestion_id}: no such suggestion")
+    if suggestion.status != SuggestionStatus.PENDING:
+        raise QuotesError(f"suggestion {suggestion_id} was already {suggestion.status.value}")
+    return suggestion
+
+
+@dataclass(frozen=True)
+class Accepted:
+    statement_id: int
+    moved_quotes: list[int]
+
+
+def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
+    """Merge the suggested quote's statement into the suggested statement."""
+    suggestion = _suggestion(session, suggestion_id)
+    quote = session.get(Quote, suggestion.quote_id)
+    assert quote is not None
+    target = suggestion.statement_id
+    source = quote.statement_id
+    if source == target:
+        moved: list[int] = []
+    elif source is None:
+        moved = [quote.id]
+    else:
+        moved = list(session.scalars(select(Quote.id).where(Quote.statement_id == source)))
+    if moved:
+        session.execute(
+            update(Quote)
+            .where(Quote.id.in_(moved))
+            .values(statement_id=target, match_method="person", match_score=suggestion.score)
+        )
+        session.add_all(
+            MergeLog(
+                entity=MergeEntity.QUOTE,
+                action=MergeAction.MERGE,
+                subject_id=quote_id,
+                from_id=source,
+                to_id=target,
+                method=suggestion.method,
+                score=suggestion.score,
+                actor=Actor.PERSON,
+                details={"suggestion": suggestion.id},
+            )
+            for quote_id in moved
+        )
+    suggestion.status = SuggestionStatus.ACCEPTED
+    suggestion.decided_at = utcnow()
+    session.flush()
+    recompute_statements(session, [i for i in (source, target) if i is not None])
+    session.expire_all()
+    return Accepted(target, moved)
+
+
+def reject_suggestion(session: Session, suggestion_id: int) -> None:
+    """Keep the two apart; the pair is not suggested again."""
+    suggestion = _suggestion(session, suggestion_id)
+    suggestion.status = SuggestionStatus.REJECTED
+    suggestion.decided_at = utcnow()
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Unmerged:
+    quote_id: int
+    from_statement: int
+    to_statement: int
+    undid: int | None  # the merge-log row marked undone, if any
+
+
+def unmerge_quote(session: Session, quote_id: int) -> Unmerged:
+    """Take a quote out of its statement (back where it was, or on its own)."""
+    quote = session.get(Quote, quote_id)
+    if quote is None:
+        raise NotFoundError(f"quote {quote_id}: no such quote")
+    current = quote.statement_id
+    if current is None:
+        raise QuotesError(f"quote {quote_id} has no statement")
+    others = session.scalar(
+        select(Quote.id).where(Quote.statement_id == current, Quote.id != quote_id).limit(1)
+    )
+    if others is None:
+        raise QuotesError(f"quote {quote_id} is the only source of statement {current}")
+    log = session.scalars(
+        select(MergeLog)
+        .where(
+            MergeLog.entity == MergeEntity.QUOTE,
+            MergeLog.action == MergeAction.MERGE,
+            MergeLog.subject_id == quote_id,
+            MergeLog.to_id == current,
+            MergeLog.undone_at.is_(None),
+        )
+        .order_by(MergeLog.id.desc())
+        .limit(1)
+    ).first()
+    destination: int | None = None
+    if (
+        log is not None
+        and log.from_id is not None
+        and log.from_id != current
+        and session.get(Statement, log.from_id) is not None
+    ):
+        destination = log.from_id
+    if destination is None:
+        fresh = Statement(
+            speaker_id=quote.speaker_id,
+            canonical_text=quote.text,
+            match_key=match.match_key(quote.text),
+            kind=quote.kind,
+            quote_count=1,
+        )
+        session.add(fresh)
+        session.flush()
+        destination = fresh.id
+    quote.statement_id = destination
+    quote.match_method, quote.match_score = "unmerged", None
+    if log is not None:
+        log.undone_at = utcnow()
+    session.add(
+        MergeLog(
+            entity=MergeEntity.QUOTE,
+            action=MergeAction.UNMERGE,
+            subject_id=quote_id,
+            from_id=current,
+            to_id=destination,
+            method="person",
+            score=None,
+            actor=Actor.PERSON,
+            details={"undoes": log.id} if log is not None else None,
+        )
+    )
+    session.flush()
+    recompute_statements(session, [current, destination])
+    return Unmerged(quote_id, current, destination, log.id if log is not None else None)
+
+
+def undo_merge(session: Session, log_id: int) -> str:
+    """Undo a merge by its merge-log id; returns what was done, in words."""
+    log = session.get(MergeLog, log_id)
+    if log is None:
+        raise NotFoundError(f"merge {log_id}: no such merge-log entry")
+    if log.action != MergeAction.MERGE:
+        raise QuotesError(f"merge-log entry {log_id} is an {log.action.value}, not a merge")
+    if log.undone_at is not None:
+        raise QuotesError(f"merge {log_id} was already undone")
+    if log.entity == MergeEntity.SPEAKER:
+        speaker = undo_speaker_merge(session, log)
+        return f"speaker {speaker.id} ({speaker.name}) restored from speaker {log.to_id}"
+    if log.entity == MergeEntity.QUOTE:
+        quote = session.get(Quote, log.subject_id)
+        if quote is None or quote.statement_id != log.to_id:
+            raise QuotesError(f"merge {log_id}: quote {log.subject_id} has moved since")
+        done = unmerge_quote(session, log.subject_id)
+        return (
+            f"quote {done.quote_id} moved from statement {done.from_statement} "
+            f"to {done.to_statement}"
+        )
+    raise QuotesError(f"merge {log_id}: undoing {log.entity.value} merges is not supported")
