@@ -92,6 +92,25 @@ def polnear_quotes(data: Path, limit: int) -> list[tuple[str, str]]:
     return found[:limit]
 
 
+def distinct(bases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop a base that repeats another of its speaker, whole or as a part.
+
+    The same quote is printed by several articles (and a long quote holds a
+    shorter one the extractor also found); as gold they would be two
+    statements that any correct merger joins.
+    """
+    kept: dict[str, list[str]] = defaultdict(list)
+    result = []
+    for speaker, text in sorted(bases, key=lambda base: -len(base[1])):
+        key = f" {normalize(text)} "
+        if any(key in longer for longer in kept[speaker]):
+            continue
+        kept[speaker].append(key)
+        result.append((speaker, text))
+    order = {base: i for i, base in enumerate(bases)}
+    return sorted(result, key=order.__getitem__)
+
+
 def variant(text: str, rng: random.Random) -> str:
     """One outlet's version of a statement."""
     words = text.split()
@@ -175,7 +194,7 @@ def build(bases: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, s
     return items
 
 
-def evaluate(items: list[tuple[str, str, int]]) -> dict[str, float]:
+def evaluate(items: list[tuple[str, str, int]], show_errors: int = 0) -> dict[str, float]:
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for index, (speaker, _text, _gold) in enumerate(items):
         by_speaker[speaker].append(index)
@@ -212,8 +231,12 @@ def evaluate(items: list[tuple[str, str, int]]) -> dict[str, float]:
                     tp += 1
                 elif same_pred:
                     fp += 1
+                    if fp <= show_errors:
+                        print(f"  false merge:\n    {items[a][1]}\n    {items[b][1]}")
                 elif same_gold:
                     fn += 1
+                    if fn <= show_errors:
+                        print(f"  missed:\n    {items[a][1]}\n    {items[b][1]}")
                     if (min(a, b), max(a, b)) in suggested_pairs:
                         suggested_true += 1
     # B-cubed.
@@ -249,13 +272,20 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=3000)
     parser.add_argument("--polnear", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the first N false merges and missed pairs of each set",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     for name, bases in (
-        ("politifact", politifact_claims(args.data, args.claims, rng)),
-        ("polnear", polnear_quotes(args.data, args.polnear)),
+        ("politifact", distinct(politifact_claims(args.data, args.claims, rng))),
+        ("polnear", distinct(polnear_quotes(args.data, args.polnear))),
     ):
-        print(name, json.dumps(evaluate(build(bases, rng))))
+        print(name, json.dumps(evaluate(build(bases, rng), args.show_errors)))
 
 
 if __name__ == "__main__":

@@ -105,9 +105,10 @@ def test_one_statement_from_many_outlets_with_every_source(database: Database) -
 
 
 def test_a_fragment_joins_the_longest_statement_that_contains_it(database: Database) -> None:
+    # Another statement that begins with the same words as the fragment.
     short = (
         "We are ready to continue the negotiations in Istanbul, "
-        "but only if our security concerns are met."
+        "and our delegation will again be led by the same adviser."
     )
     publish(database, "A", DAY, Said(short, PESKOV))
     publish(database, "B", DAY, Said(PESKOV_FULL + " Nothing else will do.", PESKOV))

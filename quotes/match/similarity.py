@@ -10,7 +10,9 @@ fragments too short to tell one statement from another.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -28,19 +30,96 @@ class Scored:
     score: float
 
 
+# "a good thing we did" inside "a good thing we did not", or "..., not by its
+# partners" cut from the end: the same words, and only a reader can tell
+# whether the cut changed the meaning. A person is asked.
+_NEGATION_AT_EDGE = Scored("negation-edge", SUGGEST_THRESHOLD)
+
 # Fewer words than this and containment says little ("we are ready").
 MIN_FRAGMENT_WORDS = 5
-_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nor", "cannot", "dont", "wont"})
+# Normalised text has no apostrophes, so contractions arrive as "dont", "isnt".
+# Each negation maps to the word it negates when dropped ("" for a bare "not").
+_CONTRACTED = {
+    "cannot": "can",
+    "cant": "can",
+    "dont": "do",
+    "doesnt": "does",
+    "didnt": "did",
+    "isnt": "is",
+    "arent": "are",
+    "wasnt": "was",
+    "werent": "were",
+    "wont": "will",
+    "wouldnt": "would",
+    "couldnt": "could",
+    "shouldnt": "should",
+    "hasnt": "has",
+    "havent": "have",
+    "hadnt": "had",
+    "aint": "is",
+}
+_NEGATORS = {"not": "", "no": "", "never": "", "nothing": "", "none": "", "nor": ""}
+_NEGATED_BASE = _NEGATORS | _CONTRACTED
+_NEGATIONS = frozenset(_NEGATED_BASE)
 _NUMBER = re.compile(r"\d+")
 
 
-def _numbers_agree(a: str, b: str) -> bool:
-    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    return numbers_a <= numbers_b or numbers_b <= numbers_a
+def _numbers_agree(short: str, long: str) -> bool:
+    """Every number of the shorter wording appears in the longer, as often.
+
+    Counted, not as sets: "from 33 to 100 percent" and "from 100 to 100
+    percent" share the set {100} yet say different things.
+    """
+    counts_short, counts_long = Counter(_NUMBER.findall(short)), Counter(_NUMBER.findall(long))
+    return not counts_short - counts_long
 
 
 def _negations(text: str) -> frozenset[str]:
     return frozenset(text.split()) & _NEGATIONS
+
+
+def _negations_agree(short: str, long: str) -> bool | None:
+    """The same negations, within the part of the longer wording the shorter covers.
+
+    An outlet that cut "..., not because of X" from the end dropped a negation
+    without changing what the rest says; one that dropped it mid-sentence did.
+    None when a negation sits just outside the covered part: undecidable
+    without the sentence's structure.
+    """
+    negations_short = _negations(short)
+    if negations_short == _negations(long):
+        return True
+    aligned = fuzz.partial_ratio_alignment(short, long)
+    start = long.rfind(" ", 0, aligned.dest_start) + 1
+    end = long.find(" ", aligned.dest_end)
+    end = len(long) if end < 0 else end
+    if negations_short != _negations(long[start:end]):
+        return False
+    # As for a contained fragment: "a good thing we did" is not "... we did not".
+    before, after = long[:start].split()[-1:], long[end:].split()[:1]
+    return None if any(word in _NEGATIONS for word in (*before, *after)) else True
+
+
+def _negation_flipped(a: str, b: str) -> bool:
+    """One wording negates what the other says plainly, in the same words.
+
+    "are not here" against "are here", or "isnt ready" against "is ready": the
+    negation's neighbours appear side by side in the other wording with no
+    negation between them. Reworded sentences rarely keep both neighbours, so
+    this catches the flips that token-set ratio scores near 1.
+    """
+    for x, y in ((a.split(), b.split()), (b.split(), a.split())):
+        pairs = set(pairwise(y))
+        triples = set(zip(y, y[1:], y[2:], strict=False))
+        for i in range(1, len(x) - 1):
+            base = _NEGATED_BASE.get(x[i])
+            if base is None:
+                continue
+            if base == "" and (x[i - 1], x[i + 1]) in pairs:
+                return True
+            if base and (x[i - 1], base, x[i + 1]) in triples:
+                return True
+    return False
 
 
 def score(a: str, b: str) -> Scored:
@@ -60,13 +139,18 @@ def score(a: str, b: str) -> Scored:
     padded = f" {long} "
     at = padded.find(f" {short} ")
     if at >= 0:
+        # The longer wording may negate the fragment just outside it.
         before = padded[:at].split()[-1:]
-        if before and before[0] in _NEGATIONS:
-            return Scored("guard", 0.0)
+        after = padded[at + len(short) + 2 :].split()[:1]
+        if (before and before[0] in _NEGATIONS) or (after and after[0] in _NEGATIONS):
+            return _NEGATION_AT_EDGE
         value = 0.97 if words >= MIN_FRAGMENT_WORDS else AUTO_THRESHOLD - 0.01
         return Scored("containment", value)
-    if _negations(short) != _negations(long):
+    agreement = _negations_agree(short, long)
+    if agreement is False or _negation_flipped(short, long):
         return Scored("guard", 0.0)
+    if agreement is None:
+        return _NEGATION_AT_EDGE
     ratio = fuzz.token_set_ratio(a, b) / 100.0
     if words < MIN_FRAGMENT_WORDS:
         # A short fragment can sit inside many statements: never above the auto band.
