@@ -90,6 +90,8 @@ def _negations_agree(short: str, long: str) -> bool | None:
     if negations_short == _negations(long):
         return True
     aligned = fuzz.partial_ratio_alignment(short, long)
+    if aligned is None:  # only for empty strings, which never get here
+        return False
     start = long.rfind(" ", 0, aligned.dest_start) + 1
     end = long.find(" ", aligned.dest_end)
     end = len(long) if end < 0 else end
