@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "review": "quotes.cli.merging:review",
     "unmerge": "quotes.cli.merging:unmerge",
     "dedupe": "quotes.cli.merging:dedupe",
+    "search": "quotes.cli.search:search",
+    "who": "quotes.cli.search:who",
 }
 
 

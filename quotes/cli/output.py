@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,7 +24,17 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def output_options(function: F) -> F:
-    """Add the mutually exclusive ``--table/--json/--nl/--csv`` flags as ``fmt``."""
+    """Add the mutually exclusive ``--table/--json/--nl/--csv`` flags as ``fmt``.
+
+    The flags share one destination; only ``--table`` has a default, and the
+    command always sees one of the four names ("table" when none is given).
+    """
+
+    @functools.wraps(function)
+    def with_format(*args: Any, fmt: str | None = None, **kwargs: Any) -> Any:
+        return function(*args, fmt=fmt or "table", **kwargs)
+
+    command: Any = with_format
     for flag, help_text in reversed(
         [
             ("table", "A readable table (the default)."),
@@ -32,14 +43,14 @@ def output_options(function: F) -> F:
             ("csv", "CSV with a header row."),
         ]
     ):
-        function = click.option(
+        command = click.option(
             f"--{flag}",
             "fmt",
             flag_value=flag,
-            default=flag == "table",
+            default="table" if flag == "table" else None,
             help=help_text,
-        )(function)
-    return function
+        )(command)
+    return command  # type: ignore[no-any-return]
 
 
 def to_jsonable(value: Any) -> Any:

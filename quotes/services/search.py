@@ -1,0 +1,235 @@
+"""Finding statements by their words, or by a half-remembered wording.
+
+Full text first (FTS5 or PostgreSQL full-text, any of the query's words), so
+that the search scales with an index and not with the database; then the
+few hundred candidates are re-ranked by how closely their wording matches
+what the user remembers (rapidfuzz on normalised text), blended with the
+backend's own rank. A remembered fragment ("unlikely in the near future
+summit") shares words but not order with what was said; token-set ratio
+rewards the shared words, partial ratio a verbatim fragment, and the
+full-text rank the rare words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotes.errors import NotFoundError
+from quotes.extract.model import QuoteKind
+from quotes.match import normalize
+from quotes.services.speakers import find_speaker
+from quotes.services.statements import Source, get_statement
+from quotes.storage.fulltext import Filters, outlet_ids_named, query_terms, statement_candidates
+from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement, Topic
+
+# How many full-text candidates the fuzzy re-ranking sees. More finds more
+# paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
+CANDIDATES = 200
+# The blend of the re-ranking (tuned on the CheckThat! 2021 2B train and dev queries).
+WEIGHT_TOKEN_SET = 0.35
+WEIGHT_PARTIAL = 0.25
+WEIGHT_FULLTEXT = 0.40
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One statement found: who, when, what, how sure, and where it was printed."""
+
+    id: int
+    speaker: str | None
+    said_on: dt.date | None
+    text: str
+    kind: str
+    score: float
+    sources: int
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WhoAnswer:
+    """The answer to "who said this, and when first?"."""
+
+    statement_id: int
+    speaker: str | None
+    first_said_on: dt.date | None
+    date_precision: str
+    text: str
+    score: float
+    sources: list[Source]
+
+
+def search_statements(
+    session: Session,
+    text: str,
+    *,
+    speaker: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    topic: str | None = None,
+    outlet: str | None = None,
+    kind: str | QuoteKind | None = None,
+    limit: int = 20,
+    fuzzy: bool = True,
+) -> list[SearchHit]:
+    """Statements matching ``text``, most relevant first, then earliest.
+
+    ``speaker`` is a name, alias or id; ``topic`` includes its sub-topics;
+    ``outlet`` is a name or domain; ``since``/``until`` bound the date the
+    statement was first said. ``fuzzy=False`` keeps the full-text order.
+    An unknown speaker, topic or outlet raises ``NotFoundError``.
+    """
+    filters = _filters(session, speaker, since, until, topic, outlet, kind)
+    terms = query_terms(text)
+    found = statement_candidates(session, terms, filters, CANDIDATES if fuzzy else limit)
+    if not found:
+        return []
+    rows = {
+        row.id: row
+        for row in session.execute(
+            select(
+                Statement.id,
+                Speaker.name,
+                Statement.first_said_on,
+                Statement.canonical_text,
+                Statement.kind,
+                Statement.quote_count,
+            )
+            .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+            .where(Statement.id.in_([statement_id for statement_id, _ in found]))
+        )
+    }
+    top_rank = max(rank for _, rank in found) or 1.0
+    query = normalize(text)
+    scored = []
+    for statement_id, rank in found:
+        row = rows[statement_id]
+        fulltext = max(rank, 0.0) / top_rank
+        value = _blend(query, row.canonical_text, fulltext) if fuzzy else fulltext
+        scored.append((value, row))
+    scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
+    best = scored[:limit]
+    outlets = _outlets_of(session, [row.id for _, row in best])
+    return [
+        SearchHit(
+            id=row.id,
+            speaker=row.name,
+            said_on=row.first_said_on,
+            text=row.canonical_text,
+            kind=str(row.kind),
+            score=round(value, 4),
+            sources=row.quote_count,
+            outlets=outlets.get(row.id, []),
+        )
+        for value, row in best
+    ]
+
+
+def who_said(
+    session: Session,
+    text: str,
+    *,
+    speaker: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    topic: str | None = None,
+    outlet: str | None = None,
+    kind: str | QuoteKind | None = None,
+) -> WhoAnswer | None:
+    """The best match's speaker, first date said and every source; None if nothing matches."""
+    hits = search_statements(
+        session,
+        text,
+        speaker=speaker,
+        since=since,
+        until=until,
+        topic=topic,
+        outlet=outlet,
+        kind=kind,
+        limit=1,
+    )
+    if not hits:
+        return None
+    view = get_statement(session, hits[0].id)
+    return WhoAnswer(
+        statement_id=view.id,
+        speaker=view.speaker,
+        first_said_on=view.first_said_on,
+        date_precision=view.date_precision,
+        text=view.text,
+        score=hits[0].score,
+        sources=view.sources,
+    )
+
+
+def _blend(query: str, canonical_text: str, fulltext: float) -> float:
+    wording = normalize(canonical_text)
+    token_set = fuzz.token_set_ratio(query, wording) / 100.0
+    partial = fuzz.partial_ratio(query, wording) / 100.0 if len(query) <= len(wording) else 0.0
+    return WEIGHT_TOKEN_SET * token_set + WEIGHT_PARTIAL * partial + WEIGHT_FULLTEXT * fulltext
+
+
+def _filters(
+    session: Session,
+    speaker: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    topic: str | None,
+    outlet: str | None,
+    kind: str | QuoteKind | None,
+) -> Filters:
+    outlet_ids = None
+    if outlet is not None:
+        outlet_ids = outlet_ids_named(session, outlet)
+        if not outlet_ids:
+            raise NotFoundError(f"outlet {outlet!r}: no such outlet")
+    return Filters(
+        speaker_id=find_speaker(session, speaker).id if speaker else None,
+        since=since,
+        until=until,
+        topic_ids=topic_with_descendants(session, topic) if topic else None,
+        outlet_ids=outlet_ids,
+        kind=QuoteKind(kind) if kind else None,
+    )
+
+
+def topic_with_descendants(session: Session, name: str) -> list[int]:
+    """The topic called ``name`` and every topic below it in the hierarchy."""
+    topics = session.execute(select(Topic.id, Topic.name, Topic.parent_id)).all()
+    roots = [t.id for t in topics if t.name.casefold() == name.strip().casefold()]
+    if not roots:
+        raise NotFoundError(f"topic {name!r}: no such topic")
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for topic in topics:
+        children[topic.parent_id].append(topic.id)
+    found, stack = set(roots), list(roots)
+    while stack:
+        for child in children[stack.pop()]:
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return sorted(found)
+
+
+def _outlets_of(session: Session, statement_ids: Sequence[int]) -> dict[int, list[str]]:
+    if not statement_ids:
+        return {}
+    rows = session.execute(
+        select(Quote.statement_id, Outlet.name)
+        .join(Article, Article.id == Quote.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(Quote.statement_id.in_(statement_ids))
+        .distinct()
+        .order_by(Outlet.name)
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for statement_id, name in rows:
+        if statement_id is not None:
+            found[statement_id].append(name)
+    return dict(found)

@@ -1,0 +1,172 @@
+"""Full-text candidates for search: FTS5 on SQLite, tsvector on PostgreSQL.
+
+The only module that knows each backend's full-text syntax. User text never
+reaches either query language as written: it is cut into word tokens, stop
+words are dropped, and each token is quoted (FTS5) or passed as a bare
+lexeme (``to_tsquery``), so quotation marks, ``AND``/``OR``/``NEAR``,
+``*``, ``-``, ``:`` and unbalanced brackets are only ever words or nothing.
+
+Tokens are OR-ed: a half-remembered sentence shares some of its words with
+what was said, seldom all of them. The backend's own ranking (bm25,
+ts_rank) orders the candidates; the fuzzy re-ranking happens in the service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    Select,
+    String,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from quotes.storage.models import Article, Outlet, Quote, Statement, StatementTopic
+
+# The English stop words of PostgreSQL's snowball list, which to_tsquery drops
+# anyway; dropping them on SQLite too keeps OR queries from matching everything.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been
+    before being below between both but by can could did do does doing down during
+    each few for from further had has have having he her here hers herself him
+    himself his how i if in into is it its itself just me more most my myself no nor
+    not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves
+    s t don
+    """.split()
+)
+# More terms than this add little to recall and a lot to the cost of the OR query.
+MAX_TERMS = 24
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(user_text: str) -> list[str]:
+    """The searchable words of ``user_text``: lower case, no stop words, each once."""
+    seen: dict[str, None] = {}
+    for token in _WORD.findall(user_text.casefold()):
+        token = token.strip("_")
+        if token and token not in STOP_WORDS and len(token) <= 64:
+            seen.setdefault(token, None)
+    return list(seen)[:MAX_TERMS]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search is narrowed to; resolved to ids by the caller."""
+
+    speaker_id: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    topic_ids: Sequence[int] | None = None
+    outlet_ids: Sequence[int] | None = None
+    kind: str | None = None
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.speaker_id is not None:
+            found.append(Statement.speaker_id == self.speaker_id)
+        if self.since is not None:
+            found.append(Statement.first_said_on >= self.since)
+        if self.until is not None:
+            found.append(Statement.first_said_on <= self.until)
+        if self.kind is not None:
+            found.append(Statement.kind == self.kind)
+        if self.topic_ids is not None:
+            found.append(
+                exists().where(
+                    and_(
+                        StatementTopic.statement_id == Statement.id,
+                        StatementTopic.topic_id.in_(self.topic_ids),
+                    )
+                )
+            )
+        if self.outlet_ids is not None:
+            found.append(
+                exists().where(
+                    and_(
+                        Quote.statement_id == Statement.id,
+                        Article.id == Quote.article_id,
+                        Article.outlet_id.in_(self.outlet_ids),
+                    )
+                )
+            )
+        return found
+
+
+def statement_candidates(
+    session: Session, terms: Sequence[str], filters: Filters, limit: int
+) -> list[tuple[int, float]]:
+    """(statement id, backend rank) of up to ``limit`` statements matching any term.
+
+    Rank is "higher is better" on both backends.
+    """
+    if not terms:
+        return []
+    dialect = session.get_bind().dialect.name
+    query = _sqlite_query(terms) if dialect == "sqlite" else _postgresql_query(terms)
+    for clause in filters.clauses():
+        query = query.where(clause)
+    rows = session.execute(query.limit(limit)).all()
+    return [(int(row[0]), float(row[1] or 0.0)) for row in rows]
+
+
+def _sqlite_query(terms: Sequence[str]) -> Select[int, float]:
+    # Each term is a quoted FTS5 string: nothing in it is syntax. A doubled
+    # quote is FTS5's escape, though \w tokens never hold one.
+    match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    # bm25 is "lower is better"; negated so that both backends agree.
+    rank: ColumnElement[float] = literal_column("-bm25(statements_fts)", Float)
+    return (
+        select(Statement.id, rank.label("rank"))
+        .select_from(_STATEMENTS_FTS)
+        .join(Statement, Statement.id == _STATEMENTS_FTS.c.rowid)
+        .where(text("statements_fts MATCH :match").bindparams(match=match))
+        .order_by(literal_column("bm25(statements_fts)"))
+    )
+
+
+# The FTS5 table of migration 0001 (not a model: alembic and the models never see it).
+_STATEMENTS_FTS = table("statements_fts", column("rowid", Integer))
+
+
+def _postgresql_query(terms: Sequence[str]) -> Select[int, float]:
+    # \w tokens hold no tsquery operators; quoting each lexeme keeps tokens
+    # such as "covid19" whole.
+    tsquery = func.to_tsquery(_ENGLISH, " | ".join(f"'{term}'" for term in terms))
+    # The expression of the GIN index ix_fts_statements, so the planner uses it.
+    vector = func.to_tsvector(_ENGLISH, Statement.canonical_text)
+    rank: ColumnElement[float] = func.ts_rank(vector, tsquery, type_=Float)
+    return (
+        select(Statement.id, rank.label("rank"))
+        .where(vector.bool_op("@@")(tsquery))
+        .order_by(rank.desc())
+    )
+
+
+# Inline, not a bound parameter: the index expression has the literal 'english'.
+_ENGLISH: ColumnElement[str] = literal_column("'english'", String)
+
+
+def outlet_ids_named(session: Session, name: str) -> list[int]:
+    """Outlets whose name or domain is ``name`` (case-insensitive), or contains it."""
+    key = name.strip().casefold()
+    rows = session.execute(select(Outlet.id, Outlet.name, Outlet.domain)).all()
+    exact = [i for i, n, d in rows if key in {(n or "").casefold(), (d or "").casefold()}]
+    return exact or [i for i, n, d in rows if key in (n or "").casefold() or key in (d or "")]

@@ -1,0 +1,254 @@
+"""Search and "who said it": words, half-remembered wordings, filters and formats.
+
+Runs on SQLite (FTS5) and PostgreSQL (tsvector), through the library and the CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from quotes.cli import cli
+from quotes.errors import NotFoundError
+from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.services.search import search_statements, who_said
+from quotes.storage.database import Database
+from quotes.storage.models import Statement, StatementTopic, Topic
+from tests.quote_fixtures import Said, publish
+
+PESKOV = "Dmitry Peskov"
+ZELENSKY = "Volodymyr Zelensky"
+SUMMIT = "In the near future, a summit between the two presidents is unlikely."
+SUMMIT_SHORT = "a summit between the two presidents is unlikely"
+GAS = "Gas transit through Ukraine will end when the contract expires at the end of the year."
+DRONES = "Ukraine will need many more air defence systems to protect its cities this winter."
+FORMULA = '=HYPERLINK("http://x.example") is what they call a peace plan'
+
+MAY_12 = dt.date(2025, 5, 12)
+
+
+@pytest.fixture
+def newsroom(database: Database) -> Database:
+    """Three outlets, two speakers, statements on different days."""
+    publish(database, "Wire One", MAY_12, Said(SUMMIT, PESKOV, said_on=MAY_12))
+    publish(database, "Daily Two", MAY_12 + dt.timedelta(days=1), Said(SUMMIT_SHORT, "Peskov"))
+    publish(
+        database, "Three Times", dt.date(2025, 6, 2), Said(GAS, PESKOV, said_on=dt.date(2025, 6, 2))
+    )
+    publish(
+        database,
+        "Daily Two",
+        dt.date(2025, 6, 3),
+        Said(DRONES, ZELENSKY, said_on=dt.date(2025, 6, 3)),
+        Said(FORMULA, ZELENSKY, quote_kind=QuoteKind.INDIRECT),
+    )
+    return database
+
+
+def texts(hits: list) -> list[str]:  # type: ignore[type-arg]
+    return [hit.text for hit in hits]
+
+
+def test_words_find_the_statement(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        hits = search_statements(session, "gas transit")
+    assert texts(hits)[0] == GAS
+    assert hits[0].speaker == PESKOV
+    assert hits[0].outlets == ["Three Times"]
+
+
+def test_a_half_remembered_wording_finds_what_was_said(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        hits = search_statements(session, "unlikely in the near future summit")
+    assert texts(hits)[0] == SUMMIT
+    # Merged: both outlets behind one statement.
+    assert hits[0].sources == 2
+    assert hits[0].outlets == ["Daily Two", "Wire One"]
+
+
+def test_stemmed_words_match(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        hits = search_statements(session, "protecting the city")
+    assert texts(hits)[0] == DRONES
+
+
+def test_who_said_gives_speaker_first_date_and_every_source(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        answer = who_said(session, "summit between the presidents unlikely")
+    assert answer is not None
+    assert answer.speaker == PESKOV
+    assert answer.first_said_on == MAY_12
+    assert sorted(source.outlet or "" for source in answer.sources) == ["Daily Two", "Wire One"]
+    assert {source.text for source in answer.sources} == {SUMMIT, SUMMIT_SHORT}
+
+
+def test_who_said_nothing_is_none(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        assert who_said(session, "quantum chromodynamics lattice") is None
+
+
+def test_filters_narrow_the_results(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        assert texts(search_statements(session, "Ukraine", speaker="Peskov")) == [GAS]
+        assert texts(search_statements(session, "Ukraine", speaker=ZELENSKY)) == [DRONES]
+        assert texts(search_statements(session, "Ukraine", since=dt.date(2025, 6, 3))) == [DRONES]
+        assert texts(search_statements(session, "Ukraine", until=dt.date(2025, 6, 2))) == [GAS]
+        assert texts(search_statements(session, "summit", outlet="Daily Two")) == [SUMMIT]
+        assert search_statements(session, "summit", outlet="Three Times") == []
+        assert texts(search_statements(session, "peace plan", kind="indirect")) == [FORMULA]
+        assert search_statements(session, "peace plan", kind="direct") == []
+
+
+def test_topic_filter_takes_sub_topics(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        energy = Topic(name="energy", keywords=["gas"])
+        session.add(energy)
+        session.flush()
+        transit = Topic(name="gas transit", keywords=["transit"], parent_id=energy.id)
+        session.add(transit)
+        session.flush()
+        gas = session.scalars(select(Statement).where(Statement.canonical_text == GAS)).one()
+        session.add(StatementTopic(statement_id=gas.id, topic_id=transit.id))
+        session.flush()
+        assert texts(search_statements(session, "Ukraine", topic="energy")) == [GAS]
+        assert texts(search_statements(session, "Ukraine", topic="gas transit")) == [GAS]
+
+
+def test_unknown_filters_are_the_users_error(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        for options in ({"speaker": "Nobody Atall"}, {"topic": "nope"}, {"outlet": "Nowhere"}):
+            with pytest.raises(NotFoundError):
+                search_statements(session, "summit", **options)  # type: ignore[arg-type]
+
+
+HOSTILE = [
+    "",
+    " ",
+    '"',
+    "'",
+    '"unbalanced',
+    "AND",
+    "OR NOT",
+    "summit AND",
+    "NEAR(summit unlikely)",
+    "summit*",
+    "-summit",
+    "canonical_text:summit",
+    "statements_fts",
+    "((summit",
+    "summit) OR (1=1",
+    "'; DROP TABLE statements; --",
+    "summit & | ! <-> :*",
+    "\\",
+    "\x00",
+    "🙂 summit",
+    "sümmit",
+    "x" * 5000,
+    " ".join(["summit"] * 300),
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_break_the_search(newsroom: Database, query: str) -> None:
+    with newsroom.session() as session:
+        hits = search_statements(session, query)
+        # Where the word is there, so is the statement: syntax is read as text.
+        if "summit" in query:
+            assert SUMMIT in texts(hits)
+    with newsroom.session() as session:
+        assert session.scalar(select(Statement.id).limit(1)) is not None
+
+
+def test_search_follows_a_changed_statement_text(newsroom: Database) -> None:
+    with newsroom.session() as session:
+        gas = session.scalars(select(Statement).where(Statement.canonical_text == GAS)).one()
+        gas.canonical_text = "Pipelines across the Black Sea will carry the extra volumes."
+        session.flush()
+        assert search_statements(session, "gas transit contract") == []
+        assert texts(search_statements(session, "pipelines black sea"))[0].startswith("Pipelines")
+
+
+def invoke(database_url: str, *args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--db", database_url, *args], input=input)
+    return result.exit_code, result.output
+
+
+def test_cli_search_formats(newsroom: Database, database_url: str) -> None:
+    code, out = invoke(database_url, "search", "peace plan", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0]["text"] == FORMULA and rows[0]["speaker"] == ZELENSKY
+
+    code, out = invoke(database_url, "search", "peace plan", "--nl")
+    assert code == 0
+    assert json.loads(out.splitlines()[0])["kind"] == "indirect"
+
+    code, out = invoke(database_url, "search", "peace plan", "--csv")
+    assert code == 0
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["text"] == "'" + FORMULA  # inert in a spreadsheet
+
+    code, out = invoke(database_url, "search", "summit", "--table")
+    assert code == 0 and "Peskov" in out
+
+
+def test_cli_search_reads_stdin_and_filters(newsroom: Database, database_url: str) -> None:
+    code, out = invoke(
+        database_url,
+        "search",
+        "-",
+        "--speaker",
+        "Peskov",
+        "--since",
+        "2025-06-01",
+        "--json",
+        input="the gas contract expires",
+    )
+    assert code == 0
+    assert [row["text"] for row in json.loads(out)] == [GAS]
+
+
+def test_cli_who(newsroom: Database, database_url: str) -> None:
+    code, out = invoke(database_url, "who", "near future summit unlikely")
+    assert code == 0
+    assert out.startswith(f"{PESKOV}, first said 2025-05-12")
+    assert "Wire One" in out and "Daily Two" in out
+
+    code, out = invoke(database_url, "who", "near future summit unlikely", "--json")
+    answer = json.loads(out)[0]
+    assert answer["speaker"] == PESKOV
+    assert {s["outlet"] for s in answer["sources"]} == {"Wire One", "Daily Two"}
+
+
+def test_cli_who_without_a_match_fails_in_one_line(newsroom: Database, database_url: str) -> None:
+    code, out = invoke(database_url, "who", "quantum chromodynamics lattice")
+    assert code == 1
+    assert out.strip() == "Error: no statement matches"
+
+
+def test_cli_unknown_speaker_is_one_line(newsroom: Database, database_url: str) -> None:
+    code, out = invoke(database_url, "search", "summit", "--speaker", "Nobody Atall")
+    assert code == 1
+    assert out.strip().startswith("Error: speaker") and len(out.strip().splitlines()) == 1
+
+
+def test_organisations_are_speakers_too(database: Database) -> None:
+    publish(
+        database,
+        "Wire One",
+        MAY_12,
+        Said(
+            "Moscow has no plans to attend the conference in Lucerne.",
+            "the Kremlin",
+            kind=SpeakerKind.GOVERNMENT,
+        ),
+    )
+    with database.session() as session:
+        hits = search_statements(session, "conference Lucerne")
+    assert hits[0].speaker == "Russian government"
