@@ -13,7 +13,8 @@ full-text rank the rare words.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,10 +33,15 @@ from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement, To
 # How many full-text candidates the fuzzy re-ranking sees. More finds more
 # paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
 CANDIDATES = 200
-# The blend of the re-ranking (tuned on the CheckThat! 2021 2B train and dev queries).
-WEIGHT_TOKEN_SET = 0.35
-WEIGHT_PARTIAL = 0.25
-WEIGHT_FULLTEXT = 0.40
+# The blend of the re-ranking, tuned on the CheckThat! 2021 2B train and dev
+# queries (benchmarks/bench_search_quality.py): character 4-grams weighted by
+# their rarity among the candidates, token-set ratio, partial ratio, and the
+# backend's full-text rank.
+WEIGHT_CHARACTERS = 0.6
+WEIGHT_TOKEN_SET = 0.3
+WEIGHT_PARTIAL = 0.1
+WEIGHT_FULLTEXT = 0.4
+_GRAM = 4
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,15 @@ def search_statements(
     }
     top_rank = max(rank for _, rank in found) or 1.0
     query = normalize(text)
+    wordings = {statement_id: normalize(row.canonical_text) for statement_id, row in rows.items()}
+    characters = _character_similarity(query, wordings) if fuzzy else {}
     scored = []
     for statement_id, rank in found:
         row = rows[statement_id]
         fulltext = max(rank, 0.0) / top_rank
-        value = _blend(query, row.canonical_text, fulltext) if fuzzy else fulltext
+        value = fulltext
+        if fuzzy:
+            value = _blend(query, wordings[statement_id], characters[statement_id], fulltext)
         scored.append((value, row))
     scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
     best = scored[:limit]
@@ -168,11 +178,44 @@ def who_said(
     )
 
 
-def _blend(query: str, canonical_text: str, fulltext: float) -> float:
-    wording = normalize(canonical_text)
+def _blend(query: str, wording: str, characters: float, fulltext: float) -> float:
     token_set = fuzz.token_set_ratio(query, wording) / 100.0
     partial = fuzz.partial_ratio(query, wording) / 100.0 if len(query) <= len(wording) else 0.0
-    return WEIGHT_TOKEN_SET * token_set + WEIGHT_PARTIAL * partial + WEIGHT_FULLTEXT * fulltext
+    return (
+        WEIGHT_CHARACTERS * characters
+        + WEIGHT_TOKEN_SET * token_set
+        + WEIGHT_PARTIAL * partial
+        + WEIGHT_FULLTEXT * fulltext
+    ) / (WEIGHT_CHARACTERS + WEIGHT_TOKEN_SET + WEIGHT_PARTIAL + WEIGHT_FULLTEXT)
+
+
+def _grams(text: str) -> Counter[str]:
+    padded = f" {text} "
+    return Counter(padded[i : i + _GRAM] for i in range(len(padded) - _GRAM + 1))
+
+
+def _character_similarity(query: str, wordings: dict[int, str]) -> dict[int, float]:
+    """Cosine of character 4-grams, each weighted by its rarity among the candidates.
+
+    Catches what words miss (inflections, compounds, numbers printed
+    differently) without corpus statistics: the candidates themselves say
+    which pieces are common.
+    """
+    grams = {statement_id: _grams(wording) for statement_id, wording in wordings.items()}
+    frequency: Counter[str] = Counter()
+    for counts in grams.values():
+        frequency.update(counts.keys())
+    size = len(grams) + 1
+    weight = {gram: math.log(size / (count + 0.5)) for gram, count in frequency.items()}
+    query_vector = {g: c * weight.get(g, math.log(size / 0.5)) for g, c in _grams(query).items()}
+    query_norm = math.sqrt(sum(v * v for v in query_vector.values())) or 1.0
+    found = {}
+    for statement_id, counts in grams.items():
+        vector = {g: c * weight[g] for g, c in counts.items()}
+        dot = sum(v * vector[g] for g, v in query_vector.items() if g in vector)
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        found[statement_id] = dot / (query_norm * norm)
+    return found
 
 
 def _filters(
