@@ -26,6 +26,10 @@ COMMANDS: dict[str, str] = {
     "dedupe": "quotes.cli.merging:dedupe",
     "search": "quotes.cli.search:search",
     "who": "quotes.cli.search:who",
+    "topics": "quotes.cli.topics:topics",
+    "stance": "quotes.cli.stance:stance",
+    "timeline": "quotes.cli.timeline:timeline",
+    "export": "quotes.cli.export:export",
 }
 
 

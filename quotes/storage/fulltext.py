@@ -94,6 +94,7 @@ class Filters:
                     and_(
                         StatementTopic.statement_id == Statement.id,
                         StatementTopic.topic_id.in_(self.topic_ids),
+                        StatementTopic.excluded.is_(False),
                     )
                 )
             )

@@ -30,10 +30,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from quotes.extract.model import DatePrecision, QuoteKind, SpeakerKind
+from quotes.match.stance import Stance
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -62,13 +64,6 @@ def enum_column(enum_class: type[StrEnum], name: str) -> Enum:
         length=16,
         values_callable=lambda members: [member.value for member in members],
     )
-
-
-class Stance(StrEnum):
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
-    NEUTRAL = "neutral"
-    UNKNOWN = "unknown"
 
 
 class Actor(StrEnum):
@@ -298,6 +293,9 @@ class StatementTopic(Base):
     )
     # A person's tag or untag is never overwritten by re-applying rules.
     assigned_by: Mapped[Actor] = mapped_column(enum_column(Actor, "actor"), default=Actor.RULE)
+    # A person took this topic off the statement: kept (not deleted) so that
+    # the keyword rules do not put it back.
+    excluded: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     statement: Mapped[Statement] = relationship(back_populates="topics")

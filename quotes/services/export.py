@@ -1,0 +1,188 @@
+"""Statements for other tools: schema.org ``Claim`` in JSON-LD, or flat rows for CSV.
+
+ClaimReview tooling reads ``Claim`` objects: the author (a Person or an
+Organization), the date first said, ``firstAppearance`` (the earliest
+source) and ``appearance`` (every source, each a ``CreativeWork`` with its
+URL, date and publisher). Statements stream out in chunks, so an export
+of the whole database does not hold it in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotes.extract.model import SpeakerKind
+from quotes.services.search import topic_with_descendants
+from quotes.services.speakers import find_speaker
+from quotes.storage.models import (
+    Article,
+    Outlet,
+    Quote,
+    Speaker,
+    Statement,
+    StatementTopic,
+    Topic,
+)
+
+_CHUNK = 500
+SCHEMA_ORG = "https://schema.org"
+
+
+def export_statements(
+    session: Session,
+    *,
+    speaker: str | None = None,
+    topic: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every statement matching the filters with its sources, earliest first.
+
+    Each item: id, speaker (name, kind), first_said_on, text, topics, and
+    sources (outlet, published, said_on, url, wording), earliest source first.
+    """
+    query = (
+        select(Statement, Speaker)
+        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+        .order_by(Statement.id)
+    )
+    if speaker is not None:
+        query = query.where(Statement.speaker_id == find_speaker(session, speaker).id)
+    if topic is not None:
+        topic_ids = topic_with_descendants(session, topic)
+        query = query.where(
+            Statement.id.in_(
+                select(StatementTopic.statement_id).where(
+                    StatementTopic.topic_id.in_(topic_ids), StatementTopic.excluded.is_(False)
+                )
+            )
+        )
+    if since is not None:
+        query = query.where(Statement.first_said_on >= since)
+    if until is not None:
+        query = query.where(Statement.first_said_on <= until)
+    last_id = 0
+    while True:
+        chunk = session.execute(query.where(Statement.id > last_id).limit(_CHUNK)).all()
+        if not chunk:
+            return
+        ids = [statement.id for statement, _ in chunk]
+        sources, topics = _sources_of(session, ids), _topics_of(session, ids)
+        for statement, person in chunk:
+            yield {
+                "id": statement.id,
+                "speaker": person.name if person else None,
+                "speaker_kind": str(person.kind) if person else None,
+                "first_said_on": statement.first_said_on,
+                "text": statement.canonical_text,
+                "kind": str(statement.kind),
+                "topics": topics.get(statement.id, []),
+                "sources": sources.get(statement.id, []),
+            }
+        last_id = ids[-1]
+
+
+def to_claim(item: dict[str, Any]) -> dict[str, Any]:
+    """One exported statement as a schema.org ``Claim``."""
+    appearances = [_creative_work(source) for source in item["sources"]]
+    claim: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "Claim",
+        "identifier": str(item["id"]),
+        "text": item["text"],
+    }
+    if item["speaker"]:
+        is_person = item["speaker_kind"] in (None, SpeakerKind.PERSON.value)
+        claim["author"] = {
+            "@type": "Person" if is_person else "Organization",
+            "name": item["speaker"],
+        }
+    if item["first_said_on"]:
+        claim["datePublished"] = item["first_said_on"].isoformat()
+    if appearances:
+        claim["firstAppearance"] = appearances[0]
+        claim["appearance"] = appearances
+    if item["topics"]:
+        claim["about"] = [{"@type": "Thing", "name": name} for name in item["topics"]]
+    return claim
+
+
+def to_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One exported statement as a flat row: one row a statement, sources joined."""
+    sources = item["sources"]
+    return {
+        "id": item["id"],
+        "speaker": item["speaker"],
+        "first_said_on": item["first_said_on"],
+        "text": item["text"],
+        "kind": item["kind"],
+        "topics": item["topics"],
+        "sources": len(sources),
+        "first_url": sources[0]["url"] if sources else None,
+        "outlets": sorted({s["outlet"] for s in sources if s["outlet"]}),
+        "urls": [s["url"] for s in sources if s["url"]],
+    }
+
+
+def _creative_work(source: dict[str, Any]) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if source["url"]:
+        work["url"] = source["url"]
+    if source["published"]:
+        work["datePublished"] = source["published"].isoformat()
+    if source["outlet"]:
+        work["publisher"] = {"@type": "Organization", "name": source["outlet"]}
+    work["text"] = source["wording"]
+    return work
+
+
+def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    rows = session.execute(
+        select(
+            Quote.statement_id,
+            Outlet.name,
+            Article.published_on,
+            Quote.said_on,
+            Article.url,
+            Quote.text,
+        )
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .where(Quote.statement_id.in_(ids))
+        .order_by(Quote.statement_id, Quote.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for statement_id, outlet, published, said_on, url, wording in rows:
+        if statement_id is not None:
+            found[statement_id].append(
+                {
+                    "outlet": outlet,
+                    "published": published,
+                    "said_on": said_on,
+                    "url": url,
+                    "wording": wording,
+                }
+            )
+    # Earliest first, undated last (the backends disagree on where NULL sorts).
+    for items in found.values():
+        items.sort(key=lambda s: (s["published"] is None, s["published"] or dt.date.min))
+    return found
+
+
+def _topics_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    rows = session.execute(
+        select(StatementTopic.statement_id, Topic.name)
+        .join(Topic, Topic.id == StatementTopic.topic_id)
+        .where(StatementTopic.statement_id.in_(ids), StatementTopic.excluded.is_(False))
+        .order_by(Topic.name)
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for statement_id, name in rows:
+        found[statement_id].append(name)
+    return found

@@ -1,0 +1,160 @@
+"""Stances: what a statement says about a topic, suggested by rules, set by people.
+
+A rule's stance (``set_by=RULE``) is always shown as suggested and is
+recomputed when the statement is re-tagged; a person's (``PERSON``) is the
+confirmed one and no rule overwrites it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from quotes.errors import NotFoundError, QuotesError
+from quotes.match.stance import Stance, suggest_stance
+from quotes.storage.models import Actor, Quote, Speaker, Statement, StatementStance, Topic
+
+
+def suggest_for(session: Session, statement_id: int, text: str, topic_id: int) -> None:
+    """Write the rules' stance for (statement, topic), unless a person has set one.
+
+    The reporting verbs of the statement's quotes count: "Peskov dismissed
+    the idea of a summit" takes its side in "dismissed".
+    """
+    row = _stance_row(session, statement_id, topic_id)
+    if row is not None and row.set_by == Actor.PERSON:
+        return
+    cues = session.scalars(
+        select(Quote.cue).where(Quote.statement_id == statement_id, Quote.cue.is_not(None))
+    ).all()
+    suggestion = suggest_stance(text, [cue for cue in cues if cue])
+    if row is None:
+        session.add(
+            StatementStance(
+                statement_id=statement_id,
+                topic_id=topic_id,
+                stance=suggestion.stance,
+                set_by=Actor.RULE,
+                set_by_name=suggestion.cue,
+            )
+        )
+    else:
+        row.stance, row.set_by_name = suggestion.stance, suggestion.cue
+
+
+def clear_suggestion(session: Session, statement_id: int, topic_id: int) -> None:
+    session.execute(
+        delete(StatementStance).where(
+            StatementStance.statement_id == statement_id,
+            StatementStance.topic_id == topic_id,
+            StatementStance.set_by == Actor.RULE,
+        )
+    )
+
+
+def set_stance(
+    session: Session,
+    statement_id: int,
+    topic: str,
+    stance: Stance | str,
+    *,
+    by: str | None = None,
+    note: str | None = None,
+) -> StatementStance:
+    """A person's stance for (statement, topic): confirmed, and kept from the rules."""
+    from quotes.services.topics import get_topic, tag
+
+    statement = session.get(Statement, statement_id)
+    if statement is None:
+        raise NotFoundError(f"statement {statement_id}: no such statement")
+    topic_row = get_topic(session, topic)
+    # A stance on a topic implies the topic: tag it for the person too.
+    tag(session, statement_id, topic_row.name)
+    row = _stance_row(session, statement_id, topic_row.id)
+    if row is None:
+        row = StatementStance(statement_id=statement_id, topic_id=topic_row.id)
+        session.add(row)
+    row.stance, row.set_by, row.set_by_name = Stance(stance), Actor.PERSON, by
+    if note is not None:
+        row.note = note
+    row.updated_at = dt.datetime.now(dt.UTC)
+    session.flush()
+    return row
+
+
+def confirm_stance(
+    session: Session, statement_id: int, topic: str, *, by: str | None = None
+) -> StatementStance:
+    """A person confirms the rules' suggestion as it stands."""
+    from quotes.services.topics import get_topic
+
+    topic_row = get_topic(session, topic)
+    row = _stance_row(session, statement_id, topic_row.id)
+    if row is None:
+        raise QuotesError(
+            f"statement {statement_id} has no stance on {topic_row.name!r} to confirm: "
+            "use quotes stance set"
+        )
+    return set_stance(session, statement_id, topic_row.name, row.stance, by=by)
+
+
+def list_stances(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    topic_ids: list[int] | None = None,
+    suggested_only: bool = False,
+) -> list[dict[str, Any]]:
+    """Stances with their statements, earliest statement first."""
+    query = (
+        select(
+            StatementStance.statement_id,
+            Topic.name,
+            StatementStance.stance,
+            StatementStance.set_by,
+            StatementStance.set_by_name,
+            Speaker.name,
+            Statement.first_said_on,
+            Statement.canonical_text,
+        )
+        .join(Topic, Topic.id == StatementStance.topic_id)
+        .join(Statement, Statement.id == StatementStance.statement_id)
+        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+        .order_by(Statement.first_said_on, Statement.id, Topic.name)
+    )
+    if speaker_id is not None:
+        query = query.where(Statement.speaker_id == speaker_id)
+    if topic_ids is not None:
+        query = query.where(StatementStance.topic_id.in_(topic_ids))
+    if suggested_only:
+        query = query.where(StatementStance.set_by == Actor.RULE)
+    return [
+        {
+            "statement": statement_id,
+            "topic": topic,
+            "stance": describe(stance, set_by),
+            "by": by,
+            "speaker": speaker,
+            "said_on": said_on,
+            "text": text,
+        }
+        for statement_id, topic, stance, set_by, by, speaker, said_on, text in session.execute(
+            query
+        )
+    ]
+
+
+def describe(stance: Stance | str, set_by: Actor | str) -> str:
+    """ "opposes" when a person set it, "opposes (suggested)" when a rule did."""
+    return f"{Stance(stance).value}{' (suggested)' if Actor(set_by) == Actor.RULE else ''}"
+
+
+def _stance_row(session: Session, statement_id: int, topic_id: int) -> StatementStance | None:
+    return session.scalars(
+        select(StatementStance).where(
+            StatementStance.statement_id == statement_id, StatementStance.topic_id == topic_id
+        )
+    ).first()
