@@ -133,7 +133,8 @@ def get_statement(session: Session, statement_id: int) -> StatementView:
             Outlet.name,
             Article.published_on,
             Quote.said_on,
-            Article.url,
+            # Where there is no URL, the file or stream it was imported from.
+            func.coalesce(Article.url, Article.origin),
             Quote.text,
             Quote.match_method,
             Quote.match_score,
