@@ -111,27 +111,78 @@ class Filters:
         return found
 
 
+# A word in more statements than this is too common to find candidates by
+# itself: an OR over it would rank a large part of the database.
+COMMON = 1000
+
+
 def statement_candidates(
     session: Session, terms: Sequence[str], filters: Filters, limit: int
 ) -> list[tuple[int, float]]:
-    """(statement id, backend rank) of up to ``limit`` statements matching any term.
+    """(statement id, backend rank) of up to ``limit`` statements sharing words with ``terms``.
 
-    Rank is "higher is better" on both backends.
+    First the statements holding every word that occurs at all (found fast,
+    and the best matches); then, to fill ``limit``, those holding any of the
+    rarer words; where every word is common, the conjunction of the rarest
+    ones. The cost stays bounded by ``COMMON`` per word however large the
+    database grows. Rank is "higher is better" on both backends.
     """
     if not terms:
         return []
-    dialect = session.get_bind().dialect.name
-    query = _sqlite_query(terms) if dialect == "sqlite" else _postgresql_query(terms)
-    for clause in filters.clauses():
-        query = query.where(clause)
-    rows = session.execute(query.limit(limit)).all()
-    return [(int(row[0]), float(row[1] or 0.0)) for row in rows]
+    postgres = session.get_bind().dialect.name != "sqlite"
+    frequency = {term: _frequency(session, term, postgres) for term in terms}
+    present = sorted((t for t in terms if frequency[t]), key=lambda t: frequency[t])
+    if not present:
+        return []
+    found: dict[int, float] = {}
+
+    def run(words: Sequence[str], operator: str) -> None:
+        query = _postgresql_query(words, operator) if postgres else _sqlite_query(words, operator)
+        for clause in filters.clauses():
+            query = query.where(clause)
+        for row in session.execute(query.limit(limit)):
+            found.setdefault(int(row[0]), float(row[1] or 0.0))
+
+    run(present, "AND")
+    rare = [t for t in present if frequency[t] < COMMON]
+    if len(found) < limit and len(present) > 1:
+        if rare:
+            run(rare, "OR")
+        else:
+            # Every word common: loosen the conjunction from its commonest word.
+            words = present[:-1]
+            while len(found) < limit and words:
+                run(words, "AND")
+                words = words[:-1]
+    return sorted(found.items(), key=lambda item: -item[1])[:limit]
 
 
-def _sqlite_query(terms: Sequence[str]) -> Select[int, float]:
-    # Each term is a quoted FTS5 string: nothing in it is syntax. A doubled
-    # quote is FTS5's escape, though \w tokens never hold one.
-    match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+def _frequency(session: Session, term: str, postgres: bool) -> int:
+    """In how many statements ``term`` occurs, counted up to ``COMMON``."""
+    if postgres:
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM statements WHERE "
+            "to_tsvector('english', canonical_text) @@ to_tsquery('english', :query) "
+            "LIMIT :cap) AS matching"
+        )
+        query = f"'{term}'"
+    else:
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM statements_fts "
+            "WHERE statements_fts MATCH :query LIMIT :cap)"
+        )
+        query = _fts5_string(term)
+    return int(session.execute(text(sql), {"query": query, "cap": COMMON}).scalar_one())
+
+
+def _fts5_string(term: str) -> str:
+    # A quoted FTS5 string: nothing in it is syntax. A doubled quote is
+    # FTS5's escape, though \w tokens never hold one.
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _sqlite_query(terms: Sequence[str], operator: str) -> Select[int, float]:
+    match = f" {operator} ".join(_fts5_string(term) for term in terms)
     # bm25 is "lower is better"; negated so that both backends agree.
     rank: ColumnElement[float] = literal_column("-bm25(statements_fts)", Float)
     return (
@@ -147,10 +198,11 @@ def _sqlite_query(terms: Sequence[str]) -> Select[int, float]:
 _STATEMENTS_FTS = table("statements_fts", column("rowid", Integer))
 
 
-def _postgresql_query(terms: Sequence[str]) -> Select[int, float]:
+def _postgresql_query(terms: Sequence[str], operator: str) -> Select[int, float]:
     # \w tokens hold no tsquery operators; quoting each lexeme keeps tokens
     # such as "covid19" whole.
-    tsquery = func.to_tsquery(_ENGLISH, " | ".join(f"'{term}'" for term in terms))
+    joined = (" & " if operator == "AND" else " | ").join(f"'{term}'" for term in terms)
+    tsquery = func.to_tsquery(_ENGLISH, joined)
     # The expression of the GIN index ix_fts_statements, so the planner uses it.
     vector = func.to_tsvector(_ENGLISH, Statement.canonical_text)
     rank: ColumnElement[float] = func.ts_rank(vector, tsquery, type_=Float)
