@@ -180,29 +180,29 @@ def _retag(
 
 def tag(session: Session, statement_id: int, topic: str) -> StatementTopic:
     """A person tags a statement: kept whatever the rules say."""
-    statement = _statement(session, statement_id)
-    topic_row = get_topic(session, topic)
-    row = session.get(StatementTopic, (statement.id, topic_row.id))
-    if row is None:
-        row = StatementTopic(statement_id=statement.id, topic_id=topic_row.id)
-        session.add(row)
-    row.assigned_by, row.excluded = Actor.PERSON, False
-    session.flush()
-    suggest_for(session, statement.id, statement.canonical_text, topic_row.id)
+    statement, row = _persons_tag(session, statement_id, topic, excluded=False)
+    suggest_for(session, statement.id, statement.canonical_text, row.topic_id)
     return row
 
 
 def untag(session: Session, statement_id: int, topic: str) -> None:
     """A person takes a topic off a statement; the rules will not put it back."""
+    statement, row = _persons_tag(session, statement_id, topic, excluded=True)
+    clear_suggestion(session, statement.id, row.topic_id)
+
+
+def _persons_tag(
+    session: Session, statement_id: int, topic: str, *, excluded: bool
+) -> tuple[Statement, StatementTopic]:
     statement = _statement(session, statement_id)
     topic_row = get_topic(session, topic)
     row = session.get(StatementTopic, (statement.id, topic_row.id))
     if row is None:
         row = StatementTopic(statement_id=statement.id, topic_id=topic_row.id)
         session.add(row)
-    row.assigned_by, row.excluded = Actor.PERSON, True
+    row.assigned_by, row.excluded = Actor.PERSON, excluded
     session.flush()
-    clear_suggestion(session, statement.id, topic_row.id)
+    return statement, row
 
 
 def _statement(session: Session, statement_id: int) -> Statement:
