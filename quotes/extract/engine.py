@@ -41,7 +41,7 @@ from quotes.extract.when import resolve_date
 # SPEECH_VERBS, because "called" or "went" before a quote is safe but not before a clause.
 _INDIRECT_VERBS = (SPEECH_VERBS | STANCE_VERBS) - frozenset(
     """
-        called calls went continued continues asked asks answered answers shouted
+        called calls went continued continues answered answers shouted
         yelled joked jokes quipped thought felt feels posted posts ruled
     """.split()
 )

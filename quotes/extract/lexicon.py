@@ -38,7 +38,12 @@ STANCE_VERBS = frozenset(
         show shows showed found finds think believe believed expects expected hope
         hopes hoped fear fears feared know knows knew want wants wanted criticized
         criticised criticizes endorsed endorses described describes see sees saw
-        predicted argue claim insist warn note
+        predicted argue claim insist warn note support supports supported
+        supporting backing backs opposed opposes opposing refused refuses
+        declined declines defended defends proposed proposes praised praises
+        sought seeks cited cites citing suggest seemed seems appears appeared
+        questioned questions pointed recommended recommends acknowledged
+        expressed expresses touted touts highlighted highlights
     """.split()
 )
 
@@ -48,7 +53,18 @@ QUOTE_ONLY_VERBS = frozenset(
     """
         state write argue claim insist note explain warn add tell read reads advised
         advise advises exclaimed wondered wonders pleaded testified continued
-        elaborated summarized summed concurred offered
+        elaborated summarized summed concurred offered questioned questions
+        describe describing labeled labelled labels branded brands dubbed dubs
+        termed terms blasted blasts slammed slams mocked mocks scoffed scoffs
+        lamented laments bemoaned bemoans groused grouses griped gripes praised
+        praises touted touts hailed hails decried decries derided derides
+        ridiculed ridicules chided chides berated berates attacked attacks
+        criticized criticised criticizes criticises condemned condemns vowing
+        pledging urging predicting recalling conceding acknowledging suggesting
+        promising threatening threatened threatens tweeting boasting bragging
+        complaining admitting declaring proclaiming proclaimed proclaims
+        announcing characterized characterised characterizes characterises
+        referred refers referring
     """.split()
 )
 PARTICIPLE_CUES = frozenset(
@@ -97,7 +113,14 @@ DESCRIPTION_HEADS = frozenset(
         leaders president chairman secretary ambassador envoy people critics
         supporters residents witnesses investigators prosecutors police authorities
         administration government ministry campaign spokespeople representatives
-        republicans democrats voters
+        republicans democrats voters insiders members lawyer lawyers attorney
+        attorneys reporters economists scientists researchers activists advocates
+        allies donors strategists operatives staffers delegates senators governors
+        legend candidate candidates report study poll polls survey statement
+        newspaper paper website network agency department committee group
+        organization organisation commission panel court judge prosecutor
+        spokesmen spokeswomen consultant consultants pollster pollsters groups
+        unions leaders residents opponents proponents backers republican democrat
     """.split()
 )
 

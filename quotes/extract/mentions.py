@@ -18,6 +18,7 @@ from quotes.extract.lexicon import (
     CAPITALS,
     DESCRIPTION_HEADS,
     GOVERNMENT_WORDS,
+    MONTHS,
     ORGANISATION_WORDS,
     PRONOUNS,
     TITLE_WORDS,
@@ -70,6 +71,7 @@ _KEEP_PERIOD = frozenset(
 
 
 _WHEN_WORDS = frozenset(["yesterday", "today", "tonight"])
+_TIMES_OF_DAY = frozenset(["morning", "afternoon", "evening", "night"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,14 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             index -= 1
         elif word in WEEKDAYS and index > 0 and tokens[index - 1][2].lower() in ("on", "late"):
             index -= 2  # "Moscow on Monday demanded"
+        elif word in _TIMES_OF_DAY and index > 0 and tokens[index - 1][2].lower() in WEEKDAYS:
+            index -= 1  # "Spicer on Thursday evening said"
+        elif (
+            word in ("week", "month", "year", "weekend")
+            and index > 0
+            and tokens[index - 1][2].lower() in ("last", "this", "next")
+        ):
+            index -= 2  # "Zelensky last week said"
         else:
             break
     if index < 0:
@@ -149,6 +159,11 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     phrase = _phrase_backwards(tokens, index)
     if phrase is None:
         return _description_backwards(text, tokens, index)
+    if not any(_is_capitalised(token[2]) for token in tokens[phrase[0] : phrase[1] + 1]):
+        # "The veteran negotiator said": reach back over adjectives to the article.
+        described = _description_backwards(text, tokens, index)
+        if described is not None:
+            return described
     return _make_mention(text, tokens, phrase[0], phrase[1])
 
 
@@ -188,6 +203,10 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     if last < 0:
         return None
     mention = _make_mention(text, tokens, 0, last)
+    while mention is None and last > 0 and not _is_capitalised(tokens[last][2]):
+        # "says Stu Rothenberg of the non-partisan ...": the run stopped mid-phrase.
+        last -= 1
+        mention = _make_mention(text, tokens, 0, last)
     if mention is None:
         return None
     # An appositive role after the name: "said Peskov, the Kremlin spokesman".
@@ -252,6 +271,9 @@ def _make_mention(
             return None
     phrase = text[start:end]
     lower_words = [word.lower().rstrip(".") for word in words]
+    affiliated = _name_of_affiliation(text, tokens, first, words, lower_words, end)
+    if affiliated is not None:
+        return affiliated
     # A name is the trailing run of capitalised words that are not titles.
     name_start = len(words)
     while name_start > 0:
@@ -265,7 +287,13 @@ def _make_mention(
     role_words = words[:name_start]
     head = lower_words[-1]
     if not name_words:
-        if head in DESCRIPTION_HEADS or head in TITLE_WORDS or lower_words[0] in DETERMINERS:
+        # A description needs its head noun: "a senior official", "the report",
+        # never a bare "the".
+        if (
+            head in DESCRIPTION_HEADS
+            or head in TITLE_WORDS
+            or (lower_words[0] in DETERMINERS and len(words) >= 2 and head not in DETERMINERS)
+        ):
             return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
         return None
     name = " ".join(name_words)
@@ -286,9 +314,80 @@ def _make_mention(
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
 
 
+def _name_of_affiliation(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    first: int,
+    words: list[str],
+    lower_words: list[str],
+    end: int,
+) -> Mention | None:
+    """ "Stu Rothenberg of the Political Report": the person is the name before "of".
+
+    Only for a full name (two capitalised words or more, none a title or a
+    word of a body), so "Secretary of State Blinken" and "Bank of England"
+    keep their usual reading.
+    """
+    if "of" not in lower_words:
+        return None
+    k = lower_words.index("of")
+    before = lower_words[:k]
+    if (
+        k < 2
+        or not all(_is_capitalised(word) for word in words[:k])
+        or any(
+            word in TITLE_WORDS or word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS
+            for word in before
+        )
+        or " ".join(before) in CAPITALS
+    ):
+        return None
+    start, name_end = tokens[first][0], tokens[first + k - 1][1]
+    name = text[start:name_end]
+    after_of = text[tokens[first + k][1] : end].strip()
+    role = _strip_determiner(after_of) or None
+    return Mention(name, start, name_end, SpeakerKind.PERSON, name, role)
+
+
 def _body_name(phrase: str) -> str:
     """'the Kremlin' keeps its article; a possessive tail ("Kremlin's") is dropped."""
     return phrase.replace("’s", "").replace("'s", "").strip()
+
+
+# Words that open an introductory phrase ("Last September, Beck called ..."),
+# never a subject.
+_INTRODUCERS = frozenset(
+    """
+        last this next earlier later on in at by after before during since until
+        specifically meanwhile however still yet also instead indeed asked speaking
+        writing separately previously recently initially finally ultimately
+        in-person overall already once
+    """.split()
+)
+
+
+def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
+    """Where the subject starts after an introductory phrase and its comma.
+
+    "On Monday, Trump groused", "Specifically, he thought", "Six months ago,
+    the senator said": the phrase opens with an introducer, a date word or
+    an -ly adverb, and ends at a comma within six tokens.
+    """
+    for position in range(1, min(len(tokens), 7)):
+        if tokens[position][2] != ",":
+            continue
+        opener = tokens[0][2].lower()
+        words = [token[2].lower() for token in tokens[:position]]
+        if (
+            opener in _INTRODUCERS
+            or opener.endswith("ly")
+            or any(word in WEEKDAYS or word in MONTHS for word in words)
+            or "ago" in words
+            or any(word.isdigit() for word in words)
+        ):
+            return position + 1
+        return 0
+    return 0
 
 
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
@@ -297,7 +396,7 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     tokens = [
         (m.start() + sentence_start, m.end() + sentence_start, m[0]) for m in TOKEN.finditer(window)
     ]
-    first = 0
+    first = _past_introduction(tokens)
     while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:
         first += 1
         if first < len(tokens) and tokens[first][2] == ",":

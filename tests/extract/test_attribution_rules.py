@@ -1,0 +1,96 @@
+"""Attribution rules added from the errors on news text, each on a sentence written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import ExtractedQuote, QuoteKind, SpeakerKind, extract_quotes
+
+
+def only(text: str) -> ExtractedQuote:
+    found = extract_quotes(text)
+    assert len(found) == 1, [(q.text, q.speaker_mention) for q in found]
+    return found[0]
+
+
+def mention(text: str, quote: ExtractedQuote) -> str:
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def test_a_name_with_an_affiliation_after_says() -> None:
+    text = (
+        '"The vote shows the coalition is tired," says Anna Brennan of the '
+        "independent Baltic Policy Centre."
+    )
+    quote = only(text)
+    assert quote.speaker == "Anna Brennan"
+    assert mention(text, quote) == "Anna Brennan"
+
+
+def test_a_name_with_an_affiliation_before_the_verb() -> None:
+    text = "Tomas Reyes of the Lisbon Energy Institute said that gas prices would fall by winter."
+    quote = only(text)
+    assert quote.speaker == "Tomas Reyes"
+    assert quote.speaker_kind is SpeakerKind.PERSON
+    assert quote.text == "that gas prices would fall by winter"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'On Monday, Marek Nowak complained that the ministry "keeps moving the goalposts."',
+            "Marek Nowak",
+        ),
+        ('Last September, Nowak called the plan "a fantasy" on his radio show.', "Nowak"),
+        ('Specifically, she argued that the tariffs were "a tax on our own farmers."', "she"),
+    ],
+)
+def test_an_introductory_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
+    quote = next(q for q in extract_quotes(text) if '"' in q.text or "“" in q.text)
+    assert quote.speaker_mention == speaker
+
+
+def test_a_quote_with_the_verb_after_the_name() -> None:
+    text = '"What changed between March and now?" Ortega questioned.'
+    quote = only(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == "Ortega"
+    assert quote.cue == "questioned"
+
+
+def test_a_time_of_day_between_subject_and_verb() -> None:
+    text = "Party spokesman Leon Varga on Thursday evening said the leadership was not in crisis."
+    quote = only(text)
+    assert quote.speaker == "Leon Varga"
+    assert quote.text == "the leadership was not in crisis"
+
+
+def test_a_description_with_a_head_noun_speaks_but_a_bare_article_does_not() -> None:
+    text = "The veteran negotiator said the two sides were closer than they admitted."
+    quote = only(text)
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert quote.speaker_mention == "The veteran negotiator"
+    assert extract_quotes("When the show ended, the guests went home.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor declined to comment on the budget talks before Friday.",
+            "declined",
+            "to comment on the budget talks before Friday",
+        ),
+        (
+            "Senator Ruth Okafor opposed the plan to close three rural hospitals.",
+            "opposed",
+            "the plan to close three rural hospitals",
+        ),
+    ],
+)
+def test_stance_verbs_report_a_position(text: str, cue: str, content: str) -> None:
+    quote = only(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert (quote.cue, quote.text) == (cue, content)
