@@ -46,7 +46,7 @@ _INDIRECT_VERBS = (SPEECH_VERBS | STANCE_VERBS) - frozenset(
     """.split()
 )
 _CUE_WORDS = SPEECH_VERBS | QUOTE_ONLY_VERBS | PARTICIPLE_CUES | STANCE_VERBS
-_CUE = re.compile(r"(?<![\w-])(?:according to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
+_CUE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
 # ", said Peskov." / ", Peskov said." closing a clause that is itself reported.
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:" + word_alternation(SPEECH_VERBS) + r")\s+[\w .'’-]{2,60}"
@@ -218,7 +218,26 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             return _Found(
                 start, end, QuoteKind.PARTIAL, subject, cues[-1].span(), 0.45, _inner(pieces)
             )
+    if lead.strip() and kind is QuoteKind.DIRECT and not lead.rstrip().endswith(("(", "[")):
+        # A whole quoted sentence set in a sentence without a speech verb:
+        # "Trump also embraced harsher methods -- "I would ...". Its subject
+        # speaks, with less confidence; short fragments (scare quotes) never.
+        subject = sentence_subject(text, before_start, start)
+        if subject is not None and (subject.is_pronoun or _known_person(text, subject)):
+            return _Found(start, end, kind, subject, None, 0.4, _inner(pieces))
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
+
+
+def _known_person(text: str, mention: Mention) -> bool:
+    """A full name, or a surname met earlier after a first name: not just any
+    capitalised word that opens a sentence ("Though", "Florida")."""
+    if mention.kind is not SpeakerKind.PERSON:
+        return False
+    words = mention.name.split()
+    if len(words) >= 2:
+        return True
+    pattern = r"\b[A-Z][\w'’.-]*\s+" + re.escape(words[0]) + r"\b"
+    return re.search(pattern, text[: mention.start]) is not None
 
 
 def _inner(pieces: tuple[QuoteSpan, ...]) -> tuple[tuple[int, int], ...]:
@@ -241,7 +260,7 @@ def _attribution_in(
             if named is not None and named.kind is SpeakerKind.PERSON and before.count(",") >= 2:
                 return named, cue.span()
             return None
-        if cue[0] == "according to":
+        if cue[0].lower() == "according to":
             mention = subject_after(text, cue.end(), end)
         else:
             mention = subject_before(text, cue.start(), start)
@@ -267,6 +286,7 @@ def _indirect(
     starts = [group[0].start for group in quotations]
     for cue in _CUE.finditer(text):
         word = cue[0]
+        word = "according to" if word == "According to" else word
         if word != "according to" and word not in _INDIRECT_VERBS:
             continue
         if cue.start() in cues_used:

@@ -50,7 +50,8 @@ CAPITALISED_STOPS = frozenset(
         but and or yet so however still also meanwhile then now when while if as
         after before later earlier in on at for with by from to asked speaking
         writing this that these those there here what why how where it's instead
-        indeed moreover nonetheless
+        indeed moreover nonetheless though although because since unless whether
+        according despite
     """.split()
 )
 # Between a subject and its verb: "Peskov also said", "she has repeatedly argued".
@@ -366,6 +367,14 @@ _INTRODUCERS = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(
+    """
+        in on at after before during since until by for with from despite while
+        when as although though because if unlike like amid among under over
+    """.split()
+)
+
+
 def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     """Where the subject starts after an introductory phrase and its comma.
 
@@ -373,10 +382,12 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     the senator said": the phrase opens with an introducer, a date word or
     an -ly adverb, and ends at a comma within six tokens.
     """
-    for position in range(1, min(len(tokens), 7)):
+    opener = tokens[0][2].lower() if tokens else ""
+    # A prepositional opener may run long: "In a preview clip for X's new show, Blige sings".
+    reach = 20 if opener in _PREPOSITIONS else 7
+    for position in range(1, min(len(tokens), reach)):
         if tokens[position][2] != ",":
             continue
-        opener = tokens[0][2].lower()
         words = [token[2].lower() for token in tokens[:position]]
         if (
             opener in _INTRODUCERS

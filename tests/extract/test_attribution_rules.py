@@ -94,3 +94,34 @@ def test_stance_verbs_report_a_position(text: str, cue: str, content: str) -> No
     quote = only(text)
     assert quote.kind is QuoteKind.INDIRECT
     assert (quote.cue, quote.text) == (cue, content)
+
+
+def test_according_to_at_the_start_of_a_sentence() -> None:
+    text = 'According to Halvorsen, "The fund will run dry before the election."'
+    quote = only(text)
+    assert quote.speaker == "Halvorsen"
+    assert quote.cue == "According to"
+
+
+def test_a_whole_quoted_sentence_without_a_speech_verb_takes_the_subject() -> None:
+    text = (
+        "Senator Ines Duarte met the farmers in Evora on Friday.\n\n"
+        'Duarte also backed a freeze on fuel duty -- "Nobody should pay more to drive to work."'
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith('"Nobody'))
+    assert quote.speaker == "Ines Duarte"
+    assert quote.confidence < 0.5  # no speech verb: less sure
+
+
+def test_a_capitalised_opener_is_not_taken_for_a_speaker() -> None:
+    text = 'Though the talks failed, "we will be back in June with a better offer."'
+    assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_a_long_prepositional_opener_is_skipped() -> None:
+    text = (
+        "In a preview of her new radio series on the Baltic States, Lina Berg reads "
+        '"a letter from my grandmother who never left Riga" to the audience.'
+    )
+    quote = next(q for q in extract_quotes(text) if "grandmother" in q.text)
+    assert quote.speaker == "Lina Berg"
