@@ -22,6 +22,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quotes.extract.lexicon import (
     PARTICIPLE_CUES,
@@ -236,8 +237,7 @@ def _known_person(text: str, mention: Mention) -> bool:
     words = mention.name.split()
     if len(words) >= 2:
         return True
-    pattern = r"\b[A-Z][\w'’.-]*\s+" + re.escape(words[0]) + r"\b"
-    return re.search(pattern, text[: mention.start]) is not None
+    return _full_name_before(text, words[0], mention.start) is not None
 
 
 def _inner(pieces: tuple[QuoteSpan, ...]) -> tuple[tuple[int, int], ...]:
@@ -550,12 +550,7 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
     if known is not None:
         return known
     # The full name may be in the text without having spoken yet.
-    match = re.search(
-        r"\b((?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*)\s+"
-        + re.escape(words[-1])
-        + r"\b",
-        text[: mention.start],
-    )
+    match = _full_name_before(text, words[-1], mention.start)
     if match is not None:
         first_words = [w for w in match[1].split() if w.lower().rstrip(".") not in _NON_FIRST_NAMES]
         if first_words:
@@ -565,6 +560,22 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
     person = _Person(mention.name, mention.role)
     people[surname] = person
     return person
+
+
+@lru_cache(maxsize=4096)
+def _full_name_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b((?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*)\s+"
+        + re.escape(surname)
+        + r"\b"
+    )
+
+
+def _full_name_before(text: str, surname: str, limit: int) -> re.Match[str] | None:
+    """The first "Firstname Surname" before ``limit``; compiled once per surname."""
+    if surname not in text[:limit]:
+        return None
+    return _full_name_pattern(surname).search(text, 0, limit)
 
 
 _NON_FIRST_NAMES = frozenset(
