@@ -34,12 +34,12 @@ from quotes.extract.model import ExtractedQuote
 from quotes.services.speaker_directory import SpeakerDirectory, directory_for
 from quotes.services.speaker_resolution import SpeakerResolver
 from quotes.services.statement_matching import Candidate, StatementMatcher
+from quotes.services.topics import tag_statement_ids
 from quotes.storage.bulk import insert_with_ids
 from quotes.storage.models import (
     Article,
     MergeSuggestion,
     Quote,
-    Statement,
 )
 
 
@@ -145,29 +145,10 @@ def record_articles(
     return results
 
 
-_TAGGER: list[Any] = []
-
-
 def _tag(session: Session, statement_ids: Sequence[int]) -> None:
-    """Topic tagging of the statements touched (``quotes.services.topics``), when present.
-
-    The import is looked up once per process: a failing import is not cached by
-    Python and would cost a path search per article.
-    """
-    if not _TAGGER:
-        try:
-            from quotes.services.topics import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
-                tag_statements,
-            )
-        except ImportError:  # the topics service is not installed
-            _TAGGER.append(None)
-        else:
-            _TAGGER.append(tag_statements)
-    tag_statements = _TAGGER[0]
-    if tag_statements is None or not statement_ids:
-        return
-    statements = session.scalars(select(Statement).where(Statement.id.in_(statement_ids))).all()
-    tag_statements(session, statements)
+    """Topic keyword rules on the statements this call touched (and stance suggestions)."""
+    if statement_ids:
+        tag_statement_ids(session, statement_ids)
 
 
 def _invalidate_on_rollback(session: Session, directory: SpeakerDirectory) -> None:

@@ -102,19 +102,23 @@ def _matcher(session: Session, topic_ids: Iterable[int] | None = None) -> Keywor
     )
 
 
-def tag_statements(session: Session, statements: Sequence[Statement]) -> int:
-    """Tag ``statements`` by the keyword rules of every topic; the number of tags added.
+def tag_statement_ids(session: Session, statement_ids: Sequence[int]) -> int:
+    """Tag statements by the keyword rules of every topic; the number of tags added.
 
-    Called by the importer for the statements each article touched. Rule tags
-    that no longer match (a statement's text grew) are taken off; a person's
-    tags and untags stay.
+    Called by the importer for the statements each article touched, so the
+    rules are read first and nothing more happens in a database without
+    topics. Rule tags that no longer match (a statement's text grew) are
+    taken off; a person's tags and untags stay.
     """
-    if not statements:
+    if not statement_ids:
         return 0
     matcher = _matcher(session)
     if not matcher.rules:
         return 0
-    return _retag(session, [(s.id, s.canonical_text) for s in statements], matcher)
+    rows = session.execute(
+        select(Statement.id, Statement.canonical_text).where(Statement.id.in_(statement_ids))
+    ).all()
+    return _retag(session, [(i, text) for i, text in rows], matcher)
 
 
 def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
