@@ -219,6 +219,13 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             return _Found(
                 start, end, QuoteKind.PARTIAL, subject, cues[-1].span(), 0.45, _inner(pieces)
             )
+    if not lead.strip() and kind is QuoteKind.DIRECT:
+        # "Bystrom agreed. "Mainstream Republicans are running out of time."":
+        # the sentence before, in the same paragraph, names who speaks.
+        introduced = _introduced_before(article, before_start)
+        if introduced is not None:
+            mention, cue = introduced
+            return _Found(start, end, kind, mention, cue, 0.55, _inner(pieces))
     if lead.strip() and kind is QuoteKind.DIRECT and not lead.rstrip().endswith(("(", "[")):
         # A whole quoted sentence set in a sentence without a speech verb:
         # "Trump also embraced harsher methods -- "I would ...". Its subject
@@ -227,6 +234,29 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         if subject is not None and (subject.is_pronoun or _known_person(text, subject)):
             return _Found(start, end, kind, subject, None, 0.4, _inner(pieces))
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
+
+
+def _introduced_before(
+    article: _Article, sentence_start: int
+) -> tuple[Mention, tuple[int, int]] | None:
+    """A speaker and speech verb closing the previous sentence of the paragraph."""
+    text = article.text
+    if sentence_start <= article.paragraph_start(sentence_start):
+        return None
+    previous_start = article.sentence_start(sentence_start - 1)
+    previous = text[previous_start:sentence_start]
+    if any(mark in previous for mark in '"“”«»„'):
+        return None  # a quote of its own: the continuation rule handles it
+    cues = list(_CUE.finditer(text, previous_start, sentence_start))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if text[cue.end() : sentence_start].strip(" .:;\n") not in ("", "so", "as much"):
+        return None  # the verb has its own object: "X said the talks failed."
+    mention = subject_before(text, cue.start(), previous_start)
+    if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
+        return None
+    return mention, cue.span()
 
 
 def _known_person(text: str, mention: Mention) -> bool:

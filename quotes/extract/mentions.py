@@ -264,6 +264,10 @@ def _make_mention(
 ) -> Mention | None:
     start, end = tokens[first][0], tokens[last][1]
     words = [token[2] for token in tokens[first : last + 1]]
+    if words[0].lower() in ("of", "with", "for", "to"):
+        # "Obama's remarks were", "of the senator": a possessive or a
+        # prepositional phrase, not the one who speaks.
+        return None
     if words[-1].endswith(".") and words[-1].lower().rstrip(".") not in _KEEP_PERIOD:
         # The sentence's full stop, not part of the name.
         end -= 1
@@ -391,7 +395,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
         words = [token[2].lower() for token in tokens[:position]]
         if (
             opener in _INTRODUCERS
-            or opener.endswith("ly")
+            or opener.endswith(("ly", "ing"))
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or any(word.isdigit() for word in words)

@@ -125,3 +125,17 @@ def test_a_long_prepositional_opener_is_skipped() -> None:
     )
     quote = next(q for q in extract_quotes(text) if "grandmother" in q.text)
     assert quote.speaker == "Lina Berg"
+
+
+def test_the_sentence_before_names_who_speaks() -> None:
+    text = (
+        'Analyst Marta Lindqvist agreed. "The coalition has run out of time to find a candidate."'
+    )
+    quote = only(text)
+    assert quote.speaker == "Marta Lindqvist"
+    assert quote.cue == "agreed"
+
+
+def test_a_participle_opener_is_not_the_speaker() -> None:
+    text = 'Reaching for a compromise, Okafor said the bill was "good enough for now."'
+    assert {q.speaker_mention for q in extract_quotes(text)} == {"Okafor"}
