@@ -335,6 +335,27 @@ def _indirect(
     return found
 
 
+_SOURCE_END = re.compile(r"[,;:.!?()\n—–]|\s-\s")
+
+
+def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
+    """What follows "according to" up to the clause's end, as a described source.
+
+    Sources of figures are often no name: "according to recent data from
+    comScore", "according to a 2014 Labor Department study".
+    """
+    while start < limit and text[start].isspace():
+        start += 1
+    stop = _SOURCE_END.search(text, start, limit)
+    end = stop.start() if stop else limit
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    phrase = text[start:end]
+    if not 1 <= len(phrase.split()) <= 12:
+        return None
+    return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     end = min(end, len(text))
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:"):
@@ -346,7 +367,9 @@ def _according_to(
     article: _Article, cue: re.Match[str], sentence_start: int, sentence_end: int
 ) -> _Found | None:
     text = article.text
-    mention = subject_after(text, cue.end(), sentence_end)
+    mention = subject_after(text, cue.end(), sentence_end) or _source_phrase(
+        text, cue.end(), sentence_end
+    )
     if mention is None:
         return None
     if not text[sentence_start : cue.start()].strip():

@@ -36,7 +36,7 @@ DETERMINERS = frozenset(
 # Lower-case words that may sit inside a speaker phrase before its head.
 MODIFIERS = frozenset(
     """
-        senior top chief former deputy foreign unnamed anonymous other local
+        senior top chief former current deputy foreign unnamed anonymous other local
         military government campaign press white house state federal national
         european western russian ukrainian american u.s. us eu un un's security
         intelligence defense defence health justice election party spokesman
@@ -239,6 +239,14 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[i
         word = tokens[first - 1][2]
         if word in ("'s", "’s") or _word_ok(word):
             first -= 1
+            continue
+        if (
+            word == "and"
+            and first - 2 >= 0
+            and tokens[first - 2][2].lower() in MODIFIERS
+            and not _is_capitalised(tokens[first][2])
+        ):
+            first -= 1  # "current and former officials"
             continue
         if word.endswith(("'s", "’s")) and _is_capitalised(word):
             first -= 1

@@ -139,3 +139,22 @@ def test_the_sentence_before_names_who_speaks() -> None:
 def test_a_participle_opener_is_not_the_speaker() -> None:
     text = 'Reaching for a compromise, Okafor said the bill was "good enough for now."'
     assert {q.speaker_mention for q in extract_quotes(text)} == {"Okafor"}
+
+
+def test_according_to_a_source_that_is_no_name() -> None:
+    text = (
+        "Rail freight fell by a fifth in the first quarter, "
+        "according to preliminary figures from the statistics office."
+    )
+    quote = only(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.text == "Rail freight fell by a fifth in the first quarter"
+    assert quote.speaker_mention == "preliminary figures from the statistics office"
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+
+
+def test_coordinated_descriptions_speak_together() -> None:
+    text = "The inquiry will take months, current and former officials said."
+    quote = only(text)
+    assert quote.speaker_mention == "current and former officials"
+    assert quote.text == "The inquiry will take months"
