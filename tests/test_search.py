@@ -18,6 +18,7 @@ from quotes.cli import cli
 from quotes.errors import NotFoundError
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.services.search import search_statements, who_said
+from quotes.storage import fulltext
 from quotes.storage.database import Database
 from quotes.storage.models import Statement, StatementTopic, Topic
 from tests.quote_fixtures import Said, publish
@@ -252,3 +253,45 @@ def test_organisations_are_speakers_too(database: Database) -> None:
     with database.session() as session:
         hits = search_statements(session, "conference Lucerne")
     assert hits[0].speaker == "Russian government"
+
+
+CEASEFIRE = [
+    "The ceasefire along the northern front held through the night.",
+    "Artillery fire broke the ceasefire twice before dawn.",
+    "Observers will report on the ceasefire to the council every week.",
+    "Nobody in the villages trusts the ceasefire yet.",
+    "The ceasefire will be tested when the grain convoys move.",
+]
+
+
+def test_filters_apply_before_the_ranking_cap(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two ranked matches at most: the one statement of Zelensky must still be
+    # among them when the search is his: it lies in the middle of the matches,
+    # neither among the newest (SQLite) nor the first stored (PostgreSQL).
+    monkeypatch.setattr(fulltext, "RANKED", {"sqlite": 2, "postgresql": 2})
+    for text in CEASEFIRE[:2]:
+        publish(database, "Wire One", MAY_12, Said(text, PESKOV))
+    publish(database, "Wire One", MAY_12, Said(CEASEFIRE[2], ZELENSKY))
+    for text in CEASEFIRE[3:]:
+        publish(database, "Wire One", MAY_12, Said(text, PESKOV))
+    with database.session() as session:
+        assert len(search_statements(session, "ceasefire")) == 2
+        assert texts(search_statements(session, "ceasefire", speaker=ZELENSKY)) == [CEASEFIRE[2]]
+
+
+def test_a_rare_word_beside_a_common_one_leads(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "ceasefire" is common here: the candidates come from the rarer words,
+    # not from every statement holding the common one.
+    monkeypatch.setattr(fulltext, "COMMON", 3)
+    for text in CEASEFIRE[:4]:
+        publish(database, "Wire One", MAY_12, Said(text, PESKOV))
+    with database.session() as session:
+        found = texts(search_statements(session, "ceasefire council villages"))
+        assert sorted(found) == sorted([CEASEFIRE[2], CEASEFIRE[3]])
+        assert texts(search_statements(session, "artillery ceasefire")) == [CEASEFIRE[1]]
+        # Only common words: the statements holding them, still.
+        assert len(search_statements(session, "ceasefire")) == 4

@@ -207,14 +207,19 @@ def _character_similarity(query: str, wordings: dict[int, str]) -> dict[int, flo
         frequency.update(counts.keys())
     size = len(grams) + 1
     weight = {gram: math.log(size / (count + 0.5)) for gram, count in frequency.items()}
-    query_vector = {g: c * weight.get(g, math.log(size / 0.5)) for g, c in _grams(query).items()}
+    unseen = math.log(size / 0.5)
+    query_vector = {g: c * weight.get(g, unseen) for g, c in _grams(query).items()}
     query_norm = math.sqrt(sum(v * v for v in query_vector.values())) or 1.0
     found = {}
     for statement_id, counts in grams.items():
-        vector = {g: c * weight[g] for g, c in counts.items()}
-        dot = sum(v * vector[g] for g, v in query_vector.items() if g in vector)
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        found[statement_id] = dot / (query_norm * norm)
+        dot = 0.0
+        norm = 0.0
+        for gram, count in counts.items():
+            value = count * weight[gram]
+            norm += value * value
+            if gram in query_vector:
+                dot += value * query_vector[gram]
+        found[statement_id] = dot / (query_norm * (math.sqrt(norm) or 1.0))
     return found
 
 

@@ -114,6 +114,13 @@ class Filters:
 # A word in more statements than this is too common to find candidates by
 # itself: an OR over it would rank a large part of the database.
 COMMON = 1000
+# At most this many matching statements are ranked by one query. The rank is
+# computed per match, so an unbounded match set, such as every statement
+# holding "minister" in a million, would cost what a search cannot afford.
+# FTS5 computes bm25 from its doclists in C (5,000 matches take a few ms);
+# ts_rank re-parses each text (about 12 µs a row), so PostgreSQL ranks fewer
+# and, on CheckThat! 2B, finds a little less (benchmarks/bench_search_*.py).
+RANKED = {"sqlite": 5000, "postgresql": 1000}
 
 
 def statement_candidates(
@@ -121,15 +128,17 @@ def statement_candidates(
 ) -> list[tuple[int, float]]:
     """(statement id, backend rank) of up to ``limit`` statements sharing words with ``terms``.
 
-    First the statements holding every word that occurs at all (found fast,
-    and the best matches); then, to fill ``limit``, those holding any of the
-    rarer words; where every word is common, the conjunction of the rarest
-    ones. The cost stays bounded by ``COMMON`` per word however large the
-    database grows. Rank is "higher is better" on both backends.
+    First the statements holding every word that occurs at all (the best
+    matches); then, to fill ``limit``, those holding any of the rarest words
+    that together occur in at most ``RANKED`` statements; where every word is
+    common, the conjunction of the rarest ones. No query ranks more than
+    ``RANKED`` matches, so the cost stays bounded however large the database
+    grows. Rank is "higher is better" on both backends.
     """
     if not terms:
         return []
     postgres = session.get_bind().dialect.name != "sqlite"
+    ranked = RANKED["postgresql" if postgres else "sqlite"]
     frequency = {term: _frequency(session, term, postgres) for term in terms}
     present = sorted((t for t in terms if frequency[t]), key=lambda t: frequency[t])
     if not present:
@@ -137,17 +146,26 @@ def statement_candidates(
     found: dict[int, float] = {}
 
     def run(words: Sequence[str], operator: str) -> None:
-        query = _postgresql_query(words, operator) if postgres else _sqlite_query(words, operator)
-        for clause in filters.clauses():
-            query = query.where(clause)
-        for row in session.execute(query.limit(limit)):
+        if postgres:
+            query = _postgresql_query(words, operator, filters, ranked, limit)
+        else:
+            query = _sqlite_query(words, operator, filters, ranked, limit)
+        for row in session.execute(query):
             found.setdefault(int(row[0]), float(row[1] or 0.0))
 
     run(present, "AND")
     rare = [t for t in present if frequency[t] < COMMON]
     if len(found) < limit and len(present) > 1:
         if rare:
-            run(rare, "OR")
+            # The rarest words first: they say the most and cost the least.
+            total = 0
+            words: list[str] = []
+            for term in rare:
+                total += frequency[term]
+                if words and total > ranked:
+                    break
+                words.append(term)
+            run(words, "OR")
         else:
             # Every word common: loosen the conjunction from its commonest word.
             words = present[:-1]
@@ -181,36 +199,53 @@ def _fts5_string(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _sqlite_query(terms: Sequence[str], operator: str) -> Select[int, float]:
+def _sqlite_query(
+    terms: Sequence[str], operator: str, filters: Filters, ranked: int, limit: int
+) -> Select[int, float]:
     match = f" {operator} ".join(_fts5_string(term) for term in terms)
-    # bm25 is "lower is better"; negated so that both backends agree.
-    rank: ColumnElement[float] = literal_column("-bm25(statements_fts)", Float)
-    return (
-        select(Statement.id, rank.label("rank"))
+    # The newest ``ranked`` matches: FTS5 walks its doclists by rowid, either
+    # way, and stops there; bm25 is computed only for those.
+    matches = (
+        select(
+            _STATEMENTS_FTS.c.rowid.label("id"),
+            literal_column("bm25(statements_fts)", Float).label("bm25"),
+        )
         .select_from(_STATEMENTS_FTS)
         .join(Statement, Statement.id == _STATEMENTS_FTS.c.rowid)
-        .where(text("statements_fts MATCH :match").bindparams(match=match))
-        .order_by(literal_column("bm25(statements_fts)"))
+        .where(text("statements_fts MATCH :match").bindparams(match=match), *filters.clauses())
+        .order_by(_STATEMENTS_FTS.c.rowid.desc())
+        .limit(ranked)
+        .subquery()
     )
+    # bm25 is "lower is better"; negated so that both backends agree.
+    return select(matches.c.id, -matches.c.bm25).order_by(matches.c.bm25).limit(limit)
 
 
 # The FTS5 table of migration 0001 (not a model: alembic and the models never see it).
 _STATEMENTS_FTS = table("statements_fts", column("rowid", Integer))
 
 
-def _postgresql_query(terms: Sequence[str], operator: str) -> Select[int, float]:
+def _postgresql_query(
+    terms: Sequence[str], operator: str, filters: Filters, ranked: int, limit: int
+) -> Select[int, float]:
     # \w tokens hold no tsquery operators; quoting each lexeme keeps tokens
     # such as "covid19" whole.
     joined = (" & " if operator == "AND" else " | ").join(f"'{term}'" for term in terms)
     tsquery = func.to_tsquery(_ENGLISH, joined)
     # The expression of the GIN index ix_fts_statements, so the planner uses it.
     vector = func.to_tsvector(_ENGLISH, Statement.canonical_text)
-    rank: ColumnElement[float] = func.ts_rank(vector, tsquery, type_=Float)
-    return (
-        select(Statement.id, rank.label("rank"))
-        .where(vector.bool_op("@@")(tsquery))
-        .order_by(rank.desc())
+    # Any ``ranked`` matches, in no order: an ORDER BY id here lets the planner
+    # walk the primary key backwards, testing every row, instead of the index.
+    matches = (
+        select(Statement.id, Statement.canonical_text)
+        .where(vector.bool_op("@@")(tsquery), *filters.clauses())
+        .limit(ranked)
+        .subquery()
     )
+    rank: ColumnElement[float] = func.ts_rank(
+        func.to_tsvector(_ENGLISH, matches.c.canonical_text), tsquery, type_=Float
+    )
+    return select(matches.c.id, rank).order_by(rank.desc()).limit(limit)
 
 
 # Inline, not a bound parameter: the index expression has the literal 'english'.
