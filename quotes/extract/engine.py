@@ -398,6 +398,8 @@ def _reported(
     text = article.text
     mention = subject_before(text, cue.start(), sentence_start)
     after = text[cue.end() : sentence_end]
+    if mention is None and subject_after(text, cue.end(), sentence_end) is None:
+        mention = _appositive_subject(text, sentence_start, cue.start())
     if mention is not None:
         # "SPEAKER said (on Monday) (that) CLAUSE"
         that = _THAT.search(text, cue.end(), min(sentence_end, cue.end() + 70))
@@ -426,6 +428,21 @@ def _reported(
             if _words(text[sentence_start:end]) >= 3:
                 return _Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
     return None
+
+
+def _appositive_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """ "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said ...": the subject
+    opens the sentence and a comma-fenced appositive stands before the verb."""
+    if not text[sentence_start:cue_start].rstrip().endswith(","):
+        return None
+    subject = sentence_subject(text, sentence_start, cue_start)
+    if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
+        return None
+    if text[subject.end : subject.end + 1] != ",":
+        return None
+    if _words(text[subject.end : cue_start]) > 14:
+        return None
+    return subject
 
 
 def _content_before(

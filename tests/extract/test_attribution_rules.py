@@ -158,3 +158,13 @@ def test_coordinated_descriptions_speak_together() -> None:
     quote = only(text)
     assert quote.speaker_mention == "current and former officials"
     assert quote.text == "The inquiry will take months"
+
+
+def test_an_appositive_between_subject_and_verb() -> None:
+    text = (
+        "Sen. Maria Lopes, D-Ore., a member of the budget committee, said the bill "
+        "would not pass before the recess."
+    )
+    quote = only(text)
+    assert quote.speaker == "Maria Lopes"
+    assert quote.text == "the bill would not pass before the recess"
