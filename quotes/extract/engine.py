@@ -131,7 +131,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     cues_used = {
         found.cue[0] for found in direct if found.cue is not None and found.kind is QuoteKind.DIRECT
     }
-    indirect = _indirect(article, quotations, cues_used)
+    indirect = _indirect(article, quotations, cues_used) + _headline_attributions(article)
     found = _combine(article, direct, indirect)
     return _resolve(article, found, published)
 
@@ -354,6 +354,51 @@ def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
     if not 1 <= len(phrase.split()) <= 12:
         return None
     return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+
+
+# "Graham: Trump's rhetoric is destroying the party's chances": a speaker, a
+# colon and what they said, opening a paragraph (headlines, summaries).
+_HEADLINE = re.compile(
+    r"[^\S\n]*((?:[^\W\d_][\w.'’-]*[^\S\n]+){0,4}[^\W\d_][\w.'’-]*):[^\S\n]+(\S[^\n]*)"
+)
+_NOT_SPEAKERS = frozenset(
+    """
+        update note watch photos photo video related read see editor's correction
+        exclusive breaking live listen q a advertisement sources source
+    """.split()
+)
+
+
+def _headline_attributions(article: _Article) -> list[_Found]:
+    """Paragraphs that open with "Speaker: what they said"."""
+    text = article.text
+    found: list[_Found] = []
+    for start in article.paragraph_starts:
+        line = _HEADLINE.match(text, start)
+        if line is None:
+            continue
+        colon = line.end(1)
+        mention = subject_before(text, colon, start)
+        if (
+            mention is None
+            or mention.kind is SpeakerKind.DESCRIPTION
+            or mention.is_pronoun
+            or mention.text.lower() in _NOT_SPEAKERS
+        ):
+            continue
+        # Only a label in capitals may stand before the name ("EXCLUSIVE – Stone:").
+        prefix = text[start : mention.start].strip(" –—-")
+        if prefix and not prefix.isupper():
+            continue
+        content_start, content_end = line.start(2), _clause_end(text, line.start(2), line.end(2))
+        if _words(text[content_start:content_end]) < 3:
+            continue
+        found.append(
+            _Found(
+                content_start, content_end, QuoteKind.INDIRECT, mention, (colon, colon + 1), 0.55
+            )
+        )
+    return found
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -168,3 +168,15 @@ def test_an_appositive_between_subject_and_verb() -> None:
     quote = only(text)
     assert quote.speaker == "Maria Lopes"
     assert quote.text == "the bill would not pass before the recess"
+
+
+def test_a_headline_in_speaker_colon_form() -> None:
+    text = (
+        "Kallas: Europe must pay for its own air defence.\n\n"
+        "Update: this story has been corrected.\n\n"
+        "The summit ends on Friday: ministers will sign nothing.\n"
+    )
+    found = extract_quotes(text)
+    assert [(q.speaker, q.text, q.cue) for q in found] == [
+        ("Kallas", "Europe must pay for its own air defence", ":")
+    ]
