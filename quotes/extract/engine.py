@@ -443,8 +443,10 @@ def _reported(
     text = article.text
     mention = subject_before(text, cue.start(), sentence_start)
     after = text[cue.end() : sentence_end]
-    if mention is None and subject_after(text, cue.end(), sentence_end) is None:
-        mention = _appositive_subject(text, sentence_start, cue.start())
+    if mention is None and not _inverted(text, cue.end(), sentence_end):
+        mention = _appositive_subject(text, sentence_start, cue.start()) or _coordinated_subject(
+            text, sentence_start, cue.start()
+        )
     if mention is not None:
         # "SPEAKER said (on Monday) (that) CLAUSE"
         that = _THAT.search(text, cue.end(), min(sentence_end, cue.end() + 70))
@@ -456,6 +458,10 @@ def _reported(
                 return _content_before(article, cue, mention, sentence_start)
             start = cue.end() + (len(after) - len(stripped))
         end = _clause_end(text, start, sentence_end)
+        if re.search(r",\s*who\s*$", text[mention.end : cue.start()]):
+            # "Graham, who says X, tweeted ...": the relative clause ends at its comma.
+            comma = text.find(",", start, end)
+            end = comma if comma > start else end
         trailing = _TRAILING_ATTRIBUTION.search(text, start, end + 1)
         if trailing is not None:
             end = trailing.start()
@@ -473,6 +479,28 @@ def _reported(
             if _words(text[sentence_start:end]) >= 3:
                 return _Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
     return None
+
+
+def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
+    """ "..., said Peskov." / "..., says Satpayev in Almaty.": the speaker follows
+    the verb and the sentence ends soon after."""
+    mention = subject_after(text, cue_end, sentence_end)
+    if mention is None:
+        return False
+    rest = text[mention.end : sentence_end]
+    return rest.lstrip()[:1] in ("", ",", ".", ";") or _words(rest) <= 3
+
+
+def _coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """ "Clinton has disputed both critiques, but says ...": the sentence's subject
+    is the subject of a verb coordinated after "but" or "and"."""
+    lead = text[sentence_start:cue_start].rstrip()
+    if not lead.endswith((" but", " and", ",but", ", but", ", and")):
+        return None
+    subject = sentence_subject(text, sentence_start, cue_start)
+    if subject is None or not (subject.is_pronoun or subject.kind is SpeakerKind.PERSON):
+        return None
+    return subject
 
 
 def _appositive_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:

@@ -132,6 +132,14 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if index < 0:
         return None
     last = tokens[index][2]
+    if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
+        # "Graham, who says ...": the relative pronoun stands for the name before it.
+        phrase = _phrase_backwards(tokens, index - 2)
+        if phrase is not None:
+            named = _make_mention(text, tokens, phrase[0], phrase[1])
+            if named is not None and named.kind is not SpeakerKind.DESCRIPTION:
+                return named
+        return None
     if last.lower() in PRONOUNS:
         start, end, word = tokens[index]
         if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
@@ -196,18 +204,27 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     if tokens[0][2].lower() in PRONOUNS:
         start, end, word = tokens[0]
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
-    last = -1
-    for position, (_s, _e, word) in enumerate(tokens):
-        if not _word_ok(word):
+    first = 0
+    if not _word_ok(tokens[0][2]):
+        # "says political scientist Dossym Satpayev": lower-case role words first.
+        for position in range(1, min(len(tokens), 4)):
+            word = tokens[position][2]
+            if _is_capitalised(word) and word.lower() not in CAPITALISED_STOPS:
+                if all(t[2].isalpha() and t[2].islower() for t in tokens[:position]):
+                    first = position
+                break
+    last = first - 1
+    for position in range(first, len(tokens)):
+        if not _word_ok(tokens[position][2]):
             break
         last = position
-    if last < 0:
+    if last < first:
         return None
-    mention = _make_mention(text, tokens, 0, last)
-    while mention is None and last > 0 and not _is_capitalised(tokens[last][2]):
+    mention = _make_mention(text, tokens, first, last)
+    while mention is None and last > first and not _is_capitalised(tokens[last][2]):
         # "says Stu Rothenberg of the non-partisan ...": the run stopped mid-phrase.
         last -= 1
-        mention = _make_mention(text, tokens, 0, last)
+        mention = _make_mention(text, tokens, first, last)
     if mention is None:
         return None
     # An appositive role after the name: "said Peskov, the Kremlin spokesman".
@@ -401,9 +418,11 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
         if tokens[position][2] != ",":
             continue
         words = [token[2].lower() for token in tokens[:position]]
+        participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
         if (
             opener in _INTRODUCERS
-            or opener.endswith(("ly", "ing"))
+            or opener.endswith("ly")
+            or participle
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or any(word.isdigit() for word in words)

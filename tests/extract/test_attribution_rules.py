@@ -180,3 +180,33 @@ def test_a_headline_in_speaker_colon_form() -> None:
     assert [(q.speaker, q.text, q.cue) for q in found] == [
         ("Kallas", "Europe must pay for its own air defence", ":")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Okafor, who says the port should stay public, voted against the sale.",
+            "Okafor",
+            "the port should stay public",
+        ),
+        (
+            "Northgate Media Partners, a small advertising agency, says that two clients left.",
+            "Northgate Media Partners",
+            "that two clients left",
+        ),
+        (
+            "Demand for steel will recover next year, says industry analyst Petra Voss in Linz.",
+            "Petra Voss",
+            "Demand for steel will recover next year",
+        ),
+        (
+            "Lindqvist has disputed both reports, but says the audit will be published.",
+            "Lindqvist",
+            "the audit will be published",
+        ),
+    ],
+)
+def test_more_subjects_of_reported_speech(text: str, speaker: str, content: str) -> None:
+    quote = next(q for q in extract_quotes(text) if q.text == content)
+    assert quote.speaker == speaker
