@@ -444,8 +444,10 @@ def _reported(
     mention = subject_before(text, cue.start(), sentence_start)
     after = text[cue.end() : sentence_end]
     if mention is None and not _inverted(text, cue.end(), sentence_end):
-        mention = _appositive_subject(text, sentence_start, cue.start()) or _coordinated_subject(
-            text, sentence_start, cue.start()
+        mention = (
+            _appositive_subject(text, sentence_start, cue.start())
+            or _coordinated_subject(text, sentence_start, cue.start())
+            or _participle_subject(text, cue, sentence_start)
         )
     if mention is not None:
         # "SPEAKER said (on Monday) (that) CLAUSE"
@@ -489,6 +491,20 @@ def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
         return False
     rest = text[mention.end : sentence_end]
     return rest.lstrip()[:1] in ("", ",", ".", ";") or _words(rest) <= 3
+
+
+def _participle_subject(text: str, cue: re.Match[str], sentence_start: int) -> Mention | None:
+    """ "Other Republicans echoed those comments, saying ...": a participle after a
+    comma (or "while") reports for the sentence's subject."""
+    if cue[0] not in PARTICIPLE_CUES:
+        return None
+    lead = text[sentence_start : cue.start()].rstrip()
+    if not (lead.endswith(",") or lead.endswith((" while", ", while"))):
+        return None
+    subject = sentence_subject(text, sentence_start, cue.start())
+    if subject is None or subject.start >= cue.start():
+        return None
+    return subject
 
 
 def _coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:

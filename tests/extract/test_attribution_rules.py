@@ -210,3 +210,10 @@ def test_a_headline_in_speaker_colon_form() -> None:
 def test_more_subjects_of_reported_speech(text: str, speaker: str, content: str) -> None:
     quote = next(q for q in extract_quotes(text) if q.text == content)
     assert quote.speaker == speaker
+
+
+def test_a_participle_reports_for_the_sentence_subject() -> None:
+    text = "Opposition lawmakers backed the plan on Monday, saying the buses would run on time."
+    quote = next(q for q in extract_quotes(text) if q.cue == "saying")
+    assert quote.speaker_mention == "Opposition lawmakers"
+    assert quote.text == "the buses would run on time"
