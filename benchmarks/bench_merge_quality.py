@@ -6,7 +6,8 @@ Base statements are real: PolitiFact claims (CheckThat! 2021 2B, with their
 speakers) and the quotes the extractor finds in PolNeAR train articles. Each
 is reported by 1-5 "outlets", each of which may truncate it at either end,
 cut its middle with an ellipsis, change case, punctuation or quotation
-marks, change a word or two, or move the attribution into the middle. Hard
+marks, change a word or two, or move the attribution into the middle (as
+the extractor then prints it: the two quoted pieces side by side). Hard
 negatives are statements that must stay apart: the other claims of the same
 speaker (often on the same topic), and synthetic flips of a statement
 (negated, or with a number changed), as a careless merger would join them.
@@ -140,8 +141,11 @@ def variant(text: str, rng: random.Random) -> str:
                 elif len(words) > 8:
                     del words[rng.randrange(len(words))]
         elif operation == "attribution" and n > 8:
+            # The outlet moved the attribution into the quote: '"A," he said,
+            # "B."'. The extractor joins the pieces, so what reaches matching
+            # is the two quoted pieces side by side: '"A," "B."'.
             at = rng.randint(3, n - 3)
-            words = [*words[:at], "the", "spokesman", "said,", *words[at:]]
+            words = [*words[: at - 1], words[at - 1] + ',"', '"' + words[at], *words[at + 1 :]]
     result = " ".join(words)
     if "marks" in operations:
         result = "“" + result + "”"
