@@ -27,13 +27,12 @@ import datetime as dt
 import itertools
 import random
 import statistics
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, select, text
+from scratch import scratch_database
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import URL, make_url
 
 from quotes.extract.model import DatePrecision, QuoteKind, SpeakerKind
@@ -166,11 +165,12 @@ def queries(database: Database, count: int, seed: int) -> tuple[list[str], list[
     with database.session() as session:
         highest = session.scalar(select(Statement.id).order_by(Statement.id.desc()).limit(1)) or 0
         ids = sorted({rng.randint(1, highest) for _ in range(2 * count + 50)})
-        rows = list(
-            session.execute(
+        rows = [
+            (row[0], row[1])
+            for row in session.execute(
                 select(Statement.id, Statement.canonical_text).where(Statement.id.in_(ids))
-            ).tuples()
-        )
+            )
+        ]
     rng.shuffle(rows)
     vocabulary_words = vocabulary(60_000, seed)
     word_queries = []
@@ -233,33 +233,23 @@ def main() -> None:
         "--reuse", action="store_true", help="use the --postgres database as is (fill if empty)"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        admin = None
-        name = ""
-        url: URL
-        if args.postgres and args.reuse:
-            url = make_url(args.postgres)
-        elif args.postgres:
-            admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-            name = f"quotes_latency_{uuid.uuid4().hex[:8]}"
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            url = make_url(args.postgres).set(database=name)
-        else:
-            url = make_url(f"sqlite:///{args.db or Path(scratch) / 'latency.db'}")
-        try:
-            database = open_database(url)
-            with database.session() as session:
-                stored = session.scalar(select(Statement.id).limit(1)) is not None
-            if not stored:
-                fill(database, args.statements, args.seed)
-            measure(database, args.queries, args.seed)
-            database.engine.dispose()
-        finally:
-            if admin is not None:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
+    if args.postgres and args.reuse:
+        run(make_url(args.postgres), args)
+    elif args.db and not args.postgres:
+        run(make_url(f"sqlite:///{args.db}"), args)
+    else:
+        with scratch_database(args.postgres, "quotes_latency") as url:
+            run(url, args)
+
+
+def run(url: URL, args: argparse.Namespace) -> None:
+    database = open_database(url)
+    with database.session() as session:
+        stored = session.scalar(select(Statement.id).limit(1)) is not None
+    if not stored:
+        fill(database, args.statements, args.seed)
+    measure(database, args.queries, args.seed)
+    database.engine.dispose()
 
 
 if __name__ == "__main__":

@@ -22,15 +22,13 @@ import argparse
 import csv
 import datetime as dt
 import json
-import tempfile
 import time
-import uuid
 from collections import defaultdict
 from pathlib import Path
 
 import dateparser
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from scratch import scratch_database
+from sqlalchemy import insert
 
 from quotes.extract.model import DatePrecision, QuoteKind, SpeakerKind
 from quotes.match import match_key
@@ -164,39 +162,23 @@ def main() -> None:
             search.WEIGHT_PARTIAL,
             search.WEIGHT_FULLTEXT,
         ) = (float(w) for w in args.weights.split(","))
-    with tempfile.TemporaryDirectory() as scratch:
-        admin = None
-        if args.postgres:
-            admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-            name = f"quotes_bench_{uuid.uuid4().hex[:8]}"
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            url = make_url(args.postgres).set(database=name)
-        else:
-            url = make_url(f"sqlite:///{scratch}/claims.db")
-        try:
-            database = open_database(url)
-            started = time.perf_counter()
-            ids = load_claims(database, args.folder / "politifact_vclaims.jsonl")
-            print(f"loaded {len(ids)} claims in {time.perf_counter() - started:.1f} s")
-            splits = {
-                "test": read_split(args.folder / "queries.tsv", args.folder / "task2b-test.tsv"),
-                "dev": read_split(args.folder / "v1_iclaims.queries", args.folder / "v1_dev.tsv"),
-                "train": read_split(
-                    args.folder / "v1_iclaims.queries", args.folder / "v1_train.tsv"
-                ),
-            }
+    with scratch_database(args.postgres, "quotes_bench") as url:
+        database = open_database(url)
+        started = time.perf_counter()
+        ids = load_claims(database, args.folder / "politifact_vclaims.jsonl")
+        print(f"loaded {len(ids)} claims in {time.perf_counter() - started:.1f} s")
+        splits = {
+            "test": read_split(args.folder / "queries.tsv", args.folder / "task2b-test.tsv"),
+            "dev": read_split(args.folder / "v1_iclaims.queries", args.folder / "v1_dev.tsv"),
+            "train": read_split(args.folder / "v1_iclaims.queries", args.folder / "v1_train.tsv"),
+        }
+        for split, queries in splits.items():
+            print(split, json.dumps(evaluate(database, ids, queries)))
+        if args.window is not None:
             for split, queries in splits.items():
-                print(split, json.dumps(evaluate(database, ids, queries)))
-            if args.window is not None:
-                for split, queries in splits.items():
-                    figures = evaluate(database, ids, queries, args.window)
-                    print(f"{split} within {args.window} days", json.dumps(figures))
-            database.engine.dispose()
-        finally:
-            if admin is not None:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                figures = evaluate(database, ids, queries, args.window)
+                print(f"{split} within {args.window} days", json.dumps(figures))
+        database.engine.dispose()
 
 
 if __name__ == "__main__":
