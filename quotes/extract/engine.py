@@ -172,6 +172,10 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         if found:
             mention, cue = found
             return _Found(start, end, QuoteKind.DIRECT, mention, cue, confidence, _inner(pieces))
+    if pieces[-1].closed:
+        signed = _signature(article, end)
+        if signed is not None:
+            return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
     # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
     after_end = min(article.sentence_end(end), end + 160)
     if pieces[-1].closed:
@@ -234,6 +238,28 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         if subject is not None and (subject.is_pronoun or _known_person(text, subject)):
             return _Found(start, end, kind, subject, None, 0.4, _inner(pieces))
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
+
+
+_DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
+
+
+def _signature(article: _Article, end: int) -> Mention | None:
+    """'"...." ― Jorge Falcon': a quote signed with a dash and a name, as in
+    pull quotes and reader responses."""
+    text = article.text
+    dash = _DASH.match(text, end)
+    if dash is None:
+        return None
+    line_end = article.paragraph_end(end)
+    newline = text.find("\n", dash.end(), line_end)
+    limit = newline if newline >= 0 else line_end
+    mention = subject_after(text, dash.end(), limit)
+    if mention is None or mention.kind is not SpeakerKind.PERSON:
+        return None
+    rest = text[mention.end : limit].strip(" .,\u00a0")
+    if rest and not rest.startswith(("“", '"')):
+        return None  # the dash opens a clause, not a signature
+    return mention
 
 
 def _introduced_before(

@@ -217,3 +217,16 @@ def test_a_participle_reports_for_the_sentence_subject() -> None:
     quote = next(q for q in extract_quotes(text) if q.cue == "saying")
     assert quote.speaker_mention == "Opposition lawmakers"
     assert quote.text == "the buses would run on time"
+
+
+def test_a_quote_signed_with_a_dash() -> None:
+    text = (
+        "“Prices are up again” — as the market report put it on Friday.\n"
+        "“The debate showed us nothing new about the candidates.” ― Ana Ribeiro\n"
+        "“I will vote early this year.”― Tomas Feld.\n"
+    )
+    found = extract_quotes(text)
+    signed = {q.text: q.speaker for q in found}
+    assert signed["“The debate showed us nothing new about the candidates.”"] == "Ana Ribeiro"
+    assert signed["“I will vote early this year.”"] == "Tomas Feld"
+    assert all(q.speaker is None for q in found if "Prices" in q.text)
