@@ -212,6 +212,12 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
                 confidence,
                 _inner(pieces),
             )
+    if stripped.endswith(":") and not cues:
+        # "Pollsters agree - Carl Bialik: "..."": a name and a colon, no verb.
+        colon = before_start + len(stripped) - 1
+        named = subject_before(text, colon, before_start)
+        if named is not None and named.kind is SpeakerKind.PERSON and not named.is_pronoun:
+            return _Found(start, end, QuoteKind.DIRECT, named, None, 0.6, _inner(pieces))
     kind = QuoteKind.DIRECT
     if _words(text[inner[0] : inner[1]]) < _SHORT_FRAGMENT_WORDS:
         kind = QuoteKind.PARTIAL
@@ -265,11 +271,20 @@ def _signature(article: _Article, end: int) -> Mention | None:
 def _introduced_before(
     article: _Article, sentence_start: int
 ) -> tuple[Mention, tuple[int, int]] | None:
-    """A speaker and speech verb closing the previous sentence of the paragraph."""
+    """A speaker and speech verb closing the sentence before the quote: in the same
+    paragraph ("Bystrom agreed. "..."") or, for a block quote, the paragraph
+    before it when that ends with a colon ("Cruz continued:")."""
     text = article.text
-    if sentence_start <= article.paragraph_start(sentence_start):
-        return None
-    previous_start = article.sentence_start(sentence_start - 1)
+    paragraph_start = article.paragraph_start(sentence_start)
+    block = sentence_start <= paragraph_start
+    if block:
+        previous_end = len(text[:paragraph_start].rstrip())
+        if previous_end == 0 or text[previous_end - 1] != ":":
+            return None
+        previous_start = article.sentence_start(previous_end - 1)
+        sentence_start = previous_end
+    else:
+        previous_start = article.sentence_start(sentence_start - 1)
     previous = text[previous_start:sentence_start]
     if any(mark in previous for mark in '"“”«»„'):
         return None  # a quote of its own: the continuation rule handles it
@@ -277,9 +292,12 @@ def _introduced_before(
     if not cues:
         return None
     cue = cues[-1]
-    if text[cue.end() : sentence_start].strip(" .:;\n") not in ("", "so", "as much"):
+    has_object = text[cue.end() : sentence_start].strip(" .:;\n") not in ("", "so", "as much")
+    if has_object and not block:
         return None  # the verb has its own object: "X said the talks failed."
     mention = subject_before(text, cue.start(), previous_start)
+    if mention is None and block:
+        mention = sentence_subject(text, previous_start, cue.start())
     if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
         return None
     return mention, cue.span()

@@ -230,3 +230,20 @@ def test_a_quote_signed_with_a_dash() -> None:
     assert signed["“The debate showed us nothing new about the candidates.”"] == "Ana Ribeiro"
     assert signed["“I will vote early this year.”"] == "Tomas Feld"
     assert all(q.speaker is None for q in found if "Prices" in q.text)
+
+
+def test_a_block_quote_after_a_colon_paragraph() -> None:
+    text = (
+        "Senator Ines Duarte answered the critics on Tuesday.\n\n"
+        "Duarte continued:\n\n"
+        "“Nobody in this chamber has read the whole bill, and everybody knows it.”\n"
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("“Nobody"))
+    assert quote.speaker == "Ines Duarte"
+    assert quote.cue == "continued"
+
+
+def test_a_name_and_a_colon_before_a_quote() -> None:
+    text = "Pollsters were split - Karin Holm: “Nobody saw the late swing coming.”"
+    quote = only(text)
+    assert quote.speaker == "Karin Holm"
