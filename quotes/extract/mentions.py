@@ -411,14 +411,18 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     the senator said": the phrase opens with an introducer, a date word or
     an -ly adverb, and ends at a comma within six tokens.
     """
-    opener = tokens[0][2].lower() if tokens else ""
-    # A prepositional opener may run long: "In a preview clip for X's new show, Blige sings".
-    reach = 20 if opener in _PREPOSITIONS else 7
+    if len(tokens) < 2:
+        return 0
+    opener = tokens[0][2].lower()
+    participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
+    # A prepositional or participle opener may run long: "In a preview clip for
+    # X's new show, Blige sings", "Sitting down with MSNBC on Thursday, Clinton".
+    long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle
+    reach = 20 if long_opener else 7
     for position in range(1, min(len(tokens), reach)):
         if tokens[position][2] != ",":
             continue
         words = [token[2].lower() for token in tokens[:position]]
-        participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
         if (
             opener in _INTRODUCERS
             or opener.endswith("ly")
