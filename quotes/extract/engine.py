@@ -607,6 +607,7 @@ def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) ->
             for index, quote in enumerate(direct)
             if quote.start >= clause.start and quote.end <= clause.end + 1
         ]
+        clause, inner = _split_at_own_cue(article, clause, inner, direct)
         overlapping = [
             index
             for index, quote in enumerate(direct)
@@ -645,6 +646,36 @@ def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) ->
         pruned.append(found)
     _continue_speakers(article, pruned)
     return pruned
+
+
+_JOINER = re.compile(r"(?:,?\s*(?:but|and|then)\s*|,\s*)$")
+
+
+def _split_at_own_cue(
+    article: _Article, clause: _Found, inner: list[int], direct: list[_Found]
+) -> tuple[_Found, list[int]]:
+    """ "it was too early to congratulate winners but added, "I think ..."": a
+    whole quotation with its own verb inside a reported clause is a second
+    statement; the clause ends before that verb."""
+    text = article.text
+    clause_cue = clause.cue[0] if clause.cue else clause.start
+    for index in inner:
+        quote = direct[index]
+        if (
+            quote.cue is None
+            or not clause_cue < quote.cue[0] < quote.start
+            or _words(text[quote.start : quote.end]) < _SHORT_FRAGMENT_WORDS
+        ):
+            continue
+        joiner = _JOINER.search(text, clause.start, quote.cue[0])
+        end = joiner.start() if joiner else quote.cue[0]
+        end = _clause_end(text, clause.start, end)
+        if _words(text[clause.start : end]) < 3:
+            continue
+        direct[index] = replace(quote, kind=QuoteKind.DIRECT)
+        remaining = [i for i in inner if direct[i].end <= end]
+        return replace(clause, end=end), remaining
+    return clause, inner
 
 
 def _same_speaker(a: Mention | None, b: Mention | None) -> bool:

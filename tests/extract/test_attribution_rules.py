@@ -247,3 +247,14 @@ def test_a_name_and_a_colon_before_a_quote() -> None:
     text = "Pollsters were split - Karin Holm: “Nobody saw the late swing coming.”"
     quote = only(text)
     assert quote.speaker == "Karin Holm"
+
+
+def test_a_whole_quote_with_its_own_verb_inside_reported_speech() -> None:
+    text = (
+        "Lindqvist said it was too early to name a winner but added, "
+        "“I think you all know how this will end.”"
+    )
+    found = {q.kind: q for q in extract_quotes(text)}
+    assert found[QuoteKind.INDIRECT].text == "it was too early to name a winner"
+    assert found[QuoteKind.DIRECT].text == "“I think you all know how this will end.”"
+    assert found[QuoteKind.DIRECT].speaker == "Lindqvist"
