@@ -151,13 +151,15 @@ def score(a: str, b: str) -> Scored:
     agreement = _negations_agree(short, long)
     if agreement is False or _negation_flipped(short, long):
         return Scored("guard", 0.0)
-    if agreement is None:
-        return _NEGATION_AT_EDGE
     ratio = fuzz.token_set_ratio(a, b) / 100.0
     if words < MIN_FRAGMENT_WORDS:
         # A short fragment can sit inside many statements: never above the auto band.
         ratio = min(ratio, AUTO_THRESHOLD - 0.01)
-    return Scored("fuzzy", round(ratio * _length_factor(short, long), 4))
+    value = round(ratio * _length_factor(short, long), 4)
+    if agreement is None:
+        # Never above the review band, and no higher than the wordings' likeness.
+        return Scored(_NEGATION_AT_EDGE.method, min(value, _NEGATION_AT_EDGE.score))
+    return Scored("fuzzy", value)
 
 
 def _length_factor(short: str, long: str) -> float:
