@@ -500,6 +500,12 @@ def _reported(
             start = that.start()
         else:
             stripped = after.lstrip()
+            if stripped.startswith(",") and text[: mention.start].rstrip().endswith(","):
+                # "Within marriages, they said, women now ...": an aside; the
+                # whole sentence is what they said.
+                parenthetical = _whole_sentence(text, sentence_start, sentence_end, mention)
+                if parenthetical is not None:
+                    return _Found(*parenthetical, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
             if not stripped or stripped[0] in '.,;:!?"“”' or _words(stripped) < 3:
                 return _content_before(article, cue, mention, sentence_start)
             start = cue.end() + (len(after) - len(stripped))
@@ -563,6 +569,18 @@ def _coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Ment
     return subject
 
 
+def _whole_sentence(
+    text: str, sentence_start: int, sentence_end: int, mention: Mention
+) -> tuple[int, int] | None:
+    start = sentence_start
+    while start < sentence_end and text[start].isspace():
+        start += 1
+    end = _clause_end(text, start, sentence_end)
+    if start >= mention.start or _words(text[start:end]) < 6 or '"' in text[start:end]:
+        return None
+    return start, end
+
+
 def _appositive_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:
     """ "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said ...": the subject
     opens the sentence and a comma-fenced appositive stands before the verb."""
@@ -573,7 +591,7 @@ def _appositive_subject(text: str, sentence_start: int, cue_start: int) -> Menti
         return None
     if text[subject.end : subject.end + 1] != ",":
         return None
-    if _words(text[subject.end : cue_start]) > 14:
+    if _words(text[subject.end : cue_start]) > 25:
         return None
     return subject
 

@@ -145,6 +145,23 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
             return None
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if last == ")" and "(" in (token[2] for token in tokens[:index]):
+        # "Rep. Hank Johnson (D-Ga.) said": the parenthesis belongs to the name.
+        opening = max(i for i in range(index) if tokens[i][2] == "(")
+        if opening > 0 and index - opening <= 8:
+            phrase = _phrase_backwards(tokens, opening - 1)
+            if phrase is not None:
+                return _make_mention(text, tokens, phrase[0], phrase[1])
+        return None
+    dashes = [i for i in range(index) if tokens[i][2] in ("—", "–")]
+    if last in ("—", "–") and dashes and dashes[-1] > 0 and index - dashes[-1] <= 14:
+        # "Election officials — from three states — said": the subject stands
+        # before the dashed aside.
+        phrase = _phrase_backwards(tokens, dashes[-1] - 1)
+        if phrase is not None:
+            found = _make_mention(text, tokens, phrase[0], phrase[1])
+            if found is not None:
+                return found
     if last in (",", "—") and index > 0:
         # "Peskov, the Kremlin spokesman, said": an appositive before the verb.
         appositive = _phrase_backwards(tokens, index - 1)

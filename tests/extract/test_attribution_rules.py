@@ -258,3 +258,29 @@ def test_a_whole_quote_with_its_own_verb_inside_reported_speech() -> None:
     assert found[QuoteKind.INDIRECT].text == "it was too early to name a winner"
     assert found[QuoteKind.DIRECT].text == "“I think you all know how this will end.”"
     assert found[QuoteKind.DIRECT].speaker == "Lindqvist"
+
+
+def test_a_parenthesis_after_the_name() -> None:
+    text = "Rep. Ana Pereira (D-Calif.) said that the vote would be delayed until June."
+    quote = only(text)
+    assert quote.speaker == "Ana Pereira"
+    assert quote.text == "that the vote would be delayed until June"
+
+
+def test_a_dashed_aside_between_subject_and_verb() -> None:
+    text = (
+        "Election officials — from Ohio, Iowa and Nevada — said "
+        "the count would be finished by Friday."
+    )
+    quote = only(text)
+    assert quote.speaker_mention is not None and "officials" in quote.speaker_mention
+    assert quote.text == "the count would be finished by Friday"
+
+
+def test_an_attribution_as_an_aside_reports_the_whole_sentence() -> None:
+    text = "Within the coalition, they said, the smaller parties now decide more often."
+    quote = only(text)
+    assert quote.speaker_mention == "they"
+    assert (
+        quote.text == "Within the coalition, they said, the smaller parties now decide more often"
+    )
