@@ -104,7 +104,13 @@ def _word_ok(token: str) -> bool:
         or lower in MODIFIERS
         or lower in DESCRIPTION_HEADS
         or (lower in TITLE_WORDS)
+        or lower.endswith(_GROUP_SUFFIXES)
     )
+
+
+# Plural nouns of people that speak as a group: "security specialists say",
+# "Chinese traders say", "her confidants say".
+_GROUP_SUFFIXES = ("ists", "ers", "ants", "ents", "ians", "ors", "ees")
 
 
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
@@ -339,6 +345,7 @@ def _make_mention(
         if (
             head in DESCRIPTION_HEADS
             or head in TITLE_WORDS
+            or head.endswith(_GROUP_SUFFIXES)
             or (lower_words[0] in DETERMINERS and len(words) >= 2 and head not in DETERMINERS)
         ):
             return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
