@@ -287,8 +287,8 @@ def test_an_attribution_as_an_aside_reports_the_whole_sentence() -> None:
 
 
 def test_a_group_of_people_speaks() -> None:
-    text = "But hacking specialists say the leaked files might not even be genuine."
+    text = "But security specialists say the leaked files might not even be genuine."
     quote = only(text)
-    assert quote.speaker_mention == "hacking specialists"
+    assert quote.speaker_mention == "security specialists"
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
     assert quote.text == "the leaked files might not even be genuine"
