@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quotes.extract.lexicon import (
+    OBJECT_TAKING,
     PARTICIPLE_CUES,
     PERSONAL_PRONOUNS,
     PRONOUNS,
@@ -508,6 +509,12 @@ def _reported(
                     return _Found(*parenthetical, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
             if not stripped or stripped[0] in '.,;:!?"“”' or _words(stripped) < 3:
                 return _content_before(article, cue, mention, sentence_start)
+            if cue[0] in OBJECT_TAKING and text[: mention.start].rstrip().endswith(","):
+                # "..., he told the court in his filing.": what follows "told" is
+                # who heard it; what was said came before.
+                said_before = _content_before(article, cue, mention, sentence_start)
+                if said_before is not None:
+                    return said_before
             start = cue.end() + (len(after) - len(stripped))
         end = _clause_end(text, start, sentence_end)
         if re.search(r",\s*who\s*$", text[mention.end : cue.start()]):

@@ -292,3 +292,10 @@ def test_a_group_of_people_speaks() -> None:
     assert quote.speaker_mention == "security specialists"
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
     assert quote.text == "the leaked files might not even be genuine"
+
+
+def test_told_takes_the_listener_and_the_content_comes_first() -> None:
+    text = "The state was only doing what forty others already do, he told the court."
+    quote = only(text)
+    assert quote.text == "The state was only doing what forty others already do"
+    assert quote.cue == "told"
