@@ -1,99 +1,139 @@
-"""Topics, stances, a speaker's timeline and export, on SQLite and PostgreSQL."""
+"""Topics: keyword rules, the hierarchy, tagging on import, a person's tags; both backends."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from quotes.cli import cli
-from quotes.errors import QuotesError
-from quotes.match.stance import Stance
+from quotes.errors import NotFoundError, QuotesError
 from quotes.services import stance as stances
 from quotes.services import topics
-from quotes.services.export import export_statements, to_claim
 from quotes.services.importing import import_articles
-from quotes.services.timeline import timeline
 from quotes.storage.database import Database
-from quotes.storage.models import Actor, Statement, StatementStance, StatementTopic
+from quotes.storage.models import Actor, Statement, StatementStance, StatementTopic, Topic
 from tests.quote_fixtures import Said, publish
+from tests.topic_fixtures import (
+    GRAIN,
+    NEUTRAL,
+    OPEN,
+    PESKOV,
+    REJECT,
+    build_positions,
+    day,
+    invoke,
+    statement_id,
+    tags_of,
+)
 
-PESKOV = "Dmitry Peskov"
-OPEN = "Moscow is open to a ceasefire along the current line if the talks in Istanbul go on."
-REJECT = "Peskov said the Kremlin rejected the ceasefire proposal as a trick to rearm Kyiv."
-NEUTRAL = "The ceasefire question will be discussed by the delegations next week."
-GRAIN = "The grain corridor through the Black Sea will stay open for another four months."
-FORMULA = "=1+1 is how they count the ceasefire violations, he said, and we are ready to talk."
-
-
-def day(n: int) -> dt.date:
-    return dt.date(2025, 5, 1) + dt.timedelta(days=n)
+SANCTIONS_WIRE = (
+    "BRUSSELS, June 3 - Hungary and the European Union clashed again over Russian oil.\n\n"
+    '"A new sanction on Russian oil is not acceptable to us," Hungarian Foreign Minister '
+    "Peter Szijjarto told reporters in Luxembourg.\n\n"
+    "EU foreign policy chief Kaja Kallas said the bloc was ready to adopt a further "
+    "sanctions package within weeks.\n\n"
+    "The ministers also discussed the weather in Luxembourg.\n"
+)
+# One statement as two wires printed it: the canonical (longest) wording says
+# "ceasefire", the other "truce".
+LONG_CEASEFIRE = (
+    "We are ready to discuss a ceasefire along the whole front line as soon as Kyiv "
+    "withdraws its troops from the four regions."
+)
+SHORT_TRUCE = (
+    "We are ready to discuss a truce along the whole front line as soon as Kyiv "
+    "withdraws its troops from the four regions."
+)
 
 
 @pytest.fixture
 def positions(database: Database) -> Database:
-    """Peskov on the ceasefire: open, neutral, then rejecting; and on grain."""
+    return build_positions(database)
+
+
+def listed(database: Database) -> dict[str, dict[str, object]]:
     with database.session() as session:
-        topics.add_topic(session, "war", [])
-        topics.add_topic(session, "ceasefire", ["ceasefire", "truce"], parent="war")
-        topics.add_topic(session, "grain", ["grain corridor", "grain deal"])
-        session.flush()
-    publish(database, "Wire One", day(0), Said(OPEN, PESKOV, said_on=day(0)))
-    publish(database, "Daily Two", day(3), Said(NEUTRAL, PESKOV, said_on=day(3)))
-    publish(database, "Three Times", day(9), Said(REJECT, PESKOV, said_on=day(9)))
-    publish(database, "Wire One", day(9), Said(GRAIN, PESKOV, said_on=day(9)))
-    publish(database, "Daily Two", day(10), Said(REJECT, "Peskov", said_on=day(9)))
-    return database
+        return {row["name"]: row for row in topics.list_topics(session)}
 
 
-def statement_id(database: Database, text: str) -> int:
-    with database.session() as session:
-        return session.scalars(select(Statement.id).where(Statement.canonical_text == text)).one()
-
-
-def tags_of(database: Database, text: str) -> set[str]:
-    """The topics on a statement, as search and timeline see them (untags excluded)."""
-    found = statement_id(database, text)
-    with database.session() as session:
-        rows = session.scalars(
-            select(StatementTopic).where(
-                StatementTopic.statement_id == found, StatementTopic.excluded.is_(False)
-            )
-        )
-        return {row.topic.name for row in rows}
-
-
-def test_new_statements_are_tagged_on_import(positions: Database) -> None:
+def test_new_statements_are_tagged_on_import_with_the_hierarchy_counted(
+    positions: Database,
+) -> None:
     assert tags_of(positions, OPEN) == {"ceasefire"}
     assert tags_of(positions, GRAIN) == {"grain"}
+    assert tags_of(positions, NEUTRAL) == {"ceasefire"}
+    rows = listed(positions)
+    assert rows["ceasefire"]["parent"] == "war"
+    assert (rows["ceasefire"]["statements"], rows["ceasefire"]["tagged"]) == (3, 3)
+    # Only the matching topic is stored; the parent counts its sub-topics' statements.
+    assert (rows["war"]["statements"], rows["war"]["tagged"]) == (3, 0)
+    assert rows["grain"]["statements"] == 1
+
+
+def test_a_statement_on_two_sub_topics_counts_once_for_the_parent(positions: Database) -> None:
     with positions.session() as session:
-        listed = {row["name"]: row for row in topics.list_topics(session)}
-    assert listed["ceasefire"]["parent"] == "war"
-    assert listed["ceasefire"]["statements"] == 3
+        topics.add_topic(session, "black sea", ["Black Sea"], parent="war")
+        topics.apply_topics(session, "black sea")
+    rows = listed(positions)
+    assert rows["black sea"]["statements"] == 1
+    assert rows["war"]["statements"] == 4  # three ceasefire statements and the grain one
 
 
-def test_import_of_real_text_tags_and_suggests(database: Database, tmp_path: object) -> None:
+def test_import_of_real_wire_copy_tags_plurals_and_suggests_stances(
+    database: Database, tmp_path: Path
+) -> None:
     with database.session() as session:
-        topics.add_topic(session, "summit", ["summit"])
-        session.flush()
-    article = (
-        "date 2025-06-03 Kremlin cool on summit\n\n"
-        "MOSCOW - Kremlin spokesman Dmitry Peskov on Monday dismissed the idea of a summit "
-        "between the two presidents before the end of June.\n\n"
-        '"A summit in the near future is unlikely," Peskov told reporters.\n'
+        topics.add_topic(session, "sanctions", ["sanction"])
+        topics.add_topic(session, "weather", ["rainfall"])
+    source = tmp_path / "wire.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "text": SANCTIONS_WIRE,
+                "url": "https://wire.example/eu-oil",
+                "outlet": "Wire One",
+                "published": "2025-06-03",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
     )
-    results = list(import_articles(database, ["-"], stdin=io.BytesIO(article.encode())))
-    assert results[0].status.value == "new"
+    results = list(import_articles(database, [str(source)]))
+    assert [r.status.value for r in results] == ["new"]
     with database.session() as session:
-        rows = stances.list_stances(session)
-    assert rows, "the summit statements are tagged and given a suggested stance"
-    assert {row["stance"] for row in rows} == {"opposes (suggested)"}
-    assert {row["speaker"] for row in rows} == {PESKOV}
+        rows = {row["speaker"]: row for row in stances.list_stances(session)}
+    assert listed(database)["weather"]["statements"] == 0
+    # "sanction" tags "sanctions" too, in the canonical text of each statement.
+    assert set(rows) == {"Peter Szijjarto", "Kaja Kallas"}
+    assert {row["topic"] for row in rows.values()} == {"sanctions"}
+    assert rows["Peter Szijjarto"]["stance"] == "opposes (suggested)"
+    assert rows["Peter Szijjarto"]["by"] == "not acceptable"
+    assert rows["Kaja Kallas"]["stance"] == "supports (suggested)"
+
+
+def test_a_keyword_in_another_outlets_wording_tags_the_statement(database: Database) -> None:
+    with database.session() as session:
+        topics.add_topic(session, "truce talk", ["truce"])
+    publish(database, "Wire One", day(0), Said(LONG_CEASEFIRE, PESKOV))
+    assert tags_of(database, LONG_CEASEFIRE) == set()
+    publish(database, "Wire Two", day(1), Said(SHORT_TRUCE, PESKOV))
+    with database.session() as session:
+        assert session.scalars(select(Statement.canonical_text)).all() == [LONG_CEASEFIRE]
+    assert tags_of(database, LONG_CEASEFIRE) == {"truce talk"}
+
+
+def test_tag_statements_takes_statement_objects(positions: Database) -> None:
+    with positions.session() as session:
+        topics.add_topic(session, "istanbul", ["Istanbul"])
+        found = session.scalars(select(Statement).order_by(Statement.id)).all()
+        assert topics.tag_statements(session, found) == 1
+        assert topics.tag_statements(session, found) == 0  # already tagged
+        assert topics.tag_statements(session, []) == 0
+    assert tags_of(positions, OPEN) == {"ceasefire", "istanbul"}
 
 
 def test_apply_retags_after_a_keyword_change_and_keeps_a_persons_tags(positions: Database) -> None:
@@ -101,134 +141,115 @@ def test_apply_retags_after_a_keyword_change_and_keeps_a_persons_tags(positions:
     with positions.session() as session:
         topics.untag(session, open_id, "ceasefire")
         topics.tag(session, grain, "ceasefire")
-        topics.set_keywords(session, "grain", ["Black Sea"])
+        topics.set_keywords(session, "grain", ["Black Sea", "Istanbul"])
+        topics.set_keywords(session, "ceasefire", ["rearm"])
         counts = topics.apply_topics(session)
-        session.flush()
-    assert counts["tags_added"] >= 1
-    assert tags_of(positions, OPEN) == set()  # the person's untag stands
+    assert counts == {"tags_added": 1, "tags_removed": 1}
+    assert tags_of(positions, OPEN) == {"grain"}  # the person's untag of ceasefire stands
+    assert tags_of(positions, NEUTRAL) == set()  # a rule tag that no longer matches
+    assert tags_of(positions, REJECT) == {"ceasefire"}
     assert tags_of(positions, GRAIN) == {"ceasefire", "grain"}  # person's tag + new keyword
+    neutral = statement_id(positions, NEUTRAL)
     with positions.session() as session:
+        # ... and its suggested stance went with it.
+        assert not session.scalars(
+            select(StatementStance).where(StatementStance.statement_id == neutral)
+        ).all()
         row = session.get(StatementTopic, (grain, topics.get_topic(session, "ceasefire").id))
         assert row is not None and row.assigned_by == Actor.PERSON
 
 
-def test_rule_stances_are_suggestions_a_person_overrides(positions: Database) -> None:
-    reject, open_id = statement_id(positions, REJECT), statement_id(positions, OPEN)
+def test_apply_one_topic_leaves_the_others_alone(positions: Database) -> None:
     with positions.session() as session:
-        suggested = {
-            row["statement"]: row for row in stances.list_stances(session, suggested_only=True)
-        }
-        assert suggested[reject]["stance"] == "opposes (suggested)"
-        assert suggested[reject]["by"] == "rejected"  # the cue that decided it
-        assert suggested[open_id]["stance"] == "supports (suggested)"
-        stances.set_stance(
-            session, open_id, "ceasefire", Stance.NEUTRAL, by="A. Editor", note="hedged"
-        )
-        stances.confirm_stance(session, reject, "ceasefire", by="A. Editor")
-        session.flush()
-    with positions.session() as session:
-        topics.apply_topics(session)  # rules run again
-        session.flush()
-        rows = {row["statement"]: row for row in stances.list_stances(session)}
-        assert rows[open_id]["stance"] == "neutral" and rows[open_id]["by"] == "A. Editor"
-        assert rows[reject]["stance"] == "opposes"
-        assert stances.list_stances(session, suggested_only=True) == [
-            row for row in stances.list_stances(session) if row["stance"].endswith("(suggested)")
-        ]
+        topics.set_keywords(session, "grain", ["Istanbul"])
+        topics.set_keywords(session, "ceasefire", ["nothing of the kind"])
+        counts = topics.apply_topics(session, "grain")
+    assert counts == {"tags_added": 1, "tags_removed": 1}
+    assert tags_of(positions, OPEN) == {"ceasefire", "grain"}
+    assert tags_of(positions, GRAIN) == set()
+    assert tags_of(positions, REJECT) == {"ceasefire"}  # its rules were not applied
 
 
-def test_confirming_without_a_suggestion_is_the_users_error(positions: Database) -> None:
-    with positions.session() as session, pytest.raises(QuotesError):
-        stances.confirm_stance(session, statement_id(positions, GRAIN), "ceasefire")
-
-
-def test_timeline_marks_the_change_of_position(positions: Database) -> None:
-    with positions.session() as session:
-        entries = timeline(session, "Peskov", topic="war")
-    assert [e.text for e in entries] == [OPEN, NEUTRAL, REJECT]
-    assert [e.said_on for e in entries] == [day(0), day(3), day(9)]
-    assert [e.changed for e in entries] == [False, False, True]
-    assert entries[2].changes() == ["ceasefire: supports → opposes"]
-    assert entries[2].sources == 2
-    assert entries[0].positions[0].describe() == "ceasefire: supports (suggested)"
-
-
-def test_timeline_follows_a_persons_correction(positions: Database) -> None:
-    with positions.session() as session:
-        stances.set_stance(session, statement_id(positions, OPEN), "ceasefire", "opposes", by="ed")
-        session.flush()
-        entries = timeline(session, PESKOV, topic="ceasefire", since=day(1))
-        assert [e.text for e in entries] == [NEUTRAL, REJECT]
-        entries = timeline(session, PESKOV, topic="ceasefire")
-    assert not any(e.changed for e in entries)  # opposes all along
-    assert entries[0].positions[0].confirmed
-
-
-def test_export_claims(positions: Database) -> None:
-    with positions.session() as session:
-        items = list(export_statements(session, speaker="Peskov", topic="ceasefire"))
-    claims = [to_claim(item) for item in items]
-    assert [c["text"] for c in claims] == [OPEN, NEUTRAL, REJECT]
-    reject = claims[2]
-    assert reject["@context"] == "https://schema.org" and reject["@type"] == "Claim"
-    assert reject["author"] == {"@type": "Person", "name": PESKOV}
-    assert reject["datePublished"] == day(9).isoformat()
-    urls = [a["url"] for a in reject["appearance"]]
-    assert len(urls) == 2 and all(url.startswith("https://") for url in urls)
-    assert reject["firstAppearance"] == reject["appearance"][0]
-    assert reject["firstAppearance"]["publisher"]["name"] == "Three Times"
-    assert reject["firstAppearance"]["datePublished"] == day(9).isoformat()
-    assert reject["about"] == [{"@type": "Thing", "name": "ceasefire"}]
-
-
-def invoke(url: str, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", url, *args])
-    return result.exit_code, result.output
-
-
-def test_cli_topics_stance_timeline_export(positions: Database, database_url: str) -> None:
-    code, out = invoke(database_url, "topics", "add", "energy", "--keywords", "gas, oil")
-    assert code == 0 and "energy" in out
-    code, out = invoke(database_url, "topics", "add", "energy")
-    assert code == 1 and out.strip() == "Error: topic 'energy' exists already"
-    code, out = invoke(database_url, "topics", "list", "--json")
-    assert {row["name"] for row in json.loads(out)} == {"war", "ceasefire", "grain", "energy"}
-
-    reject = statement_id(positions, REJECT)
-    code, _ = invoke(
-        database_url, "stance", "set", str(reject), "ceasefire", "opposes", "--by", "ed"
-    )
-    assert code == 0
-    code, out = invoke(database_url, "stance", "list", "--speaker", "Peskov", "--nl")
-    rows = [json.loads(line) for line in out.splitlines()]
-    assert {"statement": reject, "stance": "opposes", "by": "ed"}.items() <= next(
-        r for r in rows if r["statement"] == reject
-    ).items()
-
-    code, out = invoke(database_url, "timeline", "--speaker", "Peskov", "--topic", "ceasefire")
-    assert code == 0 and "◆" in out
-    code, out = invoke(database_url, "timeline", "--speaker", "Peskov", "--json")
-    entries = json.loads(out)
-    assert [e["change"] for e in entries if e["change"]] == [["ceasefire: supports → opposes"]]
-
-    code, out = invoke(database_url, "export", "--speaker", "Peskov")
-    assert code == 0
-    claims = json.loads(out)
-    assert len(claims) == 4 and all(c["@type"] == "Claim" for c in claims)
-
-    publish(positions, "Daily Two", day(11), Said(FORMULA, PESKOV, said_on=day(11)))
-    code, out = invoke(database_url, "export", "--format", "csv", "--topic", "ceasefire")
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows[-1]["text"] == "'" + FORMULA  # inert in a spreadsheet
-    assert rows[-1]["topics"] == "ceasefire"
-
-
-def test_stance_rows_survive_only_for_tagged_topics(positions: Database) -> None:
+def test_an_untag_sticks_through_apply_and_a_later_import(positions: Database) -> None:
     open_id = statement_id(positions, OPEN)
     with positions.session() as session:
         topics.untag(session, open_id, "ceasefire")
-        session.flush()
-        left = session.scalars(
-            select(StatementStance).where(StatementStance.statement_id == open_id)
-        ).all()
-    assert left == []  # the rule's suggestion went with the rule's tag
+        topics.apply_topics(session)
+    publish(positions, "Late Wire", day(12), Said(OPEN, PESKOV, said_on=day(0)))
+    assert statement_id(positions, OPEN) == open_id
+    assert tags_of(positions, OPEN) == set()
+    assert listed(positions)["ceasefire"]["statements"] == 2
+    with positions.session() as session:  # and the person can put it back
+        topics.tag(session, open_id, "ceasefire")
+    assert tags_of(positions, OPEN) == {"ceasefire"}
+
+
+def test_removing_a_topic_drops_its_tags_and_lifts_its_sub_topics(positions: Database) -> None:
+    with positions.session() as session:
+        topics.add_topic(session, "truce", ["truce"], parent="ceasefire")
+        topics.remove_topic(session, "CEASEFIRE")
+    assert tags_of(positions, OPEN) == set()
+    rows = listed(positions)
+    assert set(rows) == {"war", "truce", "grain"}
+    assert rows["truce"]["parent"] == "war"
+    with positions.session() as session:
+        assert session.scalars(select(StatementStance.topic_id)).all() == [
+            topics.get_topic(session, "grain").id
+        ]
+
+
+def test_topic_mistakes_are_the_users_errors(positions: Database) -> None:
+    open_id = statement_id(positions, OPEN)
+    with positions.session() as session:
+        with pytest.raises(QuotesError, match="exists already"):
+            topics.add_topic(session, "Grain", ["wheat"])
+        with pytest.raises(NotFoundError):
+            topics.add_topic(session, "wheat", ["wheat"], parent="agriculture")
+        with pytest.raises(NotFoundError):
+            topics.tag(session, 9999, "grain")
+        with pytest.raises(NotFoundError):
+            topics.untag(session, open_id, "agriculture")
+        with pytest.raises(QuotesError, match="needs a name"):
+            topics.add_topic(session, "  ", [])
+
+
+def test_cli_topics(positions: Database, database_url: str) -> None:
+    code, out = invoke(database_url, "topics", "add", "energy", "--keywords", "gas, oil;pipeline")
+    assert code == 0 and "'energy'" in out and "gas, oil, pipeline" in out
+    code, out = invoke(database_url, "topics", "add", "energy")
+    assert code == 1 and out.strip() == "Error: topic 'energy' exists already"
+    code, out = invoke(database_url, "topics", "add", "wheat", "--parent", "farming")
+    assert code == 1 and "no such topic" in out
+
+    code, out = invoke(database_url, "topics", "apply", "energy")
+    assert code == 0 and out.strip() == "0 tags added, 0 rule tags removed."
+    code, out = invoke(database_url, "topics", "keywords", "energy", "Black Sea")
+    assert code == 0
+    code, out = invoke(database_url, "topics", "apply", "energy")
+    assert code == 0 and out.strip() == "1 tags added, 0 rule tags removed."
+    code, out = invoke(database_url, "topics", "keywords", "energy", "pipeline")
+    code, out = invoke(database_url, "topics", "apply")
+    assert code == 0 and out.strip() == "0 tags added, 1 rule tags removed."
+
+    open_id = statement_id(positions, OPEN)
+    assert invoke(database_url, "topics", "untag", str(open_id), "ceasefire")[0] == 0
+    assert invoke(database_url, "topics", "tag", str(open_id), "grain")[0] == 0
+    assert invoke(database_url, "topics", "apply")[0] == 0
+    assert tags_of(positions, OPEN) == {"grain"}
+    code, out = invoke(database_url, "topics", "tag", "9999", "grain")
+    assert code == 1 and "no such statement" in out
+
+    code, out = invoke(database_url, "topics", "list", "--json")
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert rows["energy"]["keywords"] == ["pipeline"]
+    assert (rows["war"]["statements"], rows["ceasefire"]["statements"]) == (2, 2)
+    code, out = invoke(database_url, "topics", "list", "--csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert [row["name"] for row in table] == ["ceasefire", "energy", "grain", "war"]
+    assert table[0]["keywords"] == "ceasefire; truce" and table[0]["parent"] == "war"
+    code, out = invoke(database_url, "topics", "list")
+    assert code == 0 and "ceasefire" in out and "statements" in out.lower()
+
+    assert invoke(database_url, "topics", "remove", "energy")[0] == 0
+    with positions.session() as session:
+        assert session.scalars(select(Topic.name).where(Topic.name == "energy")).first() is None

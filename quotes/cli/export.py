@@ -36,6 +36,7 @@ CSV_COLUMNS = [
     show_default=True,
     help="jsonld: a JSON array of Claim objects; nl: one Claim a line; csv: a row a statement.",
 )
+@click.option("--nl", "one_a_line", is_flag=True, help="JSON-LD, one Claim a line.")
 @click.option("--speaker", metavar="NAME_OR_ID")
 @click.option("--topic", metavar="NAME", help="This topic and its sub-topics.")
 @click.option("--since", type=DATE)
@@ -50,10 +51,18 @@ def export(
     since: dt.datetime | None,
     until: dt.datetime | None,
     output: IO[str],
+    one_a_line: bool,
 ) -> None:
-    """Export statements with every source, for fact-check tooling or a spreadsheet."""
+    """Export statements with every source, for fact-check tooling or a spreadsheet.
+
+    CSV has one row a statement: its sources are counted and their URLs and
+    outlets joined with "; "; cells a spreadsheet would run are made inert."""
     import csv
 
+    if one_a_line:
+        if fmt == "csv":
+            raise click.UsageError("--nl is JSON-LD, one Claim a line: not with --format csv")
+        fmt = "nl"
     with transaction(ctx) as session:
         items = export_statements(
             session,
@@ -70,7 +79,7 @@ def export(
                 writer.writerow([csv_safe(row[column]) for column in CSV_COLUMNS])
         elif fmt == "nl":
             for item in items:
-                output.write(json.dumps(to_claim(item), ensure_ascii=False) + "\n")
+                output.write(json.dumps(to_jsonable(to_claim(item)), ensure_ascii=False) + "\n")
         else:
             # Streamed as an array, one Claim at a time.
             output.write("[")

@@ -42,10 +42,12 @@ def keywords_command(ctx: click.Context, name: str, keywords: str) -> None:
 @output_options
 @click.pass_context
 def list_command(ctx: click.Context, fmt: str) -> None:
-    """Topics with their parent, keywords and number of statements."""
+    """Topics with their parent, keywords and number of statements.
+
+    STATEMENTS counts a topic's sub-topics too; TAGGED only the topic itself."""
     with transaction(ctx) as session:
         rows = service.list_topics(session)
-    emit(rows, fmt, columns=["id", "name", "parent", "keywords", "statements"])
+    emit(rows, fmt, columns=["id", "name", "parent", "keywords", "statements", "tagged"])
 
 
 @topics.command("remove")
@@ -63,10 +65,11 @@ def remove_command(ctx: click.Context, name: str) -> None:
 def apply_command(ctx: click.Context, name: str | None) -> None:
     """Re-apply the keyword rules of topic NAME (or of every topic) to all statements.
 
-    A person's tags and untags are kept."""
+    Rule tags that no longer match are removed with their suggested stances;
+    a person's tags, untags and stances are kept."""
     with transaction(ctx) as session:
         counts = service.apply_topics(session, name)
-    click.echo(f"{counts['tags_added']} tags added, {counts['tags_removed']} rule tags renewed.")
+    click.echo(f"{counts['tags_added']} tags added, {counts['tags_removed']} rule tags removed.")
 
 
 @topics.command("tag")

@@ -43,7 +43,14 @@ STANCE_VERBS = frozenset(
         declined declines defended defends proposed proposes praised praises
         sought seeks cited cites citing suggest seemed seems appears appeared
         questioned questions pointed recommended recommends acknowledged
-        expressed expresses touted touts highlighted highlights
+        expressed expresses touted touts highlighted highlights expect feel
+        backed oppose blamed blames decided considered ordered mentioned
+        hoping promising prefer prefers preferred learned denounced mocked
+        blasted identified discussed plans planned vowed urged
+        recalling criticizing criticising questioning suggesting citing urging
+        claiming accusing promising vowing predicting acknowledging denying
+        insisting praising blaming demanding touting highlighting announcing
+        attacked offered seeking appear calling asking describing showing
     """.split()
 )
 
@@ -67,12 +74,35 @@ QUOTE_ONLY_VERBS = frozenset(
         referred refers referring
     """.split()
 )
+# Verb phrases that report a position without quotation marks.
+STANCE_PHRASES = frozenset(
+    [
+        "called for",
+        "calls for",
+        "calling for",
+        "call for",
+        "called on",
+        "calls on",
+        "referring to",
+        "referred to",
+        "talking about",
+        "talked about",
+        "spoke about",
+        "asked about",
+    ]
+)
+
+# Phrases that introduce a quote as a verb would: "as one aide put it, ...".
+QUOTE_ONLY_PHRASES = frozenset(["put it", "puts it"])
 PARTICIPLE_CUES = frozenset(
     """
         saying adding noting telling writing arguing claiming insisting explaining
-        warning declaring calling describing stressing asking
+        warning declaring calling describing stressing asking announcing
+        recalling criticizing criticising questioning suggesting citing urging
+        claiming accusing promising vowing predicting acknowledging denying
+        insisting praising blaming demanding touting highlighting showing
     """.split()
-)
+) | frozenset(["referring to", "talking about"])
 
 # Verbs that take a that-clause but whose subject need not be a speaker
 # ("polls show that ..."): accepted only with a clear source.
@@ -99,7 +129,7 @@ TITLE_WORDS = frozenset(
         representative congressman congresswoman judge justice attorney adviser
         advisor aide negotiator official officer analyst economist professor
         candidate nominee founder executive ceo cfo manager strategist pollster
-        campaign press former acting
+        campaign press former acting councillor councilor councilman councilwoman
     """.split()
 )
 
@@ -121,6 +151,10 @@ DESCRIPTION_HEADS = frozenset(
         organization organisation commission panel court judge prosecutor
         spokesmen spokeswomen consultant consultants pollster pollsters groups
         unions leaders residents opponents proponents backers republican democrat
+        analysis research data figures numbers estimates records documents memo
+        letter email ad ads video tweet book article editorial column release
+        ruling lawsuit complaint indictment transcript platform filing filings
+        woman man person worker voter resident scientist official's people's office
     """.split()
 )
 
@@ -143,7 +177,7 @@ ORGANISATION_WORDS = frozenset(
         party committee campaign union association agency bureau company corp inc
         group institute foundation organization organisation network news times post
         journal press reuters bank fund office court board network league alliance
-        coalition club center centre university
+        coalition club center centre university authority
     """.split()
 )
 

@@ -30,7 +30,7 @@ TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž0-9][\w'’.&-]*|[^\w\s]")
 
 DETERMINERS = frozenset(
     """
-        a an the one two three several some many its his her their our
+        a an the one two three several some many its his her their our another
     """.split()
 )
 # Lower-case words that may sit inside a speaker phrase before its head.
@@ -60,6 +60,7 @@ AUXILIARIES = frozenset(
         also has have had would will was is were again later previously once
         repeatedly then earlier further separately recently has since already never
         often just quickly flatly publicly privately initially first last
+        long sometimes not did does do could should may might must can still even
     """.split()
 )
 
@@ -92,36 +93,48 @@ class Mention:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() and False)
+    return token[:1].isupper()
 
 
 def _word_ok(token: str) -> bool:
     lower = token.lower()
-    if _is_capitalised(token):
+    if token[:1].isupper():
         return lower not in CAPITALISED_STOPS or lower in DETERMINERS
-    return (
-        lower in DETERMINERS
-        or lower in MODIFIERS
-        or lower in DESCRIPTION_HEADS
-        or (lower in TITLE_WORDS)
-        or lower.endswith(_GROUP_SUFFIXES)
-    )
+    return lower in _PHRASE_WORDS or lower.endswith(_GROUP_SUFFIXES)
 
+
+# Lower-case words a speaker phrase may hold, in one set for the hot path.
+_PHRASE_WORDS = DETERMINERS | MODIFIERS | DESCRIPTION_HEADS | TITLE_WORDS
 
 # Plural nouns of people that speak as a group: "security specialists say",
 # "Chinese traders say", "her confidants say".
 _GROUP_SUFFIXES = ("ists", "ers", "ants", "ents", "ians", "ors", "ees")
 
 
+# Lower-case words in -ly that are nouns, not adverbs between subject and verb.
+_LY_NOUNS = frozenset(
+    """
+        family rally ally assembly supply reply anomaly monopoly bully belly july
+        italy county
+    """.split()
+)
+
+
+def _is_adverb(token: str) -> bool:
+    """ "Cruz gingerly said", "she angrily said"."""
+    return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
+
+
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
-    window = text[max(floor, cue_start - 110) : cue_start]
-    offset = cue_start - len(window)
-    tokens = [(m.start() + offset, m.end() + offset, m[0]) for m in TOKEN.finditer(window)]
+    tokens = [
+        (m.start(), m.end(), m[0])
+        for m in TOKEN.finditer(text, max(floor, cue_start - 110), cue_start)
+    ]
     index = len(tokens) - 1
     while index >= 0:
         word = tokens[index][2].lower()
-        if word in AUXILIARIES or word in _WHEN_WORDS:
+        if word in AUXILIARIES or word in _WHEN_WORDS or _is_adverb(tokens[index][2]):
             index -= 1
         elif word in WEEKDAYS and index > 0 and tokens[index - 1][2].lower() in ("on", "late"):
             index -= 2  # "Moscow on Monday demanded"
@@ -144,7 +157,10 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         if phrase is not None:
             named = _make_mention(text, tokens, phrase[0], phrase[1])
             if named is not None and named.kind is not SpeakerKind.DESCRIPTION:
-                return named
+                # The mention is "who", as printed next to the verb; it names
+                # the one before it.
+                start, end, word = tokens[index]
+                return Mention(word, start, end, named.kind, named.name, named.role)
         return None
     if last.lower() in PRONOUNS:
         start, end, word = tokens[index]
@@ -178,6 +194,23 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                 if name is not None:
                     mention = _make_mention(text, tokens, name[0], name[1])
                     role = text[tokens[appositive[0]][0] : tokens[appositive[1]][1]]
+                    appositive_mention = _make_mention(text, tokens, appositive[0], appositive[1])
+                    if (
+                        mention is not None
+                        and mention.kind is SpeakerKind.DESCRIPTION
+                        and appositive_mention is not None
+                        and appositive_mention.kind is SpeakerKind.PERSON
+                    ):
+                        # "A longtime party official, Howard Ingram, said": the
+                        # name is the appositive; the description is the role.
+                        return Mention(
+                            appositive_mention.text,
+                            appositive_mention.start,
+                            appositive_mention.end,
+                            SpeakerKind.PERSON,
+                            appositive_mention.name,
+                            _strip_determiner(mention.text),
+                        )
                     if mention and mention.kind is SpeakerKind.PERSON:
                         return Mention(
                             text[mention.start : tokens[appositive[1]][1]],
@@ -199,6 +232,10 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     return _make_mention(text, tokens, phrase[0], phrase[1])
 
 
+# What may stand before a description that opens a clause.
+_BEFORE_DESCRIPTION = frozenset([",", "”", '"', "''", ":", ";", "—", "as"])
+
+
 def _description_backwards(
     text: str, tokens: list[tuple[int, int, str]], index: int
 ) -> Mention | None:
@@ -207,9 +244,11 @@ def _description_backwards(
     for first in range(index, max(-1, index - 5), -1):
         word = tokens[first][2]
         if word.lower() in DETERMINERS:
-            if first > 0 and tokens[first - 1][2] not in (",", "”", '"', "''", ":", ";", "—"):
+            if first > 0 and tokens[first - 1][2].lower() not in _BEFORE_DESCRIPTION:
                 return None
-            if any(_is_capitalised(t[2]) for t in tokens[first + 1 : index + 1]):
+            if first > 0 and any(_is_capitalised(t[2]) for t in tokens[first + 1 : index + 1]):
+                # Mid-clause, "the Senate chamber said" is not one phrase; at the
+                # clause's start "the Gawker employee wrote" is.
                 return None
             start, end = tokens[first][0], tokens[index][1]
             return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
@@ -220,8 +259,10 @@ def _description_backwards(
 
 def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
-    window = text[cue_end : min(ceiling, cue_end + 110)]
-    tokens = [(m.start() + cue_end, m.end() + cue_end, m[0]) for m in TOKEN.finditer(window)]
+    tokens = [
+        (m.start(), m.end(), m[0])
+        for m in TOKEN.finditer(text, cue_end, min(ceiling, cue_end + 110))
+    ]
     if not tokens:
         return None
     if tokens[0][2].lower() in PRONOUNS:
@@ -248,6 +289,8 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         # "says Stu Rothenberg of the non-partisan ...": the run stopped mid-phrase.
         last -= 1
         mention = _make_mention(text, tokens, first, last)
+    if mention is None and first == 0:
+        mention = _description_forwards(text, tokens)
     if mention is None:
         return None
     # An appositive role after the name: "said Peskov, the Kremlin spokesman".
@@ -269,6 +312,45 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
                 _strip_determiner(role),
             )
     return mention
+
+
+# Words that end a described speaker after its verb: "said the 46-year-old, who".
+_PHRASE_STOPS = frozenset(
+    """
+        who which that in at on during after before while as to from for by with
+        and but when about
+    """.split()
+)
+
+
+_VERB_WORDS = frozenset(
+    """
+        will would is are was were be been being has have had can could should may
+        might must do does did not won't isn't wasn't
+    """.split()
+)
+
+
+def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Mention | None:
+    """ "said the 46-year-old.", "asked the boy, who ...": an inverted described
+    speaker, from its determiner to the first punctuation or clause word."""
+    if tokens[0][2].lower() not in DETERMINERS:
+        return None
+    last = 0
+    for position in range(1, min(len(tokens), 7)):
+        word = tokens[position][2]
+        if not word[:1].isalnum() or word.lower() in _PHRASE_STOPS:
+            break
+        if word.lower() in DETERMINERS or word.lower() in _VERB_WORDS:
+            return None  # a clause, not a phrase: "the audit will be published"
+        last = position
+    following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
+    if last == 0 or following not in (",", ".", ";"):
+        return None
+    start, end = tokens[0][0], tokens[last][1]
+    if text[end - 1] == ".":
+        end -= 1
+    return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
 
 
 def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[int, int] | None:
@@ -327,6 +409,14 @@ def _make_mention(
     affiliated = _name_of_affiliation(text, tokens, first, words, lower_words, end)
     if affiliated is not None:
         return affiliated
+    owner = _possessor_end(words)
+    if owner is not None:
+        # "Iowa State University's Dianne Bystrom": the person follows the
+        # possessive; what owns them is their role, not their name.
+        person = _make_mention(text, tokens, first + owner + 1, last)
+        if person is not None and person.kind is SpeakerKind.PERSON and " " in person.name:
+            owner_role = person.role or words_before(text, tokens, first, first + owner)
+            return Mention(phrase, start, end, SpeakerKind.PERSON, person.name, owner_role)
     # A name is the trailing run of capitalised words that are not titles.
     name_start = len(words)
     while name_start > 0:
@@ -366,6 +456,20 @@ def _make_mention(
     if role and role.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"):
         role = None
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
+
+
+def _possessor_end(words: list[str]) -> int | None:
+    """Index of the last possessive ("University's") followed by capitalised words."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].endswith(("'s", "’s")) and _is_capitalised(words[index + 1]):
+            return index
+    return None
+
+
+def words_before(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> str:
+    """The owner before a possessive, as a role: "Iowa State University"."""
+    owner = text[tokens[first][0] : tokens[last][1]]
+    return _strip_determiner(owner.removesuffix("'s").removesuffix("’s"))
 
 
 def _name_of_affiliation(
@@ -462,10 +566,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
 
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
     """The phrase that opens a sentence, taken as its subject ("Sanders ..., saying")."""
-    window = text[sentence_start:limit]
-    tokens = [
-        (m.start() + sentence_start, m.end() + sentence_start, m[0]) for m in TOKEN.finditer(window)
-    ]
+    tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
     first = _past_introduction(tokens)
     while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:
         first += 1

@@ -10,9 +10,12 @@ are nested quotes, outside they are mostly apostrophes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-_MARK = re.compile(r"''|[\"“”«»„‟]")
+# One character class is found much faster than an alternation with "''";
+# a doubled apostrophe is told from a single one by the character after it.
+_MARK_CHAR = re.compile(r"[\"“”«»„‟']")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„'])")
 
 # Which closing marks end a quotation opened by each mark.
@@ -48,8 +51,7 @@ def find_quotations(text: str) -> list[QuoteSpan]:
     paragraph = 0
     open_at: int | None = None
     opener = ""
-    for match in _MARK.finditer(text):
-        position, mark = match.start(), match[0]
+    for position, mark in _marks(text):
         while paragraph_ends[paragraph] < position:
             if open_at is not None and not _continues(text, paragraph_ends[paragraph], opener):
                 end = _trim_end(text, open_at, paragraph_ends[paragraph])
@@ -65,13 +67,26 @@ def find_quotations(text: str) -> list[QuoteSpan]:
             if _reopens(text, open_at, position, mark):
                 # A continued paragraph's opening mark, not a close.
                 continue
-            spans.append(QuoteSpan(open_at, match.end()))
+            spans.append(QuoteSpan(open_at, position + len(mark)))
             open_at = None
     if open_at is not None:
         end = _trim_end(text, open_at, len(text))
         if end > open_at + 1:
             spans.append(QuoteSpan(open_at, end, closed=False))
     return spans
+
+
+def _marks(text: str) -> Iterator[tuple[int, str]]:
+    """Quotation marks and doubled apostrophes with their positions."""
+    skip = -1
+    for match in _MARK_CHAR.finditer(text):
+        position, mark = match.start(), match[0]
+        if mark == "'":
+            if position == skip or text[position + 1 : position + 2] != "'":
+                continue
+            skip = position + 1
+            mark = "''"
+        yield position, mark
 
 
 def _continues(text: str, paragraph_end: int, opener: str) -> bool:

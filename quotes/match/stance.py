@@ -5,7 +5,12 @@ marked "opposes" (the cue is kept) and a person confirms every suggestion
 before it counts. Rejection cues (dismissed, ruled out, unlikely, refused)
 suggest "opposes"; support cues (open to, backed, welcomed, ready to)
 suggest "supports"; a negation just before a support cue ("not ready to")
-turns it round. No cue: "neutral".
+turns it round, and a negated rejection ("did not rule out", "not against")
+leans towards support. No cue: "neutral".
+
+Cues read the statement, not the topic: "we are against this war" is
+marked "opposes" on every topic the statement is tagged with, which is
+one reason a rule's stance is only ever a suggestion.
 """
 
 from __future__ import annotations
@@ -24,14 +29,19 @@ class Stance(StrEnum):
 
 
 OPPOSING_CUES = (
+    "dismiss",
     "dismissed",
     "dismisses",
+    "reject",
     "rejected",
     "rejects",
+    "refuse",
     "refused",
     "refuses",
+    "deny",
     "denied",
     "denies",
+    "rule out",
     "ruled out",
     "rules out",
     "unlikely",
@@ -40,13 +50,16 @@ OPPOSING_CUES = (
     "not acceptable",
     "no plans",
     "no intention",
+    "condemn",
     "condemned",
     "condemns",
+    "oppose",
     "opposed",
     "opposes",
     "against",
     "will never",
     "would never",
+    "never",
     "cannot accept",
     "can't accept",
     "won't accept",
@@ -68,8 +81,10 @@ SUPPORTING_CUES = (
     "supports",
     "supported",
     "support",
+    "welcome",
     "welcomed",
     "welcomes",
+    "agree",
     "agreed",
     "agrees",
     "ready to",
@@ -77,10 +92,13 @@ SUPPORTING_CUES = (
     "willing to",
     "in favour of",
     "in favor of",
+    "endorse",
     "endorsed",
     "endorses",
+    "propose",
     "proposed",
     "proposes",
+    "call for",
     "called for",
     "calls for",
     "committed to",
@@ -89,9 +107,11 @@ SUPPORTING_CUES = (
     "hopes for",
     "wants",
 )
-# A negation up to two words before a support cue: "not ready to", "don't really support".
+# A negation up to two words before a cue: "not ready to", "don't really support",
+# "did not rule out"; "not only" and "not just" add rather than deny.
 _NEGATION = re.compile(
-    r"(?:\b(?:not|never|no|cannot|hardly)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+    r"(?:\b(?:not|never|no|cannot|hardly)|n't)\s+(?!only\b|just\b)(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
@@ -115,10 +135,10 @@ def suggest_stance(text: str, cues: Iterable[str] = ()) -> StanceSuggestion:
 
     ``cues`` are the reporting verbs outlets used ("dismissed", "welcomed"):
     in indirect speech the stance is often in the verb, not in the words
-    reported, so a cue that takes a side decides first. Opposing cues win
-    over supporting ones in the same statement ("we support talks but a
-    summit is unlikely" reads as a refusal), and a negated support cue is
-    itself opposing.
+    reported, so a cue that takes a side decides first. Opposing readings
+    win over supporting ones in the same statement ("we support talks but a
+    summit is impossible" reads as a refusal); a negated support cue is
+    itself opposing, a negated opposing cue supporting.
     """
     for cue in cues:
         found = _side_of(cue)
@@ -128,12 +148,17 @@ def suggest_stance(text: str, cues: Iterable[str] = ()) -> StanceSuggestion:
 
 
 def _side_of(text: str) -> StanceSuggestion:
-    text = text.replace("’", "'")
-    opposing = _OPPOSING.search(text)
-    if opposing is not None:
-        return StanceSuggestion(Stance.OPPOSES, opposing.group(0).lower())
-    for found in _SUPPORTING.finditer(text):
-        if _NEGATION.search(text[: found.start()]):
-            return StanceSuggestion(Stance.OPPOSES, f"not {found.group(0).lower()}")
-        return StanceSuggestion(Stance.SUPPORTS, found.group(0).lower())
-    return StanceSuggestion(Stance.NEUTRAL, None)
+    text = text.replace("\u2019", "'")
+    readings = sorted(
+        [(m.start(), m.group(0).lower(), Stance.OPPOSES) for m in _OPPOSING.finditer(text)]
+        + [(m.start(), m.group(0).lower(), Stance.SUPPORTS) for m in _SUPPORTING.finditer(text)]
+    )
+    first_support: StanceSuggestion | None = None
+    for start, cue, side in readings:
+        if _NEGATION.search(text[:start]):
+            cue = f"not {cue}"
+            side = Stance.SUPPORTS if side is Stance.OPPOSES else Stance.OPPOSES
+        if side is Stance.OPPOSES:
+            return StanceSuggestion(side, cue)
+        first_support = first_support or StanceSuggestion(side, cue)
+    return first_support or StanceSuggestion(Stance.NEUTRAL, None)

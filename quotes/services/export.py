@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from quotes.extract.model import SpeakerKind
@@ -32,6 +32,8 @@ from quotes.storage.models import (
 
 _CHUNK = 500
 SCHEMA_ORG = "https://schema.org"
+# Speakers that are bodies, not people; "a senior official" is still a person.
+_ORGANIZATIONS = {SpeakerKind.ORGANISATION.value, SpeakerKind.GOVERNMENT.value}
 
 
 def export_statements(
@@ -45,7 +47,10 @@ def export_statements(
     """Every statement matching the filters with its sources, earliest first.
 
     Each item: id, speaker (name, kind), first_said_on, text, topics, and
-    sources (outlet, published, said_on, url, wording), earliest source first.
+    sources (outlet, published, said_on, url, wording): one an article,
+    earliest first. Statements come in id order, ``_CHUNK`` at a time.
+    The filters are checked now (an unknown speaker or topic raises here,
+    before a caller writes anything); the rows are read as they are consumed.
     """
     query = (
         select(Statement, Speaker)
@@ -67,6 +72,10 @@ def export_statements(
         query = query.where(Statement.first_said_on >= since)
     if until is not None:
         query = query.where(Statement.first_said_on <= until)
+    return _stream(session, query)
+
+
+def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dict[str, Any]]:
     last_id = 0
     while True:
         chunk = session.execute(query.where(Statement.id > last_id).limit(_CHUNK)).all()
@@ -98,9 +107,9 @@ def to_claim(item: dict[str, Any]) -> dict[str, Any]:
         "text": item["text"],
     }
     if item["speaker"]:
-        is_person = item["speaker_kind"] in (None, SpeakerKind.PERSON.value)
+        is_body = item["speaker_kind"] in _ORGANIZATIONS
         claim["author"] = {
-            "@type": "Person" if is_person else "Organization",
+            "@type": "Organization" if is_body else "Person",
             "name": item["speaker"],
         }
     if item["first_said_on"]:
@@ -114,7 +123,11 @@ def to_claim(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_row(item: dict[str, Any]) -> dict[str, Any]:
-    """One exported statement as a flat row: one row a statement, sources joined."""
+    """One exported statement as a flat row: one row a statement, sources joined.
+
+    A row a statement (not a source) so that a spreadsheet counts statements;
+    ``first_url`` is the earliest source and ``urls`` all of them, earliest first.
+    """
     sources = item["sources"]
     return {
         "id": item["id"],
@@ -146,6 +159,7 @@ def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str
     rows = session.execute(
         select(
             Quote.statement_id,
+            Article.id,
             Outlet.name,
             Article.published_on,
             Quote.said_on,
@@ -158,8 +172,11 @@ def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str
         .order_by(Quote.statement_id, Quote.id)
     )
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for statement_id, outlet, published, said_on, url, wording in rows:
-        if statement_id is not None:
+    seen: set[tuple[int, int]] = set()
+    for statement_id, article_id, outlet, published, said_on, url, wording in rows:
+        # An article quoting the statement twice is one appearance, not two.
+        if statement_id is not None and (statement_id, article_id) not in seen:
+            seen.add((statement_id, article_id))
             found[statement_id].append(
                 {
                     "outlet": outlet,

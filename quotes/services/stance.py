@@ -8,51 +8,91 @@ confirmed one and no rule overwrites it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.stance import Stance, suggest_stance
-from quotes.storage.models import Actor, Quote, Speaker, Statement, StatementStance, Topic
+from quotes.storage.bulk import insert_ignore
+from quotes.storage.models import (
+    Actor,
+    Quote,
+    Speaker,
+    Statement,
+    StatementStance,
+    Topic,
+    utcnow,
+)
 
 
-def suggest_for(session: Session, statement_id: int, text: str, topic_id: int) -> None:
-    """Write the rules' stance for (statement, topic), unless a person has set one.
+def suggest_stances(
+    session: Session,
+    wanted: Sequence[tuple[int, str, int]],
+    cues: Mapping[int, Sequence[str]] | None = None,
+) -> None:
+    """Write the rules' stance for each (statement id, text, topic id), unless a
+    person has set one.
 
-    The reporting verbs of the statement's quotes count: "Peskov dismissed
-    the idea of a summit" takes its side in "dismissed".
+    The reporting verbs of the statement's quotes (``cues``, read here when
+    not given) count: "Peskov dismissed the idea of a summit" takes its side
+    in "dismissed". One read of the rows for the whole batch, so that
+    applying the rules to a large database is not a query per tag.
     """
-    row = _stance_row(session, statement_id, topic_id)
-    if row is not None and row.set_by == Actor.PERSON:
+    if not wanted:
         return
-    cues = session.scalars(
-        select(Quote.cue).where(Quote.statement_id == statement_id, Quote.cue.is_not(None))
-    ).all()
-    suggestion = suggest_stance(text, [cue for cue in cues if cue])
-    if row is None:
-        session.add(
-            StatementStance(
-                statement_id=statement_id,
-                topic_id=topic_id,
-                stance=suggestion.stance,
-                set_by=Actor.RULE,
-                set_by_name=suggestion.cue,
+    ids = sorted({statement_id for statement_id, _, _ in wanted})
+    rows = {
+        (row.statement_id, row.topic_id): row
+        for row in session.scalars(
+            select(StatementStance).where(StatementStance.statement_id.in_(ids))
+        )
+    }
+    if cues is None:
+        found: dict[int, list[str]] = defaultdict(list)
+        for statement_id, cue in session.execute(
+            select(Quote.statement_id, Quote.cue).where(
+                Quote.statement_id.in_(ids), Quote.cue.is_not(None)
+            )
+        ):
+            if statement_id is not None and cue:
+                found[statement_id].append(cue)
+        cues = found
+    new: dict[tuple[int, int], dict[str, Any]] = {}
+    for statement_id, text, topic_id in wanted:
+        row = rows.get((statement_id, topic_id))
+        if row is not None and row.set_by == Actor.PERSON:
+            continue
+        suggestion = suggest_stance(text, cues.get(statement_id, ()))
+        if row is None:
+            new[(statement_id, topic_id)] = {
+                "statement_id": statement_id,
+                "topic_id": topic_id,
+                "stance": suggestion.stance,
+                "set_by": Actor.RULE,
+                "set_by_name": suggestion.cue,
+                "updated_at": utcnow(),
+            }
+        elif (row.stance, row.set_by_name) != (suggestion.stance, suggestion.cue):
+            row.stance, row.set_by_name = suggestion.stance, suggestion.cue
+    if new:
+        session.execute(insert_ignore(session, StatementStance), list(new.values()))
+
+
+def clear_suggestions(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
+    """Drop the rules' stances of these (statement id, topic id) pairs; a person's stay."""
+    for start in range(0, len(pairs), 500):
+        session.execute(
+            delete(StatementStance).where(
+                tuple_(StatementStance.statement_id, StatementStance.topic_id).in_(
+                    pairs[start : start + 500]
+                ),
+                StatementStance.set_by == Actor.RULE,
             )
         )
-    else:
-        row.stance, row.set_by_name = suggestion.stance, suggestion.cue
-
-
-def clear_suggestion(session: Session, statement_id: int, topic_id: int) -> None:
-    session.execute(
-        delete(StatementStance).where(
-            StatementStance.statement_id == statement_id,
-            StatementStance.topic_id == topic_id,
-            StatementStance.set_by == Actor.RULE,
-        )
-    )
 
 
 def set_stance(
@@ -67,6 +107,9 @@ def set_stance(
     """A person's stance for (statement, topic): confirmed, and kept from the rules."""
     from quotes.services.topics import get_topic, tag
 
+    if stance not in {member.value for member in Stance}:
+        choices = ", ".join(member.value for member in Stance)
+        raise QuotesError(f"{stance!r} is not a stance: say {choices}")
     statement = session.get(Statement, statement_id)
     if statement is None:
         raise NotFoundError(f"statement {statement_id}: no such statement")
@@ -123,7 +166,9 @@ def list_stances(
         .join(Topic, Topic.id == StatementStance.topic_id)
         .join(Statement, Statement.id == StatementStance.statement_id)
         .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .order_by(Statement.first_said_on, Statement.id, Topic.name)
+        .order_by(
+            Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id, Topic.name
+        )
     )
     if speaker_id is not None:
         query = query.where(Statement.speaker_id == speaker_id)

@@ -1,6 +1,7 @@
 """A speaker's positions over time, with the points where they change.
 
-Statements come in the order they were first said. On each topic, a change
+Statements come in the order they were first said (undated ones last, on
+every backend). On each topic, a change
 is marked where the stance turns between "supports" and "opposes" from the
 last statement that took a side on that topic; neutral or unknown
 statements neither make nor break a change (a fact-checker asks "did they
@@ -14,13 +15,20 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotes.match.stance import Stance
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
-from quotes.storage.models import Actor, Statement, StatementStance, StatementTopic, Topic
+from quotes.storage.models import (
+    Actor,
+    Quote,
+    Statement,
+    StatementStance,
+    StatementTopic,
+    Topic,
+)
 
 _SIDES = (Stance.SUPPORTS, Stance.OPPOSES)
 
@@ -42,6 +50,8 @@ class TopicPosition:
 
 @dataclass
 class TimelineEntry:
+    """One statement; ``sources`` counts the articles that carried it."""
+
     statement_id: int
     said_on: dt.date | None
     text: str
@@ -71,12 +81,19 @@ def timeline(
     """The speaker's statements (on ``topic`` and its sub-topics, if given) in date order."""
     speaker_id = find_speaker(session, speaker).id
     topic_ids = topic_with_descendants(session, topic) if topic else None
-    query = (
-        select(
-            Statement.id, Statement.first_said_on, Statement.canonical_text, Statement.quote_count
-        )
+    # Articles, not quotes: an article quoting the statement twice is one source.
+    sources = (
+        select(Quote.statement_id, func.count(func.distinct(Quote.article_id)).label("articles"))
+        .join(Statement, Statement.id == Quote.statement_id)
         .where(Statement.speaker_id == speaker_id)
-        .order_by(Statement.first_said_on, Statement.id)
+        .group_by(Quote.statement_id)
+        .subquery()
+    )
+    query = (
+        select(Statement.id, Statement.first_said_on, Statement.canonical_text, sources.c.articles)
+        .outerjoin(sources, sources.c.statement_id == Statement.id)
+        .where(Statement.speaker_id == speaker_id)
+        .order_by(Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id)
     )
     if since is not None:
         query = query.where(Statement.first_said_on >= since)
@@ -90,7 +107,10 @@ def timeline(
                 )
             )
         )
-    entries = [TimelineEntry(*row) for row in session.execute(query)]
+    entries = [
+        TimelineEntry(statement_id, said_on, text, articles or 0)
+        for statement_id, said_on, text, articles in session.execute(query)
+    ]
     _attach_positions(session, entries, topic_ids)
     return entries
 

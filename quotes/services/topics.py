@@ -8,16 +8,18 @@ stance for the statement on that topic (``quotes.services.stance``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.keywords import KeywordMatcher, keyword_matcher
-from quotes.services.stance import clear_suggestion, suggest_for
-from quotes.storage.models import Actor, Statement, StatementTopic, Topic
+from quotes.services.stance import clear_suggestions, suggest_stances
+from quotes.storage.bulk import insert_ignore
+from quotes.storage.models import Actor, Quote, Statement, StatementTopic, Topic, utcnow
 
 _CHUNK = 1000
 
@@ -64,30 +66,62 @@ def set_keywords(session: Session, name: str, keywords: Sequence[str]) -> Topic:
 def remove_topic(session: Session, name: str) -> None:
     """Remove a topic with its tags and stances; its sub-topics move up to its parent."""
     topic = get_topic(session, name)
-    for child in session.scalars(select(Topic).where(Topic.parent_id == topic.id)):
-        child.parent_id = topic.parent_id
+    session.execute(
+        update(Topic).where(Topic.parent_id == topic.id).values(parent_id=topic.parent_id)
+    )
+    # Else the unit of work nulls the parent of the children it remembers.
+    session.expire(topic, ["children"])
     session.delete(topic)
     session.flush()
 
 
 def list_topics(session: Session) -> list[dict[str, Any]]:
-    """Every topic with its parent, keywords and the number of statements tagged."""
-    counts = dict(
+    """Every topic with its parent, keywords and how many statements it covers.
+
+    ``statements`` counts the statements tagged with the topic or any topic
+    below it (a statement on "ceasefire" is also on "war"), each once;
+    ``tagged`` only those tagged with the topic itself.
+    """
+    live = StatementTopic.excluded.is_(False)
+    direct = dict(
         session.execute(
             select(StatementTopic.topic_id, func.count())
-            .where(StatementTopic.excluded.is_(False))
+            .where(live)
             .group_by(StatementTopic.topic_id)
         ).all()
     )
     topics = session.scalars(select(Topic).order_by(Topic.name)).all()
     names = {topic.id: topic.name for topic in topics}
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for topic in topics:
+        children[topic.parent_id].append(topic.id)
+
+    def covered(topic_id: int) -> int:
+        subtree, stack = {topic_id}, [topic_id]
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in subtree:
+                    subtree.add(child)
+                    stack.append(child)
+        if len(subtree) == 1:
+            return int(direct.get(topic_id, 0))
+        return int(
+            session.scalar(
+                select(func.count(func.distinct(StatementTopic.statement_id))).where(
+                    live, StatementTopic.topic_id.in_(subtree)
+                )
+            )
+            or 0
+        )
+
     return [
         {
             "id": topic.id,
             "name": topic.name,
             "parent": names.get(topic.parent_id) if topic.parent_id else None,
             "keywords": list(topic.keywords or []),
-            "statements": counts.get(topic.id, 0),
+            "statements": covered(topic.id),
+            "tagged": int(direct.get(topic.id, 0)),
         }
         for topic in topics
     ]
@@ -100,6 +134,11 @@ def _matcher(session: Session, topic_ids: Iterable[int] | None = None) -> Keywor
     return keyword_matcher(
         (topic_id, keywords or []) for topic_id, keywords in session.execute(query)
     )
+
+
+def tag_statements(session: Session, statements: Sequence[Statement]) -> int:
+    """Tag these statements by the keyword rules (see ``tag_statement_ids``)."""
+    return tag_statement_ids(session, [statement.id for statement in statements])
 
 
 def tag_statement_ids(session: Session, statement_ids: Sequence[int]) -> int:
@@ -118,22 +157,21 @@ def tag_statement_ids(session: Session, statement_ids: Sequence[int]) -> int:
     rows = session.execute(
         select(Statement.id, Statement.canonical_text).where(Statement.id.in_(statement_ids))
     ).all()
-    return _retag(session, [(i, text) for i, text in rows], matcher)
+    added, _ = _retag(session, [(i, text) for i, text in rows], matcher)
+    return added
 
 
 def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
-    """Re-apply the keyword rules to every statement (for one topic, or all)."""
-    topic_ids = [get_topic(session, topic).id] if topic else None
-    matcher = _matcher(session, topic_ids)
-    scope = [topic_id for topic_id, _ in matcher.rules]
-    removed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
-        delete(StatementTopic).where(
-            StatementTopic.assigned_by == Actor.RULE,
-            StatementTopic.excluded.is_(False),
-            *([StatementTopic.topic_id.in_(topic_ids)] if topic_ids else []),
-        )
-    )
-    added = 0
+    """Re-apply the keyword rules to every statement (for one topic, or all).
+
+    Rule tags are brought in line with the rules: added where a keyword
+    matches, taken off where none does any more (with their suggested
+    stances); a person's tags and untags are left as they are. Returns
+    ``tags_added`` and ``tags_removed``.
+    """
+    scope = [get_topic(session, topic).id] if topic else list(session.scalars(select(Topic.id)))
+    matcher = _matcher(session, scope)
+    added = removed = 0
     last_id = 0
     while True:
         chunk = session.execute(
@@ -144,9 +182,10 @@ def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
         ).all()
         if not chunk:
             break
-        added += _retag(session, [(i, text) for i, text in chunk], matcher, scope=scope)
+        more, fewer = _retag(session, [(i, text) for i, text in chunk], matcher, scope=scope)
+        added, removed = added + more, removed + fewer
         last_id = chunk[-1][0]
-    return {"tags_removed": removed.rowcount or 0, "tags_added": added}
+    return {"tags_added": added, "tags_removed": removed}
 
 
 def _retag(
@@ -154,9 +193,24 @@ def _retag(
     statements: Sequence[tuple[int, str]],
     matcher: KeywordMatcher,
     scope: Sequence[int] | None = None,
-) -> int:
-    """Tag (statement id, text) pairs for the topics in ``scope`` (default: all the matcher's)."""
+) -> tuple[int, int]:
+    """Tag (statement id, text) pairs for the topics in ``scope`` (default: all the
+    matcher's); the numbers of rule tags added and removed.
+
+    A keyword may be in any outlet's wording, not only the canonical one:
+    one wire says "truce" where another says "ceasefire". Everything is
+    read and written for the whole batch at once.
+    """
     ids = [statement_id for statement_id, _ in statements]
+    wordings: dict[int, set[str]] = defaultdict(set)
+    cues: dict[int, list[str]] = defaultdict(list)
+    for statement_id, wording, cue in session.execute(
+        select(Quote.statement_id, Quote.text, Quote.cue).where(Quote.statement_id.in_(ids))
+    ):
+        if statement_id is not None:
+            wordings[statement_id].add(wording)
+            if cue:
+                cues[statement_id].append(cue)
     existing: dict[tuple[int, int], StatementTopic] = {
         (row.statement_id, row.topic_id): row
         for row in session.scalars(
@@ -164,35 +218,46 @@ def _retag(
         )
     }
     in_scope = set(scope) if scope is not None else {topic_id for topic_id, _ in matcher.rules}
-    added = 0
+    tagged: list[tuple[int, str, int]] = []
+    new: list[dict[str, Any]] = []
+    untagged: list[tuple[int, int]] = []
     for statement_id, text in statements:
         wanted = matcher.topics_in(text)
+        for wording in wordings[statement_id] - {text}:
+            wanted |= matcher.topics_in(wording)
         for topic_id in in_scope:
             row = existing.get((statement_id, topic_id))
             if topic_id in wanted:
                 if row is None:
-                    session.add(StatementTopic(statement_id=statement_id, topic_id=topic_id))
-                    added += 1
+                    new.append(
+                        {"statement_id": statement_id, "topic_id": topic_id, "created_at": utcnow()}
+                    )
                 if row is None or not row.excluded:
-                    suggest_for(session, statement_id, text, topic_id)
+                    tagged.append((statement_id, text, topic_id))
             elif row is not None and row.assigned_by == Actor.RULE and not row.excluded:
                 session.delete(row)
-                clear_suggestion(session, statement_id, topic_id)
+                untagged.append((statement_id, topic_id))
+    if new:
+        # Core, not the unit of work: re-tagging a database adds rows by the ten
+        # thousand; and two importers may tag the same statement at once.
+        session.execute(insert_ignore(session, StatementTopic), new)
+    suggest_stances(session, tagged, cues)
+    clear_suggestions(session, untagged)
     session.flush()
-    return added
+    return len(new), len(untagged)
 
 
 def tag(session: Session, statement_id: int, topic: str) -> StatementTopic:
     """A person tags a statement: kept whatever the rules say."""
     statement, row = _persons_tag(session, statement_id, topic, excluded=False)
-    suggest_for(session, statement.id, statement.canonical_text, row.topic_id)
+    suggest_stances(session, [(statement.id, statement.canonical_text, row.topic_id)])
     return row
 
 
 def untag(session: Session, statement_id: int, topic: str) -> None:
     """A person takes a topic off a statement; the rules will not put it back."""
     statement, row = _persons_tag(session, statement_id, topic, excluded=True)
-    clear_suggestion(session, statement.id, row.topic_id)
+    clear_suggestions(session, [(statement.id, row.topic_id)])
 
 
 def _persons_tag(

@@ -229,7 +229,10 @@ def test_a_quote_signed_with_a_dash() -> None:
     signed = {q.text: q.speaker for q in found}
     assert signed["“The debate showed us nothing new about the candidates.”"] == "Ana Ribeiro"
     assert signed["“I will vote early this year.”"] == "Tomas Feld"
-    assert all(q.speaker is None for q in found if "Prices" in q.text)
+    # The dash opens a clause, not a signature: "as ... put it" names the source.
+    prices = next(q for q in found if "Prices" in q.text)
+    assert prices.speaker == "the market report"
+    assert prices.speaker_kind is SpeakerKind.DESCRIPTION
 
 
 def test_a_block_quote_after_a_colon_paragraph() -> None:

@@ -1,0 +1,300 @@
+"""More attribution rules, each on wire copy written for it (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import ExtractedQuote, QuoteKind, SpeakerKind, extract_quotes
+
+
+def only(text: str) -> ExtractedQuote:
+    found = extract_quotes(text)
+    assert len(found) == 1, [(q.text, q.speaker_mention) for q in found]
+    return found[0]
+
+
+def mention(text: str, quote: ExtractedQuote) -> str:
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def content(text: str, quote: ExtractedQuote) -> str:
+    return text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        (
+            '"The harbour will reopen in May," Mayor Lena Kovac told reporters on Monday. '
+            '"We have waited long enough."',
+            "Lena Kovac",
+            '"The harbour will reopen in May," "We have waited long enough."',
+        ),
+        (
+            "''The bridge is safe,'' Ms. Okoro said. ''Engineers checked it twice.''",
+            "Okoro",
+            "''The bridge is safe,'' ''Engineers checked it twice.''",
+        ),
+        (
+            '"The rail strike will end soon," said Nadia Holm, a union negotiator. '
+            '"Both sides want a deal before the holidays."',
+            "Nadia Holm",
+            '"The rail strike will end soon," "Both sides want a deal before the holidays."',
+        ),
+    ],
+)
+def test_a_quote_resumed_after_its_attribution_sentence_is_one_statement(
+    text: str, speaker: str, said: str
+) -> None:
+    quote = only(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == speaker
+    assert quote.text == said
+    assert (quote.start, quote.end) == (0, len(text))
+
+
+def test_a_fragment_inside_a_sentence_does_not_join_the_next_quote() -> None:
+    text = (
+        'The budget looked "much better than last year," Halvorsen said. '
+        '"We can hire again," he added.'
+    )
+    found = extract_quotes(text)
+    assert [q.text for q in found] == ['"much better than last year,"', '"We can hire again,"']
+
+
+def test_an_aside_then_that_before_the_quote() -> None:
+    text = 'It is a reminder, Halvorsen said, that "nobody wins a strike."'
+    quote = only(text)
+    assert quote.speaker == "Halvorsen"
+    assert quote.cue == "said"
+    assert quote.text == '"nobody wins a strike."'
+
+
+def test_an_adverb_between_subject_and_verb() -> None:
+    text = 'Union leader Ana Soto gingerly said the offer "is a start, not an end."'
+    quote = only(text)
+    assert quote.speaker == "Ana Soto"
+    assert quote.kind is QuoteKind.PARTIAL
+    assert quote.text == 'the offer "is a start, not an end."'
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ('"We expect the vote to pass easily," said the 52-year-old.', "the 52-year-old"),
+        (
+            '"Nobody asked us about the new route," the Leeds bus driver wrote.',
+            "the Leeds bus driver",
+        ),
+        (
+            'As one harbour official put it, "The cranes are older than the workers."',
+            "one harbour official",
+        ),
+    ],
+)
+def test_described_speakers_next_to_a_quote(text: str, described: str) -> None:
+    quote = only(text)
+    assert quote.speaker == described
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert mention(text, quote) == described
+
+
+def test_a_described_speaker_after_the_verb_is_not_a_clause() -> None:
+    text = "Lindqvist has disputed both reports, but says the audit will be published."
+    quote = only(text)
+    assert quote.speaker == "Lindqvist"
+    assert content(text, quote) == "the audit will be published"
+
+
+def test_a_participle_before_a_quote_reports_for_the_subject_not_its_object() -> None:
+    text = (
+        "Pia Lund, the finance minister, spoke for an hour, telling the delegates, "
+        '"The surplus belongs to taxpayers."'
+    )
+    quote = only(text)
+    assert quote.speaker == "Pia Lund"
+    assert quote.cue == "telling"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        (
+            "Each side said the other had walked away from the table.",
+            "Each side",
+            "the other had walked away from the table",
+        ),
+        (
+            "Last month, 26 percent said the economy was getting worse.",
+            "26 percent",
+            "the economy was getting worse",
+        ),
+        (
+            "The fisheries ministry analysis shows catches fell by a third.",
+            "The fisheries ministry analysis",
+            "catches fell by a third",
+        ),
+    ],
+)
+def test_a_short_subject_the_phrase_rules_do_not_know(text: str, speaker: str, said: str) -> None:
+    quote = only(text)
+    assert quote.speaker == speaker
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert content(text, quote) == said
+
+
+def test_a_participle_inside_a_reported_clause_is_a_second_statement() -> None:
+    text = "Mayor Ines Duarte praised the new tram line, saying it would cut traffic downtown."
+    found = extract_quotes(text)
+    assert [(content(text, q), q.cue, q.speaker) for q in found] == [
+        ("the new tram line", "praised", "Ines Duarte"),
+        ("it would cut traffic downtown", "saying", "Ines Duarte"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "said"),
+    [
+        (
+            "Governor Tomas Reyes called for an inquiry into the contract.",
+            "called for",
+            "an inquiry into the contract",
+        ),
+        (
+            "Governor Tomas Reyes has long insisted the terminal would open by spring.",
+            "insisted",
+            "the terminal would open by spring",
+        ),
+        (
+            "Governor Tomas Reyes did not suggest the port would be sold.",
+            "suggest",
+            "the port would be sold",
+        ),
+    ],
+)
+def test_positions_and_adverbs_between_subject_and_verb(text: str, cue: str, said: str) -> None:
+    quote = only(text)
+    assert quote.speaker == "Tomas Reyes"
+    assert quote.cue == cue
+    assert content(text, quote) == said
+
+
+def test_a_description_then_the_name_as_an_appositive() -> None:
+    text = "A longtime port official, Howard Brill, said the cranes would be replaced next year."
+    quote = only(text)
+    assert quote.speaker == "Howard Brill"
+    assert quote.speaker_kind is SpeakerKind.PERSON
+    assert quote.speaker_role == "official"
+
+
+def test_a_described_subject_with_a_relative_clause() -> None:
+    text = (
+        "The official, who spoke on condition of anonymity, said the talks had stalled "
+        "over fishing rights."
+    )
+    quote = only(text)
+    assert quote.speaker == "The official"
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert content(text, quote) == "the talks had stalled over fishing rights"
+
+
+def test_the_relative_pronoun_is_the_mention_and_names_the_one_before() -> None:
+    text = "Councillor Rita Mwangi, who says the depot is unsafe, voted against the budget."
+    quote = only(text)
+    assert mention(text, quote) == "who"
+    assert quote.speaker == "Rita Mwangi"
+    assert quote.speaker_kind is SpeakerKind.PERSON
+    assert content(text, quote) == "the depot is unsafe"
+
+
+def test_a_possessive_before_a_name_is_the_role() -> None:
+    text = "Northfield University's Dana Whitcomb agreed with the finding."
+    quote = only(text)
+    assert quote.speaker == "Dana Whitcomb"
+    assert quote.speaker_kind is SpeakerKind.PERSON
+    assert quote.speaker_role == "Northfield University"
+    assert mention(text, quote) == "Northfield University's Dana Whitcomb"
+
+
+def test_a_whole_quote_after_a_dash_inside_a_reported_clause_is_its_own() -> None:
+    text = (
+        "Senator Ines Duarte met the farmers in Evora on Friday.\n\n"
+        'Duarte also backed a freeze on fuel duty -- "Nobody should pay more to drive to work."'
+    )
+    found = extract_quotes(text)
+    assert [(content(text, q), q.kind, q.speaker) for q in found] == [
+        ("a freeze on fuel duty", QuoteKind.INDIRECT, "Ines Duarte"),
+        ('"Nobody should pay more to drive to work."', QuoteKind.DIRECT, "Ines Duarte"),
+    ]
+
+
+def test_a_pronoun_in_a_relative_clause_speaks_a_quoted_phrase() -> None:
+    text = (
+        '"The depot is full," Mayor Eva Lindgren said.\n\n'
+        'She scrapped the tram plan, which she called "a costly toy for tourists."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert mention(text, quote) == "she"
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start - 6 : quote.speaker_start] == "which "
+    assert quote.speaker == "Eva Lindgren"
+
+
+def test_a_body_opening_a_sentence_with_a_whole_quote() -> None:
+    text = 'On its website, the Port Authority puts "the safety of every worker first, always."'
+    quote = only(text)
+    assert quote.speaker == "the Port Authority"
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION
+    assert quote.confidence <= 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "poll"),
+    [
+        (
+            "In the latest Harbour Institute poll, Mayor Osei led his rival by nine points.",
+            "the latest Harbour Institute poll",
+        ),
+        (
+            "Mayor Osei led his rival by nine points in a Harbour Institute survey.",
+            "a Harbour Institute survey",
+        ),
+    ],
+)
+def test_a_finding_reported_by_a_poll(text: str, poll: str) -> None:
+    quote = only(text)
+    assert quote.speaker == poll
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert content(text, quote) == "Mayor Osei led his rival by nine points"
+    assert quote.confidence == 0.5
+
+
+def test_referring_to_reports_for_the_sentence_subject() -> None:
+    text = "Mayor Karl Osei spoke for an hour, referring to the strike as a lesson for all."
+    quote = only(text)
+    assert quote.speaker == "Karl Osei"
+    assert quote.cue == "referring to"
+    assert content(text, quote) == "the strike as a lesson for all"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "said"),
+    [
+        (
+            "The Osei campaign sent out a statement saying the mayor would not debate before June.",
+            "The Osei campaign",
+            "the mayor would not debate before June",
+        ),
+        (
+            'Her office put out a statement saying the port "will not be sold to anyone."',
+            "Her office",
+            'the port "will not be sold to anyone."',
+        ),
+    ],
+)
+def test_what_a_statement_says_its_issuer_says(text: str, issuer: str, said: str) -> None:
+    quote = only(text)
+    assert quote.speaker == issuer
+    assert mention(text, quote) == issuer
+    assert content(text, quote) == said
