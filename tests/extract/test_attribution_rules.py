@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.extract import ExtractedQuote, QuoteKind, SpeakerKind, extract_quotes
-
-
-def only(text: str) -> ExtractedQuote:
-    found = extract_quotes(text)
-    assert len(found) == 1, [(q.text, q.speaker_mention) for q in found]
-    return found[0]
-
-
-def mention(text: str, quote: ExtractedQuote) -> str:
-    assert quote.speaker_start is not None and quote.speaker_end is not None
-    return text[quote.speaker_start : quote.speaker_end]
+from quotes.extract import QuoteKind, SpeakerKind, extract_quotes
+from tests.extract.quote_helpers import mention, only
 
 
 def test_a_name_with_an_affiliation_after_says() -> None:
