@@ -150,7 +150,7 @@ def main() -> None:
         "days around the date in the query id",
     )
     parser.add_argument(
-        "--weights", help="override the blend: characters,token_set,partial,fulltext"
+        "--weights", help="override the blend: characters,token_set,fulltext,numbers"
     )
     args = parser.parse_args()
     if args.candidates:
@@ -159,8 +159,8 @@ def main() -> None:
         (
             search.WEIGHT_CHARACTERS,
             search.WEIGHT_TOKEN_SET,
-            search.WEIGHT_PARTIAL,
             search.WEIGHT_FULLTEXT,
+            search.WEIGHT_NUMBERS,
         ) = (float(w) for w in args.weights.split(","))
     with scratch_database(args.postgres, "quotes_bench") as url:
         database = open_database(url)

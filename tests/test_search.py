@@ -17,6 +17,7 @@ from sqlalchemy import select
 from quotes.cli import cli
 from quotes.errors import NotFoundError
 from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.services import search
 from quotes.services.search import search_statements, who_said
 from quotes.storage import fulltext
 from quotes.storage.database import Database
@@ -295,3 +296,13 @@ def test_a_rare_word_beside_a_common_one_leads(
         assert texts(search_statements(session, "artillery ceasefire")) == [CEASEFIRE[1]]
         # Only common words: the statements holding them, still.
         assert len(search_statements(session, "ceasefire")) == 4
+
+
+def test_figures_count_however_they_are_printed() -> None:
+    # The figures a query repeats raise a statement in the re-ranking
+    # (tuned on CheckThat! 2B); "$75,000" and "75,000 dollars" are one figure.
+    query = search._numbers("taxes up $75,000 a year, 7.4% more and 1,200 jobs")
+    assert search._numbers_repeated(query, "75,000 dollars and 7.4 percent") == 1.0
+    assert search._numbers_repeated(query, "1,200 jobs, not 1,300") == 0.5
+    assert search._numbers_repeated(query, "75 dollars, 74 percent") == 0.0
+    assert search._numbers_repeated(query, "no figure at all") == 0.0

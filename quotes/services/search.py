@@ -5,15 +5,17 @@ that the search scales with an index and not with the database; then the
 few hundred candidates are re-ranked by how closely their wording matches
 what the user remembers (rapidfuzz on normalised text), blended with the
 backend's own rank. A remembered fragment ("unlikely in the near future
-summit") shares words but not order with what was said; token-set ratio
-rewards the shared words, partial ratio a verbatim fragment, and the
-full-text rank the rare words.
+summit") shares words but not order with what was said; character 4-grams
+reward the shared pieces of words, token-set ratio the shared words, the
+full-text rank the rare words, and the figures the query repeats the claim
+a fact-checker is most likely after.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,13 +37,15 @@ from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement, To
 CANDIDATES = 200
 # The blend of the re-ranking, tuned on the CheckThat! 2021 2B train and dev
 # queries (benchmarks/bench_search_quality.py): character 4-grams weighted by
-# their rarity among the candidates, token-set ratio, partial ratio, and the
-# backend's full-text rank.
-WEIGHT_CHARACTERS = 0.6
-WEIGHT_TOKEN_SET = 0.3
-WEIGHT_PARTIAL = 0.1
-WEIGHT_FULLTEXT = 0.4
+# their rarity among the candidates, token-set ratio, the backend's full-text
+# rank, and the share of the statement's numbers that the query repeats.
+WEIGHT_CHARACTERS = 0.8
+WEIGHT_TOKEN_SET = 0.2
+WEIGHT_FULLTEXT = 0.2
+WEIGHT_NUMBERS = 0.1
 _GRAM = 4
+# "$75,000", "7.4%", "1,200": a figure with its separators, compared without commas.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -115,13 +119,17 @@ def search_statements(
     query = normalize(text)
     wordings = {statement_id: normalize(row.canonical_text) for statement_id, row in rows.items()}
     characters = _character_similarity(query, wordings) if fuzzy else {}
+    query_numbers = _numbers(text)
     scored = []
     for statement_id, rank in found:
         row = rows[statement_id]
         fulltext = max(rank, 0.0) / top_rank
         value = fulltext
         if fuzzy:
-            value = _blend(query, wordings[statement_id], characters[statement_id], fulltext)
+            numbers = _numbers_repeated(query_numbers, row.canonical_text)
+            value = _blend(
+                query, wordings[statement_id], characters[statement_id], fulltext, numbers
+            )
         scored.append((value, row))
     scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
     best = scored[:limit]
@@ -178,15 +186,28 @@ def who_said(
     )
 
 
-def _blend(query: str, wording: str, characters: float, fulltext: float) -> float:
+def _blend(query: str, wording: str, characters: float, fulltext: float, numbers: float) -> float:
     token_set = fuzz.token_set_ratio(query, wording) / 100.0
-    partial = fuzz.partial_ratio(query, wording) / 100.0 if len(query) <= len(wording) else 0.0
     return (
         WEIGHT_CHARACTERS * characters
         + WEIGHT_TOKEN_SET * token_set
-        + WEIGHT_PARTIAL * partial
         + WEIGHT_FULLTEXT * fulltext
-    ) / (WEIGHT_CHARACTERS + WEIGHT_TOKEN_SET + WEIGHT_PARTIAL + WEIGHT_FULLTEXT)
+        + WEIGHT_NUMBERS * numbers
+    ) / (WEIGHT_CHARACTERS + WEIGHT_TOKEN_SET + WEIGHT_FULLTEXT + WEIGHT_NUMBERS)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
+
+
+def _numbers_repeated(query_numbers: frozenset[str], wording: str) -> float:
+    """The share of a statement's figures that the query repeats; 0 for a statement with none.
+
+    What fact-checkers look up most is a figure ("$100 billion", "30,000 a
+    year"); a remembered sentence keeps its figures when it loses its wording.
+    """
+    numbers = _numbers(wording)
+    return len(numbers & query_numbers) / len(numbers) if numbers else 0.0
 
 
 def _grams(text: str) -> Counter[str]:
