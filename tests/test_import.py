@@ -392,6 +392,13 @@ def test_quotes_are_extracted_and_stored(database: Database, tmp_path: Path) -> 
         assert quote.article.extracted_at is not None
 
 
+def test_paths_may_be_path_objects(database: Database) -> None:
+    # The library takes what Python code has at hand: pathlib paths as well as strings.
+    results = list(import_articles(database, [EXAMPLES]))
+    assert len(results) == 6
+    assert all(r.status is ImportStatus.NEW for r in results)
+
+
 def test_the_examples_import(database_url: str, database: Database) -> None:
     code, out, err = _cli(database_url, "--json", str(EXAMPLES))
     assert (code, err) == (0, "")

@@ -24,6 +24,7 @@ Safety rules, which the tests check on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -105,7 +106,7 @@ class ImportSummary:
 
 def import_articles(
     target: Session | Database,
-    sources: Iterable[str],
+    sources: Iterable[str | os.PathLike[str]],
     *,
     fmt: Format | None = None,
     glob: str | None = None,

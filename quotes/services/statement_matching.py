@@ -41,6 +41,8 @@ from quotes.storage.models import (
 DATE_WINDOW = dt.timedelta(days=31)
 # How many candidates (by token-set ratio) get the full score.
 _SHORTLIST = 8
+# ``match.score`` rounds to four places.
+_ROUNDING = 1e-4
 
 
 class MatchCounts(Protocol):
@@ -80,6 +82,35 @@ class Candidate:
         }
 
 
+class _Pool:
+    """One speaker's candidates, with their wordings indexed for the two look-ups.
+
+    ``wordings`` is the choice list handed to rapidfuzz as it is (no list is
+    built per quote), and ``exact`` finds an identical wording without a scan.
+    A candidate founded in this call whose wording grows is indexed again
+    (``reindex``); stored ones change only after the last look-up.
+    """
+
+    __slots__ = ("candidates", "exact", "wordings")
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.wordings: list[str] = []
+        self.exact: dict[str, list[int]] = defaultdict(list)
+
+    def append(self, candidate: Candidate) -> None:
+        self.exact[candidate.normalized].append(len(self.candidates))
+        self.candidates.append(candidate)
+        self.wordings.append(candidate.normalized)
+
+    def reindex(self, candidate: Candidate, old: str) -> None:
+        index = next(i for i in self.exact[old] if self.candidates[i] is candidate)
+        self.exact[old].remove(index)
+        self.exact[candidate.normalized].append(index)
+        self.exact[candidate.normalized].sort()  # first in pool order, as a scan would find
+        self.wordings[index] = candidate.normalized
+
+
 @dataclass
 class _Attachment:
     quote_index: int
@@ -116,7 +147,7 @@ class StatementMatcher:
         self.auto = auto
         self.suggest = suggest
         self.result = result
-        self.pool: dict[int, list[Candidate]] = defaultdict(list)
+        self.pool: dict[int, _Pool] = defaultdict(_Pool)
         self.attachments: list[_Attachment] = []
         self.suggestions: list[_Attachment] = []
         # per quote: "attached", "suggested" or "new"
@@ -185,27 +216,44 @@ class StatementMatcher:
         self, speaker_id: int, normalized: str, day: dt.date | None
     ) -> tuple[Candidate, match.Scored] | None:
         pool = self.pool.get(speaker_id)
-        if not pool or not normalized:
+        if pool is None or not pool.candidates or not normalized:
             return None
-        if day is not None:  # the window is the quote's own (a batch reads the union)
-            pool = [
-                c
-                for c in pool
-                if c.first_said_on is None or abs(c.first_said_on - day) <= DATE_WINDOW
-            ]
-        for candidate in pool:
-            if candidate.normalized == normalized:
-                return candidate, match.Scored("exact", 1.0)
-        choices = [c.normalized for c in pool]
+
+        def in_window(candidate: Candidate) -> bool:
+            # The window is the quote's own (a batch reads the union of them).
+            return (
+                day is None
+                or candidate.first_said_on is None
+                or abs(candidate.first_said_on - day) <= DATE_WINDOW
+            )
+
+        for index in pool.exact.get(normalized, ()):
+            if in_window(pool.candidates[index]):
+                return pool.candidates[index], match.Scored("exact", 1.0)
         # Every score but containment is at most the token-set ratio, and
         # containment scores 100 there: nothing below the suggest band is lost.
-        cutoff = self.suggest * 100
-        shortlist = process.extract(
-            normalized, choices, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, limit=_SHORTLIST
+        # The whole pool is ranked in C and the window applied after: the
+        # same order, so the same shortlist, as ranking the window alone.
+        ranked = process.extract(
+            normalized,
+            pool.wordings,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=self.suggest * 100,
+            limit=None,
         )
         best: tuple[Candidate, match.Scored] | None = None
-        for _, _, index in shortlist:
-            candidate = pool[index]
+        listed = 0
+        for _, ratio, index in ranked:
+            candidate = pool.candidates[index]
+            if not in_window(candidate):
+                continue
+            listed += 1
+            if listed > _SHORTLIST:
+                break
+            # No score exceeds the token-set ratio (but by rounding): nothing
+            # further down the list can beat the best.
+            if best is not None and ratio / 100 + _ROUNDING < best[1].score:
+                break
             scored = match.score(normalized, candidate.normalized)
             if best is None or (scored.score, len(candidate.normalized)) > (
                 best[1].score,
@@ -235,7 +283,10 @@ class StatementMatcher:
             if found is not None and decision == "auto":
                 candidate, scored = found
                 if candidate.loaded:  # founded in this call: its wording may grow at once
+                    old = candidate.normalized
                     self._join(candidate, q.text, normalized, q.kind, said_on, precision)
+                    if candidate.normalized != old and speaker_id is not None:
+                        self.pool[speaker_id].reindex(candidate, old)
                 else:  # stored: joined once its kind and date are read, below
                     joins.append((candidate, q, normalized, said_on, precision))
                 self.attachments.append(_Attachment(index, candidate, scored.method, scored.score))

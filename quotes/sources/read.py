@@ -49,7 +49,7 @@ class ReadOptions:
 
 
 def read_sources(
-    paths: Iterable[str], options: ReadOptions | None = None
+    paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None
 ) -> Iterator[ArticleInput | SourceError]:
     """Every article in ``paths`` (files, folders, ``-``, URLs), lazily, errors included."""
     options = options or ReadOptions()

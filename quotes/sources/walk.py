@@ -24,13 +24,16 @@ def default_patterns() -> tuple[str, ...]:
     return tuple(f"*{extension}" for extension in EXTENSIONS)
 
 
-def expand(paths: Iterable[str], glob: str | None = None) -> Iterator[str | SourceError]:
+def expand(
+    paths: Iterable[str | os.PathLike[str]], glob: str | None = None
+) -> Iterator[str | SourceError]:
     """Each path as itself (a file, ``-``, a URL) or, for a folder, its matching files.
 
     A path that does not exist is a ``SourceError`` in the stream, not an exception.
     """
     patterns = (glob,) if glob else default_patterns()
-    for path in paths:
+    for given in paths:
+        path = os.fspath(given)
         if path == STDIN or is_url(path):
             yield path
         elif os.path.isdir(path):
