@@ -156,7 +156,8 @@ class _Article:
 def extract_quotes(text: str, published: dt.date | None = None) -> list[ExtractedQuote]:
     """Find every attributed quotation in ``text``; offsets index into ``text``."""
     article = _Article(text)
-    quotations = _merge_interrupted(article, find_quotations(text))
+    spans = [span for span in find_quotations(text) if not _is_title(text, span)]
+    quotations = _merge_interrupted(article, spans)
     direct = [_attribute_direct(article, span) for span in quotations]
     cues_used = {
         found.cue[0] for found in direct if found.cue is not None and found.kind is QuoteKind.DIRECT
@@ -168,6 +169,41 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     )
     found = _combine(article, direct, indirect)
     return _resolve(article, found, published)
+
+
+# Words a title in quotation marks may keep in lower case ("Meet the Press").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with vs & is".split()
+)
+# What stands before a title: "NBC's "Meet the Press"", "on "Hannity"",
+# "in "The Revenant"", "a book titled "Perception"".
+_BEFORE_TITLE = re.compile(
+    r"(?:['’]s|s['’]|\b(?:on|in|of|titled|entitled|dubbed|named|show|program|"
+    r"programme|book|film|movie|column|series|documentary|magazine|newspaper))\s*$",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"[\w'’&-]+")
+_MAX_TITLE_WORDS = 7
+
+
+def _is_title(text: str, span: QuoteSpan) -> bool:
+    """The name of a show, book, film or column in quotation marks, not words said.
+
+    Short, every word capitalised but the small ones, and set where a title
+    stands (after a possessive or "on", "in", "titled"): no speaker said it.
+    """
+    if not span.closed:
+        return False
+    inner = text[span.start + 1 : span.end - 1].strip(" ,.")
+    words = _TITLE_WORD.findall(inner)
+    if not 0 < len(words) <= _MAX_TITLE_WORDS or inner.endswith(("?", "!")):
+        return False
+    if not words[0][0].isupper() or not all(
+        word[0].isupper() or word[0].isdigit() or word.casefold() in _TITLE_SMALL_WORDS
+        for word in words
+    ):
+        return False
+    return _BEFORE_TITLE.search(text, max(0, span.start - 40), span.start) is not None
 
 
 def _merge_interrupted(article: _Article, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, ...]]:

@@ -71,7 +71,10 @@ QUOTE_ONLY_VERBS = frozenset(
         promising threatening threatened threatens tweeting boasting bragging
         complaining admitting declaring proclaiming proclaimed proclaims
         announcing characterized characterised characterizes characterises
-        referred refers referring
+        referred refers referring assured assures challenged chanted chants
+        chanting knocked quoted quotes worried stating remarking thanked
+        credited interjected barked emailed retweeted pressed echoed echoes
+        exhorted gushed raved fumed snapped sniped jabbed teased cracked
     """.split()
 )
 # Verb phrases that report a position without quotation marks.
@@ -93,7 +96,22 @@ STANCE_PHRASES = frozenset(
 )
 
 # Phrases that introduce a quote as a verb would: "as one aide put it, ...".
-QUOTE_ONLY_PHRASES = frozenset(["put it", "puts it"])
+# "Rubio fired back: ...", "Trump shot back."
+QUOTE_ONLY_PHRASES = frozenset(
+    [
+        "put it",
+        "puts it",
+        "shot back",
+        "fired back",
+        "hit back",
+        "pushed back",
+        "wrote back",
+        "chimed in",
+        "weighed in",
+        "summed up",
+        "piped up",
+    ]
+)
 PARTICIPLE_CUES = frozenset(
     """
         saying adding noting telling writing arguing claiming insisting explaining

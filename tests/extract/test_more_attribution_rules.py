@@ -288,3 +288,36 @@ def test_what_a_statement_says_its_issuer_says(text: str, issuer: str, said: str
     assert quote.speaker == issuer
     assert mention(text, quote) == issuer
     assert content(text, quote) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The port stays open," Mayor Lena Kovac told NBC\'s "Meet the Press."',
+        '"The port stays open," Mayor Lena Kovac said on "Harbour Hour With Sam Lee."',
+        '"The port stays open," Mayor Lena Kovac wrote in a column titled "Open Waters."',
+    ],
+)
+def test_the_title_of_a_show_or_column_is_not_a_quote(text: str) -> None:
+    # The title names where the words were said; the words are the quote.
+    quote = only(text)
+    assert quote.text == '"The port stays open,"'
+    assert quote.speaker == "Lena Kovac"
+
+
+def test_title_case_words_said_are_still_a_quote() -> None:
+    text = 'The crowd chanted "Build the Bridge" as Kovac arrived.'
+    quote = only(text)
+    assert quote.text == '"Build the Bridge"'
+    assert mention(text, quote) == "The crowd"
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [("shot back", "Kovac"), ("fired back", "Kovac"), ("interjected", "Kovac")],
+)
+def test_more_verbs_that_introduce_a_quote(verb: str, speaker: str) -> None:
+    text = f'"Nobody asked the fishermen," Kovac {verb}. "Ask them now."'
+    quote = only(text)
+    assert quote.speaker == speaker
+    assert quote.cue == verb
