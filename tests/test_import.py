@@ -255,6 +255,7 @@ def test_summary_adds_up() -> None:
         "read": 5,
         "new": 2,
         "unchanged": 1,
+        "reprint": 0,
         "updated": 1,
         "failed": 1,
         "quotes": 10,
@@ -286,7 +287,8 @@ def test_cli_summary_errors_and_exit_status(database_url: str, tmp_path: Path) -
     assert code == 1
     assert err == f"Error: {tmp_path}/news/a.html: no article text found\n"
     assert out == (
-        "9 articles read: 8 new, 0 unchanged, 0 updated, 1 failed; 8 quotes found, 1 new speaker.\n"
+        "9 articles read: 8 new, 0 unchanged, 0 reprints, 0 updated, 1 failed; "
+        "8 quotes found, 1 new speaker.\n"
     )
     (tmp_path / "news" / "a.html").unlink()
     code, out, err = _cli(database_url, "--json", str(tmp_path / "news"))
@@ -295,6 +297,7 @@ def test_cli_summary_errors_and_exit_status(database_url: str, tmp_path: Path) -
         "read": 8,
         "new": 0,
         "unchanged": 8,
+        "reprint": 0,
         "updated": 0,
         "failed": 0,
         "quotes": 0,

@@ -90,6 +90,8 @@ def import_command(
     "text" and optional "title", "url", "outlet", "published", "language").
     Each article is stored with its quotes in one transaction; an article
     already stored (same URL or same text) is left unchanged unless --update.
+    The same text at another URL or from another outlet is a reprint: its
+    quotes are not stored again, but the new URL and outlet become sources.
     """
     database = open_db_from_context(ctx)
     summary = ImportSummary()
@@ -181,7 +183,8 @@ def _print_summary(summary: ImportSummary, as_json: bool) -> None:
         return
     click.echo(
         f"{_plural(summary.read, 'article')} read: {summary.new} new, "
-        f"{summary.unchanged} unchanged, {summary.updated} updated, {summary.failed} failed; "
+        f"{summary.unchanged} unchanged, {_plural(summary.reprint, 'reprint')}, "
+        f"{summary.updated} updated, {summary.failed} failed; "
         f"{_plural(summary.quotes, 'quote')} found, {_plural(summary.new_speakers, 'new speaker')}."
     )
 

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from quotes.extract.model import SpeakerKind
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
+from quotes.storage.appearances import appearances
 from quotes.storage.models import (
-    Article,
     Outlet,
     Quote,
     Speaker,
@@ -156,27 +156,30 @@ def _creative_work(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    printed = appearances()
     rows = session.execute(
         select(
             Quote.statement_id,
-            Article.id,
+            Quote.article_id,
             Outlet.name,
-            Article.published_on,
+            printed.c.published_on,
             Quote.said_on,
-            Article.url,
+            printed.c.url,
             Quote.text,
         )
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .join(printed, printed.c.article_id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
         .where(Quote.statement_id.in_(ids))
-        .order_by(Quote.statement_id, Quote.id)
+        .order_by(Quote.statement_id, Quote.id, printed.c.reprint)
     )
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str | None, str | None]] = set()
     for statement_id, article_id, outlet, published, said_on, url, wording in rows:
-        # An article quoting the statement twice is one appearance, not two.
-        if statement_id is not None and (statement_id, article_id) not in seen:
-            seen.add((statement_id, article_id))
+        # An article quoting the statement twice is one appearance, not two;
+        # each reprint of it is one more.
+        key = (statement_id, article_id, outlet, url)
+        if statement_id is not None and key not in seen:
+            seen.add(key)
             found[statement_id].append(
                 {
                     "outlet": outlet,

@@ -13,6 +13,9 @@ Safety rules, which the tests check on SQLite and PostgreSQL:
 - An article already stored (same URL, or same sha256 of its normalised text)
   is left alone and reported ``unchanged``; ``update=True`` re-extracts it:
   its quotes are deleted and recorded again in one transaction.
+- The same text under another URL, or from another outlet, is a ``reprint``:
+  its quotes are not stored twice, but the URL, outlet and date are kept as
+  one more place the article was printed (``quotes.storage.appearances``).
 - A source that cannot be read fails alone (``failed``, with the reason);
   so does an article whose storage fails, which is rolled back whole. Only
   the database becoming unusable (connection lost, locked for too long)
@@ -32,7 +35,7 @@ from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import Connection, Table, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -42,8 +45,9 @@ from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT
 from quotes.sources.read import DEFAULT_MAX_BYTES
+from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.database import Database
-from quotes.storage.models import Article, Outlet, utcnow
+from quotes.storage.models import Article, Outlet, Reprint, utcnow
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote
@@ -61,6 +65,7 @@ _MAX_DOMAIN = 253
 class ImportStatus(StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"
+    REPRINT = "reprint"
     UPDATED = "updated"
     FAILED = "failed"
 
@@ -89,6 +94,7 @@ class ImportSummary:
     read: int = 0
     new: int = 0
     unchanged: int = 0
+    reprint: int = 0
     updated: int = 0
     failed: int = 0
     quotes: int = 0
@@ -189,6 +195,7 @@ class _Found:
     id: int
     url: str | None
     content_hash: str
+    outlet_id: int | None
 
 
 class _Importer:
@@ -261,6 +268,9 @@ class _Importer:
         url = article.url[:_MAX_URL] if article.url else None
         found = self._lookup(url, digest)
         if found is not None and not self.update:
+            elsewhere = url != found.url if url else article.outlet is not None
+            if found.content_hash == digest and elsewhere:
+                return self._reprint(found, article, url)
             return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
         extracted = self.extractor(article.text, article.published)
         with self._writing() as session:
@@ -292,6 +302,38 @@ class _Importer:
                 quotes=recorded.quotes,
                 new_speakers=recorded.new_speakers,
             )
+
+    def _reprint(self, found: _Found, article: ArticleInput, url: str | None) -> ImportResult:
+        """Keep another place the stored text was printed; ``unchanged`` if known already."""
+        with self._writing() as session:
+            outlet_id = self._outlet(session, article)
+            reprints = table_of(Reprint)
+            known = url is None and (
+                outlet_id in (None, found.outlet_id)
+                or session.scalar(
+                    select(reprints.c.id).where(
+                        reprints.c.article_id == found.id,
+                        reprints.c.outlet_id == outlet_id,
+                        reprints.c.url.is_(None),
+                    )
+                )
+                is not None
+            )
+            added = 0
+            if not known:
+                row = {
+                    "article_id": found.id,
+                    "outlet_id": outlet_id,
+                    "url": url,
+                    "origin": article.origin[:_MAX_URL],
+                    "published_on": article.published,
+                    "imported_at": utcnow(),
+                }
+                # A URL stored already (by another importer, a moment ago) is no new reprint.
+                done = session.connection().execute(insert_ignore(session, Reprint), row)
+                added = done.rowcount
+        status = ImportStatus.REPRINT if added else ImportStatus.UNCHANGED
+        return ImportResult(article.origin, status, article_id=found.id)
 
     def _lookup(self, url: str | None, digest: str) -> _Found | None:
         """Is the article stored? Asked outside the write transaction, on a bare
@@ -345,18 +387,34 @@ _ARTICLES = cast(Table, Article.__table__)
 
 
 def _find(connection: Connection, url: str | None, digest: str) -> _Found | None:
-    """The stored article with this URL or this text, preferring the URL."""
+    """The stored article at this URL (its own or a reprint's), or with this text.
+
+    The URL wins: a page whose text changed is that page's article, to update.
+    """
     columns = _ARTICLES.c
+    reprints = table_of(Reprint).c
+    reprinted_here = columns.id.in_(select(reprints.article_id).where(reprints.url == url))
     condition = columns.content_hash == digest
     if url:
-        condition = or_(condition, columns.url == url)
+        condition = or_(condition, columns.url == url, reprinted_here)
     rows = connection.execute(
-        select(columns.id, columns.url, columns.content_hash).where(condition)
+        select(
+            columns.id,
+            columns.url,
+            columns.content_hash,
+            columns.outlet_id,
+            reprinted_here.label("reprinted_here") if url else literal(False),
+        ).where(condition)
     ).all()
     if not rows:
         return None
-    best = next((r for r in rows if url and r.url == url), rows[0])
-    return _Found(best.id, best.url, best.content_hash)
+    best = next((r for r in rows if url and r.url == url), None)
+    if best is None:
+        best = next((r for r in rows if r[4]), None)
+        if best is not None:  # known at this URL as a reprint
+            return _Found(best.id, url, best.content_hash, best.outlet_id)
+        best = rows[0]
+    return _Found(best.id, best.url, best.content_hash, best.outlet_id)
 
 
 def get_or_create_outlet(session: Session, name: str | None, domain: str | None) -> int | None:

@@ -29,8 +29,9 @@ from quotes.extract.model import QuoteKind
 from quotes.match import normalize
 from quotes.services.speakers import find_speaker
 from quotes.services.statements import Source, get_statement
+from quotes.storage.appearances import appearances
 from quotes.storage.fulltext import Filters, outlet_ids_named, query_terms, statement_candidates
-from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement, Topic
+from quotes.storage.models import Outlet, Quote, Speaker, Statement, Topic
 
 # How many full-text candidates the fuzzy re-ranking sees. More finds more
 # paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
@@ -133,7 +134,7 @@ def search_statements(
         scored.append((value, row))
     scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
     best = scored[:limit]
-    outlets = _outlets_of(session, [row.id for _, row in best])
+    outlets, sources = _printed_in(session, [row.id for _, row in best])
     return [
         SearchHit(
             id=row.id,
@@ -142,7 +143,7 @@ def search_statements(
             text=row.canonical_text,
             kind=str(row.kind),
             score=round(value, 4),
-            sources=row.quote_count,
+            sources=sources[row.id] or row.quote_count,
             outlets=outlets.get(row.id, []),
         )
         for value, row in best
@@ -286,19 +287,25 @@ def topic_with_descendants(session: Session, name: str) -> list[int]:
     return sorted(found)
 
 
-def _outlets_of(session: Session, statement_ids: Sequence[int]) -> dict[int, list[str]]:
+def _printed_in(
+    session: Session, statement_ids: Sequence[int]
+) -> tuple[dict[int, list[str]], Counter[int]]:
+    """Per statement: the outlets that printed it, and how many sources (reprints included)."""
+    outlets: dict[int, set[str]] = defaultdict(set)
+    sources: Counter[int] = Counter()
     if not statement_ids:
-        return {}
+        return {}, sources
+    printed = appearances()
     rows = session.execute(
         select(Quote.statement_id, Outlet.name)
-        .join(Article, Article.id == Quote.article_id)
-        .join(Outlet, Outlet.id == Article.outlet_id)
+        .join(printed, printed.c.article_id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
         .where(Quote.statement_id.in_(statement_ids))
-        .distinct()
-        .order_by(Outlet.name)
     )
-    found: dict[int, list[str]] = defaultdict(list)
     for statement_id, name in rows:
-        if statement_id is not None:
-            found[statement_id].append(name)
-    return dict(found)
+        if statement_id is None:  # never: filtered on it; the column is nullable
+            continue
+        sources[statement_id] += 1
+        if name is not None:
+            outlets[statement_id].add(name)
+    return {k: sorted(v) for k, v in outlets.items()}, sources

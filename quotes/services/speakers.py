@@ -21,9 +21,9 @@ from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
 from quotes.services.speaker_directory import directory_for, forget_directory
 from quotes.services.statements import recompute_statements
+from quotes.storage.appearances import appearances
 from quotes.storage.models import (
     Actor,
-    Article,
     MergeAction,
     MergeEntity,
     MergeLog,
@@ -107,11 +107,12 @@ class SpeakerProfile:
 
 def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
     """Aliases, roles with the dates seen, and quote counts by outlet."""
+    printed = appearances()
     by_outlet = session.execute(
         select(func.coalesce(Outlet.name, "(unknown outlet)"), func.count())
         .select_from(Quote)
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .join(printed, printed.c.article_id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
         .where(Quote.speaker_id == speaker.id)
         .group_by(Outlet.name)
         .order_by(func.count().desc())

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
 from quotes.services.canonical import Occurrence, quote_date, summarise
+from quotes.storage.appearances import appearances
 from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement
 
 _CHUNK = 2000
@@ -107,6 +108,8 @@ class Source:
     text: str
     method: str | None
     score: float | None
+    # The article's text printed again by another outlet or at another URL.
+    reprint: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,22 +130,24 @@ def get_statement(session: Session, statement_id: int) -> StatementView:
     if statement is None:
         raise NotFoundError(f"statement {statement_id}: no such statement")
     speaker = session.get(Speaker, statement.speaker_id) if statement.speaker_id else None
+    printed = appearances()
     rows = session.execute(
         select(
             Quote.id,
             Outlet.name,
-            Article.published_on,
+            printed.c.published_on,
             Quote.said_on,
             # Where there is no URL, the file or stream it was imported from.
-            func.coalesce(Article.url, Article.origin),
+            func.coalesce(printed.c.url, printed.c.origin),
             Quote.text,
             Quote.match_method,
             Quote.match_score,
+            printed.c.reprint,
         )
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .join(printed, printed.c.article_id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
         .where(Quote.statement_id == statement_id)
-        .order_by(Article.published_on, Quote.id)
+        .order_by(printed.c.published_on, Quote.id, printed.c.reprint)
     )
     return StatementView(
         id=statement.id,
@@ -152,7 +157,10 @@ def get_statement(session: Session, statement_id: int) -> StatementView:
         first_said_on=statement.first_said_on,
         date_precision=str(statement.date_precision),
         quote_count=statement.quote_count,
-        sources=[Source(*row) for row in rows],
+        sources=[
+            Source(quote_id, outlet, published, said_on, url, text, method, score, bool(reprint))
+            for quote_id, outlet, published, said_on, url, text, method, score, reprint in rows
+        ],
     )
 
 

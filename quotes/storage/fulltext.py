@@ -35,7 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from quotes.storage.models import Article, Outlet, Quote, Statement, StatementTopic
+from quotes.storage.appearances import appearances
+from quotes.storage.models import Outlet, Quote, Statement, StatementTopic
 
 # The English stop words of PostgreSQL's snowball list, which to_tsquery drops
 # anyway; dropping them on SQLite too keeps OR queries from matching everything.
@@ -99,12 +100,13 @@ class Filters:
                 )
             )
         if self.outlet_ids is not None:
+            printed = appearances()
             found.append(
                 exists().where(
                     and_(
                         Quote.statement_id == Statement.id,
-                        Article.id == Quote.article_id,
-                        Article.outlet_id.in_(self.outlet_ids),
+                        printed.c.article_id == Quote.article_id,
+                        printed.c.outlet_id.in_(self.outlet_ids),
                     )
                 )
             )

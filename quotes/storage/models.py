@@ -139,6 +139,29 @@ class Article(Base):
     )
 
 
+class Reprint(Base):
+    """The same article text printed again: by another outlet, or at another URL.
+
+    Wire copy runs on dozens of sites word for word. Its quotes are stored
+    once, with the article first imported; each further place it was printed
+    is a reprint, so that every outlet and URL behind a statement is kept.
+    """
+
+    __tablename__ = "reprints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    outlet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outlets.id", ondelete="SET NULL"), index=True
+    )
+    url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    origin: Mapped[str | None] = mapped_column(String(2048))
+    published_on: Mapped[dt.date | None]
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Speaker(Base):
     __tablename__ = "speakers"
 

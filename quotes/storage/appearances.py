@@ -1,0 +1,40 @@
+"""Where an article was printed: where it was first imported, then each reprint.
+
+Every query that names the outlets, URLs or dates behind a statement goes
+through ``appearances()``, so that a wire story printed by ten outlets shows
+ten sources, not the one that happened to be imported first.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Subquery, literal, select, union_all
+
+from quotes.storage.bulk import table_of
+from quotes.storage.models import Article, Reprint
+
+
+def appearances() -> Subquery:
+    """Rows of (article_id, outlet_id, published_on, url, origin, reprint).
+
+    ``reprint`` is false for the article's own row; ``url`` is None where the
+    article was read from a file (``origin`` then says which).
+    """
+    articles, reprints = table_of(Article), table_of(Reprint)
+    return union_all(
+        select(
+            articles.c.id.label("article_id"),
+            articles.c.outlet_id,
+            articles.c.published_on,
+            articles.c.url,
+            articles.c.origin,
+            literal(False).label("reprint"),
+        ),
+        select(
+            reprints.c.article_id,
+            reprints.c.outlet_id,
+            reprints.c.published_on,
+            reprints.c.url,
+            reprints.c.origin,
+            literal(True).label("reprint"),
+        ),
+    ).subquery("appearances")
