@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench_search_quality import read_split
+from bench_search_quality import read_split, recall_figures
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
 SETTINGS: dict[str, dict[str, Any]] = {
@@ -33,21 +33,12 @@ def evaluate(
 ) -> dict[str, float]:
     queries = vectorizer.transform([query for query, _, _ in split])
     similarities = (queries @ matrix.T).toarray()
-    hits_at = {1: 0, 5: 0, 10: 0}
-    reciprocal = 0.0
-    for row, (_, claims, _) in zip(similarities, split, strict=True):
-        ranked = [ids[i] for i in row.argsort()[::-1][:10]]
-        ranks = [ranked.index(c) + 1 for c in claims if c in ranked]
-        if ranks:
-            best = min(ranks)
-            reciprocal += 1 / best
-            for k in hits_at:
-                hits_at[k] += best <= k
-    n = len(split)
-    return {
-        **{f"recall@{k}": round(v / n, 4) for k, v in hits_at.items()},
-        "mrr@10": round(reciprocal / n, 4),
-    }
+    return recall_figures(
+        [
+            ([ids[i] for i in row.argsort()[::-1][:10]], claims)
+            for row, (_, claims, _) in zip(similarities, split, strict=True)
+        ]
+    )
 
 
 def main() -> None:
