@@ -123,3 +123,51 @@ def test_a_reprint_goes_with_its_article(database: Database, tmp_path: Path) -> 
         session.delete(session.scalars(select(Article)).one())
         session.commit()
     assert (_count(database, Article), _count(database, Reprint)) == (0, 0)
+
+
+def test_update_reextracts_an_article_from_its_own_source_only(
+    database: Database, tmp_path: Path
+) -> None:
+    feed = _feed(
+        tmp_path / "feed.jsonl",
+        {"url": "https://wire.example/pier", "outlet": "Wire One"},
+        {"url": "https://daily.example/pier", "outlet": "Daily Two"},
+    )
+    list(import_articles(database, [feed]))
+    again = list(import_articles(database, [feed], update=True))
+    assert [r.status for r in again] == [ImportStatus.UPDATED, ImportStatus.UNCHANGED]
+    with database.session() as session:
+        article = session.scalars(select(Article)).one()
+        # The copy did not overwrite what the article's own source said.
+        assert article.url == "https://wire.example/pier"
+        assert article.outlet is not None and article.outlet.name == "Wire One"
+    assert _count(database, Reprint) == 1
+    # A file read again with the outlet it was stored under is re-extracted, not a reprint.
+    (tmp_path / "pier.txt").write_text(f"date 2026-03-03 Pier\n\n{STORY} Later.\n")
+    path = str(tmp_path / "pier.txt")
+    statuses = [
+        next(iter(import_articles(database, [path], outlet="Wire One", update=update))).status
+        for update in (False, True)
+    ]
+    assert statuses == [ImportStatus.NEW, ImportStatus.UPDATED]
+
+
+def test_a_reprint_page_that_changed_becomes_its_own_article_on_update(
+    database: Database, tmp_path: Path
+) -> None:
+    feed = _feed(
+        tmp_path / "feed.jsonl",
+        {"url": "https://wire.example/pier"},
+        {"url": "https://daily.example/pier"},
+    )
+    list(import_articles(database, [feed]))
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(
+        json.dumps({"text": STORY + " The pier reopened.", "url": "https://daily.example/pier"})
+        + "\n"
+    )
+    (kept,) = import_articles(database, [str(changed)])
+    assert kept.status is ImportStatus.UNCHANGED
+    (updated,) = import_articles(database, [str(changed)], update=True)
+    assert updated.status is ImportStatus.NEW
+    assert (_count(database, Article), _count(database, Reprint)) == (2, 0)

@@ -16,6 +16,9 @@ Safety rules, which the tests check on SQLite and PostgreSQL:
 - The same text under another URL, or from another outlet, is a ``reprint``:
   its quotes are not stored twice, but the URL, outlet and date are kept as
   one more place the article was printed (``quotes.storage.appearances``).
+  ``update=True`` re-extracts an article from its own source only, never
+  from a copy; a reprinting page whose text has changed becomes an article
+  of its own.
 - A source that cannot be read fails alone (``failed``, with the reason);
   so does an article whose storage fails, which is rolled back whole. Only
   the database becoming unusable (connection lost, locked for too long)
@@ -35,7 +38,7 @@ from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Table, literal, or_, select
+from sqlalchemy import Connection, Table, delete, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -196,6 +199,8 @@ class _Found:
     url: str | None
     content_hash: str
     outlet_id: int | None
+    # Found at the URL of one of its reprints, not at its own.
+    reprint: bool = False
 
 
 class _Importer:
@@ -267,11 +272,24 @@ class _Importer:
         digest = content_hash(article.text)
         url = article.url[:_MAX_URL] if article.url else None
         found = self._lookup(url, digest)
-        if found is not None and not self.update:
+        if found is not None and found.reprint:
+            if found.content_hash != digest and self.update:
+                # The page that reprinted the article now says something else:
+                # no longer a reprint; its text is imported for what it is.
+                with self._writing() as session:
+                    session.execute(delete(Reprint).where(Reprint.url == url))
+                return self._store(article)
+            return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
+        if found is not None:
             elsewhere = url != found.url if url else article.outlet is not None
             if found.content_hash == digest and elsewhere:
-                return self._reprint(found, article, url)
-            return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
+                # Even with --update: a copy never overwrites what the article's
+                # own source said (its outlet, title, date); that source does.
+                reprinted = self._reprint(found, article, url)
+                if reprinted is not None:
+                    return reprinted
+            if not self.update:
+                return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
         extracted = self.extractor(article.text, article.published)
         with self._writing() as session:
             # Set before the quotes are written, but committed with them or not at all.
@@ -303,14 +321,21 @@ class _Importer:
                 new_speakers=recorded.new_speakers,
             )
 
-    def _reprint(self, found: _Found, article: ArticleInput, url: str | None) -> ImportResult:
-        """Keep another place the stored text was printed; ``unchanged`` if known already."""
+    def _reprint(
+        self, found: _Found, article: ArticleInput, url: str | None
+    ) -> ImportResult | None:
+        """Keep another place the stored text was printed.
+
+        ``unchanged`` if that place is known already; None if it is the
+        article's own (a file read again under the outlet it was stored with).
+        """
         with self._writing() as session:
             outlet_id = self._outlet(session, article)
+            if url is None and outlet_id in (None, found.outlet_id):
+                return None
             reprints = table_of(Reprint)
             known = url is None and (
-                outlet_id in (None, found.outlet_id)
-                or session.scalar(
+                session.scalar(
                     select(reprints.c.id).where(
                         reprints.c.article_id == found.id,
                         reprints.c.outlet_id == outlet_id,
@@ -411,8 +436,8 @@ def _find(connection: Connection, url: str | None, digest: str) -> _Found | None
     best = next((r for r in rows if url and r.url == url), None)
     if best is None:
         best = next((r for r in rows if r[4]), None)
-        if best is not None:  # known at this URL as a reprint
-            return _Found(best.id, url, best.content_hash, best.outlet_id)
+        if best is not None:
+            return _Found(best.id, url, best.content_hash, best.outlet_id, reprint=True)
         best = rows[0]
     return _Found(best.id, best.url, best.content_hash, best.outlet_id)
 
