@@ -408,15 +408,20 @@ def _introduced_before(
 ) -> tuple[Mention, tuple[int, int]] | None:
     """A speaker and speech verb closing the sentence before the quote: in the same
     paragraph ("Bystrom agreed. "..."") or, for a block quote, the paragraph
-    before it when that ends with a colon ("Cruz continued:")."""
+    before it when that ends with a colon ("Cruz continued:") or is one
+    sentence ("Howard continued his remarks.")."""
     text = article.text
     paragraph_start = article.paragraph_start(sentence_start)
     block = sentence_start <= paragraph_start
     if block:
         previous_end = len(text[:paragraph_start].rstrip())
-        if previous_end == 0 or text[previous_end - 1] != ":":
+        if previous_end == 0 or text[previous_end - 1] not in ":.":
             return None
         previous_start = article.sentence_start(previous_end - 1)
+        if text[previous_end - 1] == "." and previous_start > article.paragraph_start(
+            previous_end - 1
+        ):
+            return None  # only a one-sentence paragraph introduces the next: "Howard went on."
         sentence_start = previous_end
     else:
         previous_start = article.sentence_start(sentence_start - 1)

@@ -321,3 +321,18 @@ def test_more_verbs_that_introduce_a_quote(verb: str, speaker: str) -> None:
     quote = only(text)
     assert quote.speaker == speaker
     assert quote.cue == verb
+
+
+def test_a_one_sentence_paragraph_introduces_the_block_quote_after_it() -> None:
+    text = 'Kovac continued her attack on the port board.\n\n"They sold the pier twice."'
+    quote = only(text)
+    assert quote.speaker == "Kovac"
+    assert mention(text, quote) == "Kovac"
+
+
+def test_a_longer_paragraph_before_does_not_introduce_it() -> None:
+    text = (
+        'The board met on Monday. Kovac continued her attack on it.\n\n"They sold the pier twice."'
+    )
+    # Whose words these are is not said: the paragraph before tells a story.
+    assert all(quote.speaker is None for quote in extract_quotes(text))
