@@ -386,21 +386,36 @@ def _pronoun_before(text: str, cue_start: int) -> Mention | None:
 
 def _signature(article: _Article, end: int) -> Mention | None:
     """'"...." ― Jorge Falcon': a quote signed with a dash and a name, as in
-    pull quotes and reader responses."""
+    pull quotes and reader responses; on its own line below the quote
+    ("- Clinton." or "-President Obama, tweeting after the speech.") too."""
     text = article.text
     dash = _DASH.match(text, end)
+    below = False
     if dash is None:
-        return None
-    line_end = article.paragraph_end(end)
+        paragraph_end = article.paragraph_end(end)
+        if text[end:paragraph_end].strip() or paragraph_end >= len(text):
+            return None
+        # The next paragraph, past the blank lines between.
+        dash = _SIGNATURE_BELOW.match(text, paragraph_end)
+        if dash is None:
+            return None
+        below = True
+    line_end = article.paragraph_end(dash.end())
     newline = text.find("\n", dash.end(), line_end)
     limit = newline if newline >= 0 else line_end
     mention = subject_after(text, dash.end(), limit)
     if mention is None or mention.kind is not SpeakerKind.PERSON:
         return None
     rest = text[mention.end : limit].strip(" .,\u00a0")
+    if below and text[mention.end : limit].startswith(","):
+        return mention  # "-President Obama, tweeting after the speech."
     if rest and not rest.startswith(("“", '"')):
         return None  # the dash opens a clause, not a signature
     return mention
+
+
+# The next paragraph a signature: a dash (a hyphen too, as typed) before a name.
+_SIGNATURE_BELOW = re.compile(r"\s*[-―—–][^\S\n]*(?=[A-Z])")
 
 
 def _introduced_before(

@@ -336,3 +336,17 @@ def test_a_longer_paragraph_before_does_not_introduce_it() -> None:
     )
     # Whose words these are is not said: the paragraph before tells a story.
     assert all(quote.speaker is None for quote in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    "signature", ["- Mira Szabo.", "-Harbour director Mira Szabo, speaking after the vote."]
+)
+def test_a_quote_signed_on_the_line_below(signature: str) -> None:
+    text = f'The vote was close.\n\n"We will rebuild the pier by spring."\n\n{signature}\n\nMore.'
+    quote = only(text)
+    assert quote.speaker == "Mira Szabo"
+
+
+def test_a_dash_that_opens_a_sentence_below_is_no_signature() -> None:
+    text = '"We will rebuild the pier by spring."\n\n- The council voted against it.'
+    assert all(quote.speaker is None for quote in extract_quotes(text))
