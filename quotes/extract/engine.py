@@ -86,7 +86,10 @@ _QUOTE_OPENING = re.compile(r"(?:that\s+)?[\"“«„]")
 _INTRODUCER = re.compile(
     r"\s*(?:,?\s*(?:that|reporters|journalists|me|us|him|her|them|simply|only)\s*)?[:,]?\s*"
 )
-_ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|U\.S|U\.K|U\.N)\.")
+# Stops that end no sentence: titles, and initials ("J. Gerald Hebert").
+_ABBREVIATED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|U\.S|U\.K|U\.N|[A-Z])\."
+)
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _SHORT_FRAGMENT_WORDS = 4
 # What a reported clause must hold after its verb: "endorsed Bernie Sanders"
@@ -283,7 +286,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
     # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
     after_end = min(article.sentence_end(end), end + 160)
-    if pieces[-1].closed:
+    if pieces[-1].closed and not _closes_sentence(article, end):
         found = _attribution_in(article, end, after_end, leading=True)
         if found:
             mention, cue = found
@@ -299,7 +302,22 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     ):
         lead_cue = cues[-1]
         lead_mention = None
-        if lead_cue[0] in PARTICIPLE_CUES and text[: lead_cue.start()].rstrip().endswith(","):
+        opening = None
+        if (
+            lead_cue[0] not in SPEECH_VERBS
+            and _INTRODUCER.fullmatch(text, lead_cue.end(), start) is None
+        ):
+            # The last verb, not one of saying, is not next to the quote: "She added
+            # that the vote seems ..., because, "..."" is hers, whatever "seems" has
+            # for a subject.
+            opening = _opening_report(text, before_start, cues)
+        if opening is not None:
+            lead_mention, lead_cue = opening
+        if (
+            lead_mention is None
+            and lead_cue[0] in PARTICIPLE_CUES
+            and text[: lead_cue.start()].rstrip().endswith(",")
+        ):
             # "Trump took a risk ..., telling the crowd, "...": the sentence's
             # subject speaks, not the object before the participle.
             lead_mention = sentence_subject(text, before_start, lead_cue.start())
@@ -307,6 +325,10 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             lead_mention = _issuer(
                 text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)
             )
+        if lead_mention is None and _COORDINATED.search(text, before_start, lead_cue.start()):
+            # "Clinton ... stressed her support ... and said she has ...: "...":
+            # the second verb shares the sentence's subject.
+            lead_mention = sentence_subject(text, before_start, lead_cue.start())
         if lead_mention is None:
             # "According to X:", "Continued Stone:", "Stated Stone:"
             lead_mention = subject_after(text, lead_cue.end(), start)
@@ -329,6 +351,10 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         # "Pollsters agree - Carl Bialik: "..."": a name and a colon, no verb.
         colon = before_start + len(stripped) - 1
         named = subject_before(text, colon, before_start)
+        if named is not None and _OBJECT_OF.search(text, before_start, named.start):
+            # "McConnell delivered a blunt message to Trump:": the name before
+            # the colon is whom it was said to; the sentence's subject speaks.
+            named = sentence_subject(text, before_start, colon)
         if named is not None and named.kind is SpeakerKind.PERSON and not named.is_pronoun:
             return _Found(start, end, QuoteKind.DIRECT, named, None, 0.6, _inner(pieces))
     kind = QuoteKind.DIRECT
@@ -338,24 +364,15 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         # A quotation inside a sentence whose subject speaks through some
         # other verb: "Rubio bemoaned a climate in which people "hate each other"".
         # The verb's own subject comes first: "Horrified ..., Ramos believes in".
-        subject = subject_before(text, cues[-1].start(), before_start) or _pronoun_before(
-            text, cues[-1].start()
-        )
-        if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
-            subject = _coordinated_subject(text, before_start, cues[-1].start())
-        if subject is None:
-            subject = sentence_subject(text, before_start, cues[-1].start())
-        if subject is not None and subject.kind is not SpeakerKind.DESCRIPTION:
-            return _Found(
-                start, end, QuoteKind.PARTIAL, subject, cues[-1].span(), 0.45, _inner(pieces)
-            )
+        speaker, verb = _speaker_through(text, before_start, cues)
+        if speaker is not None and speaker.kind is not SpeakerKind.DESCRIPTION:
+            return _Found(start, end, QuoteKind.PARTIAL, speaker, verb.span(), 0.45, _inner(pieces))
     if not lead.strip() and kind is QuoteKind.DIRECT:
         # "Bystrom agreed. "Mainstream Republicans are running out of time."":
         # the sentence before, in the same paragraph, names who speaks.
         introduced = _introduced_before(article, before_start)
         if introduced is not None:
-            mention, cue = introduced
-            return _Found(start, end, kind, mention, cue, 0.55, _inner(pieces))
+            return _Found(start, end, kind, *introduced, 0.55, _inner(pieces))
     if lead.strip() and kind is QuoteKind.DIRECT and not lead.rstrip().endswith(("(", "[")):
         # A whole quoted sentence set in a sentence without a speech verb:
         # "Trump also embraced harsher methods -- "I would ...". Its subject
@@ -369,10 +386,54 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
 
 
+_COORDINATED = re.compile(r"\s(?:and|but)\s+$")
+_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 
 
+def _closes_sentence(article: _Article, end: int) -> bool:
+    """'... a leader as president." He also said ...': a full stop inside the
+    closing mark ends the sentence, and the verb after it is the next
+    sentence's (a question or exclamation mark does not: '"Why?" Trump asked.')."""
+    text = article.text
+    return text[end - 2 : end - 1] == "." and article.sentence_end(end - 1) == end
+
+
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|we|I)\s+$")
+
+
+def _speaker_through(
+    text: str, sentence_start: int, cues: list[re.Match[str]]
+) -> tuple[Mention | None, re.Match[str]]:
+    """Who speaks in a sentence that holds a quotation, and through which verb."""
+    opening = _opening_report(text, sentence_start, cues)
+    if opening is not None:
+        return opening
+    cue = cues[-1]
+    subject = subject_before(text, cue.start(), sentence_start) or _pronoun_before(
+        text, cue.start()
+    )
+    if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
+        subject = _coordinated_subject(text, sentence_start, cue.start())
+    if subject is None:
+        subject = sentence_subject(text, sentence_start, cue.start())
+    return subject, cue
+
+
+def _opening_report(
+    text: str, sentence_start: int, cues: list[re.Match[str]]
+) -> tuple[Mention, re.Match[str]] | None:
+    """ "She added that the vote seems ..., because, "...": where the sentence
+    opens with its speaker and a speech verb, the later verbs are reported
+    speech, not the quote's own."""
+    if len(cues) < 2 or cues[0][0] not in SPEECH_VERBS:
+        return None
+    subject = subject_before(text, cues[0].start(), sentence_start)
+    if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
+        return None
+    if text[sentence_start : subject.start].strip():
+        return None
+    return subject, cues[0]
 
 
 def _pronoun_before(text: str, cue_start: int) -> Mention | None:
@@ -420,7 +481,7 @@ _SIGNATURE_BELOW = re.compile(r"\s*[-―—–][^\S\n]*(?=[A-Z])")
 
 def _introduced_before(
     article: _Article, sentence_start: int
-) -> tuple[Mention, tuple[int, int]] | None:
+) -> tuple[Mention, tuple[int, int] | None] | None:
     """A speaker and speech verb closing the sentence before the quote: in the same
     paragraph ("Bystrom agreed. "..."") or, for a block quote, the paragraph
     before it when that ends with a colon ("Cruz continued:") or is one
@@ -445,11 +506,16 @@ def _introduced_before(
         return None  # a quote of its own: the continuation rule handles it
     cues = list(_CUE.finditer(text, previous_start, sentence_start))
     if not cues:
-        return None
+        if not (block and text[sentence_start - 1] == ":"):
+            return None
+        # "On July 6, Sanders made the following comment:" and the quote below.
+        named = sentence_subject(text, previous_start, sentence_start - 1)
+        if named is None or not _known_person(text, named):
+            return None
+        return named, None
     cue = cues[-1]
-    has_object = text[cue.end() : sentence_start].strip(" .:;\n") not in ("", "so", "as much")
-    if has_object and not block:
-        return None  # the verb has its own object: "X said the talks failed."
+    # Even where the verb has its own object ("Cummings called him a master.
+    # "He showed ..."), the quote that follows in the paragraph is the subject's.
     mention = subject_before(text, cue.start(), previous_start)
     if mention is None and block:
         mention = sentence_subject(text, previous_start, cue.start())
@@ -492,7 +558,11 @@ def _attribution_in(
         if cue[0].lower() == "according to":
             mention = subject_after(text, cue.end(), end)
         else:
-            mention = subject_before(text, cue.start(), start)
+            mention = None
+            if leading and before.rstrip().endswith(",") and before.lstrip()[:1].islower():
+                # '"...," that Sanders can win, said Steve Elmendorf': inverted.
+                mention = subject_after(text, cue.end(), end)
+            mention = mention or subject_before(text, cue.start(), start)
             if mention is None and not before.strip(" ,—–-\u00a0"):
                 mention = subject_after(text, cue.end(), end)
             if mention is None and before.rstrip().endswith(","):
@@ -745,7 +815,7 @@ def _reported(
         return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65)
     # "..., said Peskov." — inverted subject after the verb.
     before = text[sentence_start : cue.start()].rstrip()
-    if before.endswith(","):
+    if before.endswith(",") and cue[0] not in PARTICIPLE_CUES:
         mention = subject_after(text, cue.end(), sentence_end)
         if mention is not None:
             end = _clause_end(text, sentence_start, len(before) + sentence_start - 1)

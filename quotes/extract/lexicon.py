@@ -27,7 +27,7 @@ SPEECH_VERBS = frozenset(
         asks agreed agrees disagreed disagrees joked jokes quipped boasted boasts
         bragged brags mused muses indicated indicates signaled signalled signals
         hinted hints announced acknowledged revealed reveals disclosed discloses
-        shouted yelled cautioned cautions reiterated reiterates
+        shouted yelled cautioned cautions reiterated reiterates commented comments
     """.split()
 )
 
@@ -75,6 +75,7 @@ QUOTE_ONLY_VERBS = frozenset(
         chanting knocked quoted quotes worried stating remarking thanked
         credited interjected barked emailed retweeted pressed echoed echoes
         exhorted gushed raved fumed snapped sniped jabbed teased cracked
+        yells shouts screamed screams whispered whispers muttered mutters
     """.split()
 )
 # Verb phrases that report a position without quotation marks.

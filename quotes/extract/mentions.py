@@ -191,6 +191,18 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             first = appositive[0]
             if first > 0 and tokens[first - 1][2] == ",":
                 name = _phrase_backwards(tokens, first - 2)
+                if name is None or (
+                    name[0] > 0 and tokens[name[0] - 1][2].lower() in _PREPOSITIONS
+                ):
+                    # "Her former partner, Lev B. Adler, called" / "His partner at
+                    # Lenox, Lev Adler, said": the role is no name; the appositive is.
+                    named = _make_mention(text, tokens, appositive[0], appositive[1])
+                    if (
+                        named is not None
+                        and named.kind is SpeakerKind.PERSON
+                        and len(named.name.split()) >= 2
+                    ):
+                        return named
                 if name is not None:
                     mention = _make_mention(text, tokens, name[0], name[1])
                     role = text[tokens[appositive[0]][0] : tokens[appositive[1]][1]]
@@ -257,6 +269,13 @@ def _description_backwards(
     return None
 
 
+# Words that open a clause or a phrase, never a role before a name: in
+# "explaining that dissatisfaction for Trump", Trump is no speaker.
+_NOT_ROLE_WORDS = frozenset(
+    "that for to of in on at with about if whether how why what when it there this".split()
+)
+
+
 def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
     tokens = [
@@ -274,7 +293,10 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         for position in range(1, min(len(tokens), 4)):
             word = tokens[position][2]
             if _is_capitalised(word) and word.lower() not in CAPITALISED_STOPS:
-                if all(t[2].isalpha() and t[2].islower() for t in tokens[:position]):
+                if all(
+                    t[2].isalpha() and t[2].islower() and t[2] not in _NOT_ROLE_WORDS
+                    for t in tokens[:position]
+                ):
                     first = position
                 break
     last = first - 1
@@ -532,6 +554,9 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     """Where the subject starts after an introductory phrase and its comma.
 
@@ -559,7 +584,14 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             or "ago" in words
             or any(word.isdigit() for word in words)
         ):
-            return position + 1
+            after = position + 1
+            if (
+                after + 1 < len(tokens)
+                and _YEAR.fullmatch(tokens[after][2])
+                and tokens[after + 1][2] == ","
+            ):
+                after += 2  # "On July 6, 2015, Sanders said"
+            return after
         return 0
     return 0
 

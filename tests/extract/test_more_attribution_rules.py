@@ -350,3 +350,97 @@ def test_a_quote_signed_on_the_line_below(signature: str) -> None:
 def test_a_dash_that_opens_a_sentence_below_is_no_signature() -> None:
     text = '"We will rebuild the pier by spring."\n\n- The council voted against it.'
     assert all(quote.speaker is None for quote in extract_quotes(text))
+
+
+def test_an_initial_in_the_name_after_the_quote_ends_no_sentence() -> None:
+    text = '"The tide is turning," J. Marta Voss, director of the Harbour Trust, said on Friday.'
+    found = extract_quotes(text)
+    direct = [quote for quote in found if quote.kind == "direct"]
+    assert [quote.speaker for quote in direct] == ["J. Marta Voss"]
+
+
+def test_a_full_stop_in_the_closing_mark_ends_the_sentence_and_its_attribution() -> None:
+    text = (
+        'Voss told the paper that she backs the plan because "the pier is a ruin. '
+        'We need a new one." He also said the council "moved too slowly."'
+    )
+    first, second = extract_quotes(text)
+    assert first.text.startswith('"the pier is a ruin.')
+    assert mention(text, first) == "Voss"
+    assert mention(text, second) == "He"
+
+
+def test_a_question_mark_in_the_closing_mark_keeps_the_attribution_after_it() -> None:
+    text = '"Who sold the pier?" Voss asked.'
+    assert mention(text, only(text)) == "Voss"
+
+
+def test_a_participle_clause_names_no_inverted_speaker() -> None:
+    text = (
+        '"The folks who know the port are with us," said Dan Ivers, the harbour chairman, '
+        "explaining that anger at Kovac had faded since the vote."
+    )
+    quote = only(text)
+    assert quote.speaker == "Dan Ivers"
+    assert quote.text == '"The folks who know the port are with us,"'
+
+
+def test_an_inverted_speaker_after_a_clause_that_ends_the_quote() -> None:
+    text = '"He can claim it, but it is unlikely" that Kovac wins, said Dan Ivers, a pollster.'
+    direct = [q for q in extract_quotes(text) if q.text.startswith('"He can')]
+    assert [quote.speaker for quote in direct] == ["Dan Ivers"]
+
+
+def test_the_name_before_the_colon_after_a_preposition_is_the_listener() -> None:
+    text = 'Senator Ana Ruiz delivered a blunt message to Kovac: "Stop attacking the port."'
+    assert only(text).speaker == "Ana Ruiz"
+
+
+def test_a_second_verb_shares_the_sentence_subject() -> None:
+    text = (
+        "Kovac, the former mayor, defended the sale and said she has what the port needs: "
+        '"Patience, and a very steady hand."'
+    )
+    quote = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert mention(text, quote) == "Kovac"
+
+
+def test_the_speaker_who_opens_the_sentence_owns_the_quote_at_its_end() -> None:
+    text = (
+        "She added that many in Varna who praised Kovac last year had turned on him, which "
+        'matters because, "in the end, people vote for somebody."'
+    )
+    # "praised" has a subject of its own, but it is not the quote's verb.
+    quote = next(q for q in extract_quotes(text) if q.text.startswith('"in the end'))
+    assert mention(text, quote) == "She"
+    assert quote.cue == "added"
+
+
+def test_a_quote_after_a_sentence_whose_verb_has_an_object_is_the_subjects() -> None:
+    text = (
+        "Her former partner, Lev B. Adler, called her a master of hard deals. "
+        '"She did again and again what nobody else could."'
+    )
+    quote = only(text)
+    assert quote.speaker == "Lev B. Adler"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_block_quote_below() -> None:
+    text = (
+        "Ana Ruiz spoke in Varna last spring.\n\n"
+        "On July 6, 2025, Ruiz made the following comment:\n\n"
+        '"For young workers the jobless rate is 33 percent."'
+    )
+    assert only(text).speaker == "Ana Ruiz"
+
+
+def test_a_colon_paragraph_names_no_speaker_by_a_bare_surname() -> None:
+    text = 'On July 6, Ruiz made the following comment:\n\n"The jobless rate is 33 percent."'
+    # "Ruiz" alone, never met with a first name, could be anything that opens a sentence.
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("verb", ["commented", "yells", "whispered"])
+def test_verbs_of_saying_added(verb: str) -> None:
+    text = f'"Did you see that?" Ruiz {verb} as the crowd left.'
+    assert only(text).speaker == "Ruiz"
