@@ -1023,7 +1023,32 @@ def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) ->
             pruned[-1] = outer
         pruned.append(found)
     _continue_speakers(article, pruned)
-    return pruned
+    return _join_lists(article, pruned)
+
+
+_LIST_GAP = re.compile(r"[^.!?\n\"“”«»„]{0,40}")
+
+
+def _join_lists(article: _Article, found: list[_Found]) -> list[_Found]:
+    """'Cruz called Trump a "pathological liar" who is "utterly amoral," a
+    "bully" and "sick."': fragments listed after one verb are one statement,
+    not five of a word or two each."""
+    joined: list[_Found] = []
+    for item in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and item.kind is QuoteKind.PARTIAL
+            and last.kind is QuoteKind.PARTIAL
+            and item.cue is not None
+            and item.cue == last.cue
+            and _same_speaker(item.mention, last.mention)
+            and _LIST_GAP.fullmatch(article.text, last.end, item.start) is not None
+        ):
+            joined[-1] = replace(last, end=item.end, pieces=last.pieces + item.pieces)
+            continue
+        joined.append(item)
+    return joined
 
 
 _SEPARATOR = re.compile(r"\s*(?:--|[—–:])\s*$")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 # One character class is found much faster than an alternation with "''";
 # a doubled apostrophe is told from a single one by the character after it.
 _MARK_CHAR = re.compile(r"[\"“”«»„‟']")
+_FEET_AND_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„'])")
 
 # Which closing marks end a quotation opened by each mark.
@@ -60,7 +61,7 @@ def find_quotations(text: str) -> list[QuoteSpan]:
                 open_at = None
             paragraph += 1
         if open_at is None:
-            if mark in _OPENERS:
+            if mark in _OPENERS and not _dangling(text, position, mark):
                 open_at, opener = position, mark
             continue
         if mark in _CLOSERS[opener] and position > open_at:
@@ -86,7 +87,15 @@ def _marks(text: str) -> Iterator[tuple[int, str]]:
                 continue
             skip = position + 1
             mark = "''"
+        elif mark == '"' and _FEET_AND_INCHES.search(text, max(0, position - 6), position):
+            continue  # 6'3" tall
         yield position, mark
+
+
+def _dangling(text: str, position: int, mark: str) -> bool:
+    """A straight mark with a space after it opens nothing: it closes a
+    quotation whose opening mark was of another style, or is stray markup."""
+    return mark == '"' and text[position + 1 : position + 2].isspace()
 
 
 def _continues(text: str, paragraph_end: int, opener: str) -> bool:

@@ -444,3 +444,41 @@ def test_a_colon_paragraph_names_no_speaker_by_a_bare_surname() -> None:
 def test_verbs_of_saying_added(verb: str) -> None:
     text = f'"Did you see that?" Ruiz {verb} as the crowd left.'
     assert only(text).speaker == "Ruiz"
+
+
+def test_fragments_listed_after_one_verb_are_one_statement() -> None:
+    text = (
+        'Kovac called Ruiz a "pathological liar" who is "utterly amoral," a "bully" '
+        'and a "narcissist of rare size."'
+    )
+    quote = only(text)
+    assert quote.text == (
+        '"pathological liar" who is "utterly amoral," a "bully" and a "narcissist of rare size."'
+    )
+    assert quote.speaker == "Kovac"
+
+
+def test_fragments_after_two_verbs_stay_apart() -> None:
+    text = 'Kovac called Ruiz a "liar." Ruiz called Kovac a "bully."'
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ('"liar."', "Kovac"),
+        ('"bully."', "Ruiz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            '"Ruiz is 6\'3" and very fit," Dr. Ana Bell said.',
+            '"Ruiz is 6\'3" and very fit,"',
+        ),
+        (
+            'A poll asked: “Is the port safe?” Most said no."\n\n“It is in their heads,” said Ivers.',
+            "“It is in their heads,”",
+        ),
+    ],
+)
+def test_marks_that_open_no_quotation(text: str, quoted: str) -> None:
+    # An inch mark, and a straight mark with a space after it, open nothing.
+    assert quoted in [q.text for q in extract_quotes(text)]
