@@ -303,10 +303,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         lead_cue = cues[-1]
         lead_mention = None
         opening = None
-        if (
-            lead_cue[0] not in SPEECH_VERBS
-            and _INTRODUCER.fullmatch(text, lead_cue.end(), start) is None
-        ):
+        if lead_cue[0] not in SPEECH_VERBS:
             # The last verb, not one of saying, is not next to the quote: "She added
             # that the vote seems ..., because, "..."" is hers, whatever "seems" has
             # for a subject.
@@ -428,11 +425,14 @@ def _opening_report(
     speech, not the quote's own."""
     if len(cues) < 2 or cues[0][0] not in SPEECH_VERBS:
         return None
-    subject = subject_before(text, cues[0].start(), sentence_start)
+    subject = subject_before(text, cues[0].start(), sentence_start) or _appositive_subject(
+        text, sentence_start, cues[0].start()
+    )
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         return None
-    if text[sentence_start : subject.start].strip():
-        return None
+    opener = text[sentence_start : subject.start].strip()
+    if opener and not opener.endswith(","):
+        return None  # "With a tweet, Abbott told ..." opens with its speaker too
     return subject, cues[0]
 
 
@@ -992,13 +992,15 @@ def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) ->
             continue  # the quote marks are the better evidence
         if inner:
             used.update(inner)
-            result.append(
-                replace(
-                    clause,
-                    kind=QuoteKind.PARTIAL,
-                    end=max(clause.end, max(direct[i].end for i in inner)),
-                )
+            merged = replace(
+                clause,
+                kind=QuoteKind.PARTIAL,
+                end=max(clause.end, max(direct[i].end for i in inner)),
             )
+            outer = _enclosing_report(clause, [direct[i] for i in inner])
+            if outer is not None:
+                merged = replace(merged, mention=outer.mention, cue=outer.cue)
+            result.append(merged)
             continue
         result.append(clause)
     for index, quote in enumerate(direct):
@@ -1049,6 +1051,22 @@ def _join_lists(article: _Article, found: list[_Found]) -> list[_Found]:
             continue
         joined.append(item)
     return joined
+
+
+def _enclosing_report(clause: _Found, quotes: list[_Found]) -> _Found | None:
+    """ "Ivers told the mayor that if he wants the pier, "come and take it."": the
+    quote's own verb comes before the clause's, so the clause is part of what
+    the quote's speaker said."""
+    for quote in quotes:
+        if (
+            quote.mention is not None
+            and quote.cue is not None
+            and clause.cue is not None
+            and quote.cue[0] < clause.start
+            and quote.cue[0] < clause.cue[0]
+        ):
+            return quote
+    return None
 
 
 _SEPARATOR = re.compile(r"\s*(?:--|[—–:])\s*$")

@@ -482,3 +482,17 @@ def test_fragments_after_two_verbs_stay_apart() -> None:
 def test_marks_that_open_no_quotation(text: str, quoted: str) -> None:
     # An inch mark, and a straight mark with a space after it, open nothing.
     assert quoted in [q.text for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan Ivers, a delegate from Varna, said he wanted\u00a0“a port that works for everyone.”",
+        "With a tweet about the old flag, Ivers told the mayor that if he wants the pier, "
+        "“come and take it.”",
+    ],
+)
+def test_the_speaker_of_the_sentence_not_of_the_verb_inside_it(text: str) -> None:
+    quote = next(q for q in extract_quotes(text) if "“" in q.text)
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.startswith(("Dan Ivers", "Ivers"))
