@@ -286,7 +286,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
     # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
     after_end = min(article.sentence_end(end), end + 160)
-    if pieces[-1].closed and not _closes_sentence(article, end):
+    if pieces[-1].closed and not _closes_sentence(article, end, after_end):
         found = _attribution_in(article, end, after_end, leading=True)
         if found:
             mention, cue = found
@@ -388,12 +388,24 @@ _OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 
 
-def _closes_sentence(article: _Article, end: int) -> bool:
+def _closes_sentence(article: _Article, end: int, after_end: int) -> bool:
     """'... a leader as president." He also said ...': a full stop inside the
     closing mark ends the sentence, and the verb after it is the next
-    sentence's (a question or exclamation mark does not: '"Why?" Trump asked.')."""
+    sentence's (a question or exclamation mark does not: '"Why?" Trump asked.').
+    A sentence of a name and a verb alone is the quote's attribution, stopped
+    too early: '"... that are missing." Trump said.'."""
     text = article.text
-    return text[end - 2 : end - 1] == "." and article.sentence_end(end - 1) == end
+    if text[end - 2 : end - 1] != "." or article.sentence_end(end - 1) != end:
+        return False
+    following = text[end:after_end]
+    return _words(following) > _BARE_ATTRIBUTION_WORDS or any(
+        mark in following for mark in _QUOTE_MARKS
+    )
+
+
+# '"..." Trump said.', '"..." Kremlin spokesman Dmitry Peskov said on Monday.'
+_BARE_ATTRIBUTION_WORDS = 7
+_QUOTE_MARKS = '"“”«»„'
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|we|I)\s+$")
@@ -502,7 +514,7 @@ def _introduced_before(
     else:
         previous_start = article.sentence_start(sentence_start - 1)
     previous = text[previous_start:sentence_start]
-    if any(mark in previous for mark in '"“”«»„'):
+    if any(mark in previous for mark in _QUOTE_MARKS):
         return None  # a quote of its own: the continuation rule handles it
     cues = list(_CUE.finditer(text, previous_start, sentence_start))
     if not cues:
@@ -554,7 +566,7 @@ def _attribution_in(
             named = subject_after(text, start, cue.start())
             if named is not None and named.kind is SpeakerKind.PERSON and before.count(",") >= 2:
                 return named, cue.span()
-            return None
+            return _closing_attribution(text, start, end)
         if cue[0].lower() == "according to":
             mention = subject_after(text, cue.end(), end)
         else:
@@ -570,6 +582,24 @@ def _attribution_in(
         if mention is not None:
             return mention, cue.span()
     return None
+
+
+def _closing_attribution(text: str, start: int, end: int) -> tuple[Mention, tuple[int, int]] | None:
+    """'Fundraising was "stagnant" as donors waited to see how a "turbulent
+    cycle" played out, he said.': the attribution that closes the sentence
+    covers the quotes inside it."""
+    trailing = _TRAILING_ATTRIBUTION.search(text, start, end)
+    if trailing is None:
+        return None
+    cue = _CUE.search(text, trailing.start(), trailing.end())
+    if cue is None:
+        return None
+    mention = subject_before(text, cue.start(), trailing.start() + 1) or subject_after(
+        text, cue.end(), trailing.end()
+    )
+    if mention is None:
+        return None
+    return mention, cue.span()
 
 
 def _inside(position: int, starts: list[int], spans: list[tuple[QuoteSpan, ...]]) -> bool:

@@ -496,3 +496,29 @@ def test_the_speaker_of_the_sentence_not_of_the_verb_inside_it(text: str) -> Non
     quote = next(q for q in extract_quotes(text) if "“" in q.text)
     assert quote.speaker_mention is not None
     assert quote.speaker_mention.startswith(("Dan Ivers", "Ivers"))
+
+
+def test_a_name_and_verb_alone_after_a_full_stop_are_the_attribution() -> None:
+    text = '"If you are listening, find the missing files." Ruiz said.'
+    assert only(text).speaker == "Ruiz"
+
+
+def test_the_attribution_that_closes_a_sentence_covers_its_quotes() -> None:
+    text = (
+        'Dan Ivers said the fund is sound. Giving was "flat for about a month" as donors waited to '
+        "see how the vote went, he said."
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith('"flat'))
+    assert mention(text, quote) == "he"
+    assert quote.speaker == "Dan Ivers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters were pushed out, with Ruiz reportedly yelling: "Get them out of here!"',
+        'Ruiz referenced a report that "less than one percent of the files" were kept.',
+    ],
+)
+def test_yelling_and_referencing_introduce_quotes(text: str) -> None:
+    assert only(text).speaker == "Ruiz"
