@@ -310,6 +310,17 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             opening = _opening_report(text, before_start, cues)
         if opening is not None:
             lead_mention, lead_cue = opening
+        elif stripped.endswith(":") and _INTRODUCER.fullmatch(text, lead_cue.end(), start) is None:
+            # "With Democratic leaders worried about ..., President Obama is rolling
+            # out a new message: "..."": the verb stands in the opening phrase;
+            # the sentence's own subject speaks.
+            subject = sentence_subject(text, before_start, start)
+            if (
+                subject is not None
+                and subject.start > lead_cue.end()
+                and (_known_person(text, subject) or subject.role is not None)
+            ):
+                return _Found(start, end, QuoteKind.DIRECT, subject, None, 0.6, _inner(pieces))
         if (
             lead_mention is None
             and lead_cue[0] in PARTICIPLE_CUES
@@ -362,7 +373,9 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         # other verb: "Rubio bemoaned a climate in which people "hate each other"".
         # The verb's own subject comes first: "Horrified ..., Ramos believes in".
         speaker, verb = _speaker_through(text, before_start, cues)
-        if speaker is not None and speaker.kind is not SpeakerKind.DESCRIPTION:
+        if speaker is not None and (
+            speaker.kind is not SpeakerKind.DESCRIPTION or verb[0] in _SAYING
+        ):
             return _Found(start, end, QuoteKind.PARTIAL, speaker, verb.span(), 0.45, _inner(pieces))
     if not lead.strip() and kind is QuoteKind.DIRECT:
         # "Bystrom agreed. "Mainstream Republicans are running out of time."":
@@ -383,6 +396,9 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
 
 
+_INFINITIVE = re.compile(r"\s+to\s+$")
+_SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
+_RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")
 _OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
@@ -419,6 +435,13 @@ def _speaker_through(
     if opening is not None:
         return opening
     cue = cues[-1]
+    infinitive = _INFINITIVE.search(text, sentence_start, cue.start())
+    if infinitive is not None:
+        # "All this has led the journalist Dainis Ivans to fear a "..."": the
+        # one led to it speaks, the object before "to".
+        led = subject_before(text, infinitive.start(), sentence_start)
+        if led is not None and led.kind is SpeakerKind.PERSON:
+            return led, cue
     subject = subject_before(text, cue.start(), sentence_start) or _pronoun_before(
         text, cue.start()
     )
@@ -575,6 +598,10 @@ def _attribution_in(
                 # '"...," that Sanders can win, said Steve Elmendorf': inverted.
                 mention = subject_after(text, cue.end(), end)
             mention = mention or subject_before(text, cue.start(), start)
+            if leading and mention is not None and _RELATIVE.search(text, start, mention.start):
+                # '"fair" to him, engaging in what analysts described as ...':
+                # a relative clause's verb is not the quote's.
+                continue
             if mention is None and not before.strip(" ,—–-\u00a0"):
                 mention = subject_after(text, cue.end(), end)
             if mention is None and before.rstrip().endswith(","):
@@ -799,7 +826,12 @@ def _reported(
     article: _Article, cue: re.Match[str], sentence_start: int, sentence_end: int
 ) -> _Found | None:
     text = article.text
-    mention = _issuer(text, cue, sentence_start, subject_before(text, cue.start(), sentence_start))
+    # "Clinton spoke out about a death in Tulsa, Oklahoma, arguing that ...": a
+    # participle after a comma reports for the sentence's subject, whatever
+    # stands just before it.
+    mention = _participle_subject(text, cue, sentence_start) or _issuer(
+        text, cue, sentence_start, subject_before(text, cue.start(), sentence_start)
+    )
     after = text[cue.end() : sentence_end]
     if mention is None and not _inverted(text, cue.end(), sentence_end):
         mention = (

@@ -541,7 +541,7 @@ _INTRODUCERS = frozenset(
         last this next earlier later on in at by after before during since until
         specifically meanwhile however still yet also instead indeed asked speaking
         writing separately previously recently initially finally ultimately
-        in-person overall already once
+        in-person overall already once with amid despite unlike
     """.split()
 )
 

@@ -522,3 +522,35 @@ def test_the_attribution_that_closes_a_sentence_covers_its_quotes() -> None:
 )
 def test_yelling_and_referencing_introduce_quotes(text: str) -> None:
     assert only(text).speaker == "Ruiz"
+
+
+def test_a_participle_after_a_place_reports_for_the_sentence_subject() -> None:
+    text = (
+        "Ana Ruiz spoke out on Tuesday about the flood in Varna, Bulgaria, arguing that "
+        'the repairs should be called "overdue."'
+    )
+    quote = next(q for q in extract_quotes(text) if "overdue" in q.text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_verb_in_a_relative_clause_after_the_quote_is_not_its_attribution() -> None:
+    text = (
+        'The mayor has repeatedly wondered whether the auditors will be "fair" to her, '
+        "engaging in what analysts described as old tactics."
+    )
+    quote = next(q for q in extract_quotes(text) if q.text == '"fair"')
+    assert mention(text, quote) == "The mayor"
+
+
+def test_the_one_led_to_a_verb_speaks() -> None:
+    text = 'All this has led the journalist Dainis Ozols to fear a "Varna-Kovac pact."'
+    assert only(text).speaker == "Dainis Ozols"
+
+
+def test_a_verb_in_the_opening_phrase_does_not_speak_for_the_sentence() -> None:
+    text = (
+        "With party leaders increasingly worried about turnout among young voters, "
+        'Mayor Kovac is rolling out a new message: "It is about me."'
+    )
+    quote = only(text)
+    assert mention(text, quote) == "Mayor Kovac"
