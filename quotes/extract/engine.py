@@ -398,6 +398,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
 
 _INFINITIVE = re.compile(r"\s+to\s+$")
 _SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
+_RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
 _RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")
 _OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
@@ -445,6 +446,21 @@ def _speaker_through(
     subject = subject_before(text, cue.start(), sentence_start) or _pronoun_before(
         text, cue.start()
     )
+    if (
+        subject is not None
+        and subject.is_pronoun
+        and _RELATIVE_PRONOUN.search(text, sentence_start, subject.start)
+    ):
+        # "Ban Ki-moon condemned what he called a "brazen breach"", "It's
+        # denouncing what it calls "...": the pronoun in the relative clause
+        # is the sentence's subject.
+        named = sentence_subject(text, sentence_start, subject.start)
+        if (
+            named is not None
+            and (named.kind is SpeakerKind.PERSON or named.is_pronoun)
+            and named.start < subject.start
+        ):
+            subject = named
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         subject = _coordinated_subject(text, sentence_start, cue.start())
     if subject is None:

@@ -76,7 +76,7 @@ QUOTE_ONLY_VERBS = frozenset(
         credited interjected barked emailed retweeted pressed echoed echoes
         exhorted gushed raved fumed snapped sniped jabbed teased cracked
         yells shouts screamed screams whispered whispers muttered mutters
-        yelling shouting screaming quip referenced references
+        yelling shouting screaming quip referenced references sings sang
     """.split()
 )
 # Verb phrases that report a position without quotation marks.
