@@ -849,7 +849,11 @@ def _reported(
         text, cue, sentence_start, subject_before(text, cue.start(), sentence_start)
     )
     after = text[cue.end() : sentence_end]
-    if mention is None and not _inverted(text, cue.end(), sentence_end):
+    # "..., said Peskov." is inverted; "Twenty-four percent said she did" is not.
+    inverted = text[sentence_start : cue.start()].rstrip().endswith(",") and _inverted(
+        text, cue.end(), sentence_end
+    )
+    if mention is None and not inverted:
         mention = (
             _appositive_subject(text, sentence_start, cue.start())
             or _coordinated_subject(text, sentence_start, cue.start())
@@ -971,7 +975,7 @@ def _whole_subject(text: str, cue: re.Match[str], sentence_start: int) -> Mentio
     if cue[0] not in _INDIRECT_VERBS or cue[0] in PARTICIPLE_CUES:
         return None
     start = sentence_start
-    comma = text.rfind(",", sentence_start, cue.start())
+    comma = text.rfind(", ", sentence_start, cue.start())  # not the comma of "1,500"
     if comma != -1 and _words(text[sentence_start:comma]) <= 8:
         start = comma + 1  # "Last month, 26 percent said": past the opening phrase
     while start < cue.start() and not text[start].isalnum():
@@ -989,6 +993,8 @@ def _whole_subject(text: str, cue: re.Match[str], sentence_start: int) -> Mentio
         return None
     if any(word.lower().strip(".") in _SUBJECT_STOPS for word in words):
         return None
+    if words[-1].lower() in ("and", "but", "or"):
+        return None  # "... deemed 1,500 pages private and says": no subject here
     return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
 
 
@@ -999,7 +1005,7 @@ def _coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Ment
     if not lead.endswith((" but", " and", ",but", ", but", ", and")):
         return None
     subject = sentence_subject(text, sentence_start, cue_start)
-    if subject is None or not (subject.is_pronoun or subject.kind is SpeakerKind.PERSON):
+    if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         return None
     return subject
 

@@ -151,6 +151,8 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if index < 0:
         return None
     last = tokens[index][2]
+    if last.lower() in ("and", "but", "or"):
+        return None  # "... and says": the subject is the sentence's, further back
     if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
         # "Graham, who says ...": the relative pronoun stands for the name before it.
         phrase = _phrase_backwards(tokens, index - 2)
@@ -575,6 +577,8 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     for position in range(1, min(len(tokens), reach)):
         if tokens[position][2] != ",":
             continue
+        if position + 1 < len(tokens) and tokens[position + 1][0] == tokens[position][1]:
+            continue  # "1,500": a separator, not the end of a phrase
         words = [token[2].lower() for token in tokens[:position]]
         if (
             opener in _INTRODUCERS

@@ -569,3 +569,17 @@ def test_the_pronoun_in_a_relative_clause_is_the_sentence_subject() -> None:
 def test_a_singer_sings_a_quote() -> None:
     text = '"Promise you will keep your hands in sight," Mira Szabo sings to the crowd.'
     assert only(text).speaker == "Mira Szabo"
+
+
+def test_a_share_of_those_polled_says_something() -> None:
+    text = "Twenty-four percent said she did nothing wrong."
+    quote = only(text)
+    assert quote.text == "she did nothing wrong"
+    assert mention(text, quote) == "Twenty-four percent"
+
+
+def test_a_body_that_opens_the_sentence_says_through_a_coordinated_verb() -> None:
+    text = "The State Department has deemed 1,500 pages private and says it will not release them."
+    quote = only(text)
+    assert mention(text, quote) == "The State Department"
+    assert quote.text == "it will not release them"
