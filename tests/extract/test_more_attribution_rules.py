@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import ExtractedQuote, QuoteKind, SpeakerKind, extract_quotes
-from tests.extract.quote_helpers import mention, only
+from tests.extract.quote_helpers import mention, only, quote_with
 
 
 def content(text: str, quote: ExtractedQuote) -> str:
@@ -411,7 +411,7 @@ def test_the_speaker_who_opens_the_sentence_owns_the_quote_at_its_end() -> None:
         'matters because, "in the end, people vote for somebody."'
     )
     # "praised" has a subject of its own, but it is not the quote's verb.
-    quote = next(q for q in extract_quotes(text) if q.text.startswith('"in the end'))
+    quote = quote_with(text, '"in the end')
     assert mention(text, quote) == "She"
     assert quote.cue == "added"
 
@@ -493,7 +493,7 @@ def test_marks_that_open_no_quotation(text: str, quoted: str) -> None:
     ],
 )
 def test_the_speaker_of_the_sentence_not_of_the_verb_inside_it(text: str) -> None:
-    quote = next(q for q in extract_quotes(text) if "“" in q.text)
+    quote = quote_with(text, "“")
     assert quote.speaker_mention is not None
     assert quote.speaker_mention.startswith(("Dan Ivers", "Ivers"))
 
@@ -508,7 +508,7 @@ def test_the_attribution_that_closes_a_sentence_covers_its_quotes() -> None:
         'Dan Ivers said the fund is sound. Giving was "flat for about a month" as donors waited to '
         "see how the vote went, he said."
     )
-    quote = next(q for q in extract_quotes(text) if q.text.startswith('"flat'))
+    quote = quote_with(text, '"flat')
     assert mention(text, quote) == "he"
     assert quote.speaker == "Dan Ivers"
 
@@ -529,7 +529,7 @@ def test_a_participle_after_a_place_reports_for_the_sentence_subject() -> None:
         "Ana Ruiz spoke out on Tuesday about the flood in Varna, Bulgaria, arguing that "
         'the repairs should be called "overdue."'
     )
-    quote = next(q for q in extract_quotes(text) if "overdue" in q.text)
+    quote = quote_with(text, "overdue")
     assert quote.speaker == "Ana Ruiz"
 
 
@@ -561,7 +561,7 @@ def test_the_pronoun_in_a_relative_clause_is_the_sentence_subject() -> None:
         'Dan Ivers said the vote "cannot stand." Secretary General Ana Ruiz condemned '
         'what she called a "brazen breach" of the rules.'
     )
-    quote = next(q for q in extract_quotes(text) if "brazen" in q.text)
+    quote = quote_with(text, "brazen")
     assert quote.speaker == "Ana Ruiz"
     assert mention(text, quote) == "Secretary General Ana Ruiz"
 
