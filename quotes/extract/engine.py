@@ -296,10 +296,9 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     lead = text[before_start:start]
     stripped = lead.rstrip()
     cues = list(_CUE.finditer(text, before_start, start))
-    if cues and (
-        stripped.endswith((":", ","))
-        or _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
-    ):
+    # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
+    adjacent = bool(cues) and _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
+    if cues and (stripped.endswith((":", ",")) or adjacent):
         lead_cue = cues[-1]
         lead_mention = None
         opening = None
@@ -310,7 +309,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             opening = _opening_report(text, before_start, cues)
         if opening is not None:
             lead_mention, lead_cue = opening
-        elif stripped.endswith(":") and _INTRODUCER.fullmatch(text, lead_cue.end(), start) is None:
+        elif stripped.endswith(":") and not adjacent:
             # "With Democratic leaders worried about ..., President Obama is rolling
             # out a new message: "..."": the verb stands in the opening phrase;
             # the sentence's own subject speaks.
