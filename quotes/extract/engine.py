@@ -226,6 +226,7 @@ def _merge_interrupted(article: _Article, spans: list[QuoteSpan]) -> list[tuple[
                     _interrupts(article, previous, gap)
                     or (len(groups[-1]) == 1 and _attribution_sentence(article, previous, span))
                 )
+                and not _has_own_attribution(article, span)
             ):
                 groups[-1] = (*groups[-1], span)
                 continue
@@ -263,6 +264,17 @@ def _attribution_sentence(article: _Article, previous: QuoteSpan, span: QuoteSpa
         return False  # a fragment inside a sentence: '... may be "strategic," said X.'
     cue = _CUE.search(text, previous.end, end)
     return cue is not None and _words(text[previous.end : cue.start()]) <= 25
+
+
+def _has_own_attribution(article: _Article, span: QuoteSpan) -> bool:
+    """'"B," he added.': the second quote has its own verb, so it is a statement
+    of its own, not the rest of the first."""
+    text = article.text
+    if not span.closed or text[: span.end].rstrip("\"”' ")[-1:] not in (",", "?", "!"):
+        return False
+    end = article.sentence_end(span.end)
+    cue = _CUE.search(text, span.end, end)
+    return cue is not None and _words(text[span.end : cue.start()]) <= 6
 
 
 def _words(text: str) -> int:

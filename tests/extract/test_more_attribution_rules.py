@@ -53,6 +53,23 @@ def test_a_fragment_inside_a_sentence_does_not_join_the_next_quote() -> None:
     assert [q.text for q in found] == ['"much better than last year,"', '"We can hire again,"']
 
 
+@pytest.mark.parametrize("verb", ["he added", "added Kovac", "he said on Tuesday"])
+def test_a_quote_with_its_own_verb_after_an_attribution_sentence_is_a_statement_of_its_own(
+    verb: str,
+) -> None:
+    text = (
+        '"The harbour will reopen in May," Mayor Lena Kovac told reporters on Monday. '
+        f'"We have waited long enough," {verb}.'
+    )
+    found = extract_quotes(text)
+    assert [q.text for q in found] == [
+        '"The harbour will reopen in May,"',
+        '"We have waited long enough,"',
+    ]
+    assert [q.speaker for q in found] == ["Lena Kovac", "Lena Kovac"]
+    assert found[1].cue in ("added", "said")
+
+
 def test_an_aside_then_that_before_the_quote() -> None:
     text = 'It is a reminder, Halvorsen said, that "nobody wins a strike."'
     quote = only(text)
