@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
 from quotes.storage.database import create_database_engine
@@ -64,6 +64,40 @@ def test_upgrade_creates_full_text_indexes(empty_database_url: URL) -> None:
             assert "ix_fts_statements" in indexes
             indexes = {ix["name"] for ix in inspect(engine).get_indexes("quotes")}
             assert "ix_fts_quotes" in indexes
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("empty_database_url", BACKENDS[1:], indirect=True)
+def test_postgresql_statements_keep_their_vector_from_0004_on(empty_database_url: URL) -> None:
+    engine = create_database_engine(empty_database_url)
+    try:
+        upgrade(engine, "0003")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO statements (canonical_text, match_key, kind, date_precision, "
+                    "quote_count, created_at, updated_at) VALUES ('Ministers rejected the "
+                    "truce', 'x', 'direct', 'unknown', 1, now(), now())"
+                )
+            )
+        upgrade(engine, "head")
+        with engine.connect() as connection:
+            # A statement stored before the upgrade has its vector too.
+            vector = connection.scalar(text("SELECT fts_vector::text FROM statements"))
+            assert vector == "'minist':1 'reject':2 'truce':4"
+            definition = connection.scalar(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_fts_statements'")
+            )
+            assert "(fts_vector)" in definition
+        downgrade(engine, "0003")
+        columns = {c["name"] for c in inspect(engine).get_columns("statements")}
+        assert "fts_vector" not in columns
+        with engine.connect() as connection:
+            definition = connection.scalar(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_fts_statements'")
+            )
+            assert "to_tsvector('english'::regconfig, canonical_text)" in definition
     finally:
         engine.dispose()
 

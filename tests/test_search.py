@@ -13,6 +13,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
+from sqlalchemy import text as sql
 
 from quotes.cli import cli
 from quotes.errors import NotFoundError
@@ -22,6 +23,7 @@ from quotes.services.search import search_statements, who_said
 from quotes.storage import fulltext
 from quotes.storage.database import Database
 from quotes.storage.models import Statement, StatementTopic, Topic
+from tests.conftest import BACKENDS
 from tests.quote_fixtures import Said, publish
 
 PESKOV = "Dmitry Peskov"
@@ -306,3 +308,32 @@ def test_figures_count_however_they_are_printed() -> None:
     assert search._numbers_repeated(query, "1,200 jobs, not 1,300") == 0.5
     assert search._numbers_repeated(query, "75 dollars, 74 percent") == 0.0
     assert search._numbers_repeated(query, "no figure at all") == 0.0
+
+
+@pytest.mark.parametrize("database", BACKENDS[1:], indirect=True)
+def test_postgresql_counts_no_word_its_statistics_call_common(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fulltext, "COMMON", 2)
+    for sentence in CEASEFIRE:
+        publish(database, "Wire One", MAY_12, Said(sentence, PESKOV))
+    with database.session() as session:
+        # No statistics yet: every word is counted (up to COMMON).
+        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+            "ceasefire": 2,
+            "artillery": 1,
+        }
+    with database.engine.connect() as connection:
+        connection.execute(sql("ANALYZE statements"))
+        connection.commit()
+        connection.execute(sql("DELETE FROM statements WHERE canonical_text LIKE 'Artillery%'"))
+        connection.execute(sql("UPDATE statements SET canonical_text = 'A truce held.'"))
+        connection.commit()
+    with database.session() as session:
+        # "ceasefire", in every statement the statistics saw, is taken as
+        # common without a count (which would now find none); "artillery",
+        # in one of five, is counted.
+        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+            "ceasefire": 2,
+            "artillery": 0,
+        }

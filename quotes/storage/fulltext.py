@@ -120,7 +120,7 @@ COMMON = 1000
 # computed per match, so an unbounded match set, such as every statement
 # holding "minister" in a million, would cost what a search cannot afford.
 # FTS5 computes bm25 from its doclists in C (5,000 matches take a few ms);
-# ts_rank re-parses each text (about 12 µs a row), so PostgreSQL ranks fewer
+# ts_rank reads each stored vector from the table, so PostgreSQL ranks fewer
 # and, on CheckThat! 2B, finds a little less (benchmarks/bench_search_*.py).
 RANKED = {"sqlite": 5000, "postgresql": 1000}
 
@@ -141,7 +141,7 @@ def statement_candidates(
         return []
     postgres = session.get_bind().dialect.name != "sqlite"
     ranked = RANKED["postgresql" if postgres else "sqlite"]
-    frequency = {term: _frequency(session, term, postgres) for term in terms}
+    frequency = _frequencies(session, terms, postgres)
     present = sorted((t for t in terms if frequency[t]), key=lambda t: frequency[t])
     if not present:
         return []
@@ -177,22 +177,50 @@ def statement_candidates(
     return sorted(found.items(), key=lambda item: -item[1])[:limit]
 
 
-def _frequency(session: Session, term: str, postgres: bool) -> int:
-    """In how many statements ``term`` occurs, counted up to ``COMMON``."""
+def _frequencies(session: Session, terms: Sequence[str], postgres: bool) -> dict[str, int]:
+    """In how many statements each term occurs, counted up to ``COMMON``; one round trip.
+
+    On PostgreSQL a word that the column's statistics (ANALYZE keeps its most
+    common lexemes) put in well over ``COMMON`` statements is not counted:
+    counting a common word means building a bitmap of all its statements,
+    the dearest step of a search. Where the statistics are missing or call
+    the word rarer, it is counted, so the answer is the same either way.
+    """
     if postgres:
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM statements WHERE "
-            "to_tsvector('english', canonical_text) @@ to_tsquery('english', :query) "
-            "LIMIT :cap) AS matching"
+        count = (
+            "CASE WHEN coalesce((SELECT freqs[array_position(lexemes, "
+            "(tsvector_to_array(to_tsvector('english', :w{n})))[1])] * rows FROM stats), 0)"
+            " > :sure THEN :cap ELSE (SELECT count(*) FROM (SELECT 1 FROM statements WHERE "
+            "fts_vector @@ to_tsquery('english', :q{n}) LIMIT :cap) AS m{n}) END"
         )
-        query = f"'{term}'"
+        sql = (
+            _POSTGRESQL_STATISTICS
+            + "SELECT "
+            + ", ".join(count.format(n=n) for n in range(len(terms)))
+        )
+        parameters: dict[str, object] = {f"w{n}": term for n, term in enumerate(terms)}
+        parameters |= {f"q{n}": f"'{term}'" for n, term in enumerate(terms)}
+        parameters["sure"] = 2 * COMMON
     else:
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM statements_fts "
-            "WHERE statements_fts MATCH :query LIMIT :cap)"
+        count = (
+            "(SELECT count(*) FROM (SELECT 1 FROM statements_fts "
+            "WHERE statements_fts MATCH :q{n} LIMIT :cap))"
         )
-        query = _fts5_string(term)
-    return int(session.execute(text(sql), {"query": query, "cap": COMMON}).scalar_one())
+        sql = "SELECT " + ", ".join(count.format(n=n) for n in range(len(terms)))
+        parameters = {f"q{n}": _fts5_string(term) for n, term in enumerate(terms)}
+    row = session.execute(text(sql), {**parameters, "cap": COMMON}).one()
+    return {term: int(value) for term, value in zip(terms, row, strict=True)}
+
+
+# The most common lexemes of the stored vectors (migration 0004), with the
+# share of statements holding each, as the last ANALYZE saw them.
+_POSTGRESQL_STATISTICS = (
+    "WITH stats AS (SELECT s.most_common_elems::text::text[] AS lexemes, "
+    "s.most_common_elem_freqs AS freqs, greatest(c.reltuples, 0) AS rows "
+    "FROM pg_stats AS s JOIN pg_class AS c ON c.oid = 'statements'::regclass "
+    "WHERE s.schemaname = current_schema() AND s.tablename = 'statements' "
+    "AND s.attname = 'fts_vector') "
+)
 
 
 def _fts5_string(term: str) -> str:
@@ -234,22 +262,21 @@ def _postgresql_query(
     # such as "covid19" whole.
     joined = (" & " if operator == "AND" else " | ").join(f"'{term}'" for term in terms)
     tsquery = func.to_tsquery(_ENGLISH, joined)
-    # The expression of the GIN index ix_fts_statements, so the planner uses it.
-    vector = func.to_tsvector(_ENGLISH, Statement.canonical_text)
     # Any ``ranked`` matches, in no order: an ORDER BY id here lets the planner
     # walk the primary key backwards, testing every row, instead of the index.
     matches = (
-        select(Statement.id, Statement.canonical_text)
-        .where(vector.bool_op("@@")(tsquery), *filters.clauses())
+        select(Statement.id, _FTS_VECTOR.label("vector"))
+        .where(_FTS_VECTOR.bool_op("@@")(tsquery), *filters.clauses())
         .limit(ranked)
         .subquery()
     )
-    rank: ColumnElement[float] = func.ts_rank(
-        func.to_tsvector(_ENGLISH, matches.c.canonical_text), tsquery, type_=Float
-    )
+    rank: ColumnElement[float] = func.ts_rank(matches.c.vector, tsquery, type_=Float)
     return select(matches.c.id, rank).order_by(rank.desc()).limit(limit)
 
 
+# The stored tsvector of migration 0004, under the GIN index ix_fts_statements
+# (not a model column: alembic and the models never see it).
+_FTS_VECTOR: ColumnElement[str] = literal_column("statements.fts_vector")
 # Inline, not a bound parameter: the index expression has the literal 'english'.
 _ENGLISH: ColumnElement[str] = literal_column("'english'", String)
 
