@@ -213,7 +213,7 @@ def _numbers_repeated(query_numbers: frozenset[str], wording: str) -> float:
 
 def _grams(text: str) -> Counter[str]:
     padded = f" {text} "
-    return Counter(padded[i : i + _GRAM] for i in range(len(padded) - _GRAM + 1))
+    return Counter([padded[i : i + _GRAM] for i in range(len(padded) - _GRAM + 1)])
 
 
 def _character_similarity(query: str, wordings: dict[int, str]) -> dict[int, float]:
@@ -228,20 +228,17 @@ def _character_similarity(query: str, wordings: dict[int, str]) -> dict[int, flo
     for counts in grams.values():
         frequency.update(counts.keys())
     size = len(grams) + 1
-    weight = {gram: math.log(size / (count + 0.5)) for gram, count in frequency.items()}
-    unseen = math.log(size / 0.5)
+    log = math.log
+    weight = {gram: log(size / (count + 0.5)) for gram, count in frequency.items()}
+    unseen = log(size / 0.5)
     query_vector = {g: c * weight.get(g, unseen) for g, c in _grams(query).items()}
     query_norm = math.sqrt(sum(v * v for v in query_vector.values())) or 1.0
     found = {}
+    # The hot loop of a search: generator sums, not statements, per gram.
     for statement_id, counts in grams.items():
-        dot = 0.0
-        norm = 0.0
-        for gram, count in counts.items():
-            value = count * weight[gram]
-            norm += value * value
-            if gram in query_vector:
-                dot += value * query_vector[gram]
-        found[statement_id] = dot / (query_norm * (math.sqrt(norm) or 1.0))
+        norm = math.sqrt(sum((c * weight[g]) ** 2 for g, c in counts.items())) or 1.0
+        dot = sum(c * weight[g] * query_vector[g] for g, c in counts.items() if g in query_vector)
+        found[statement_id] = dot / (query_norm * norm)
     return found
 
 
