@@ -5,13 +5,17 @@ Runs on SQLite (FTS5) and PostgreSQL (tsvector), through the library and the CLI
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import io
 import json
+import math
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy import text as sql
 
@@ -337,3 +341,56 @@ def test_postgresql_counts_no_word_its_statistics_call_common(
             "ceasefire": 2,
             "artillery": 0,
         }
+
+
+def _plain_character_similarity(query: str, wordings: dict[int, str]) -> dict[int, float]:
+    """The definition, gram by gram: rarity-weighted 4-gram counts, cosine."""
+
+    def grams(text: str) -> collections.Counter[str]:
+        padded = f" {text} "
+        return collections.Counter(padded[i : i + 4] for i in range(len(padded) - 3))
+
+    counted = {key: grams(wording) for key, wording in wordings.items()}
+    holding = collections.Counter(gram for counts in counted.values() for gram in counts)
+
+    def vector(counts: collections.Counter[str]) -> dict[str, float]:
+        n = len(wordings) + 1
+        return {g: c * math.log(n / (holding.get(g, 0) + 0.5)) for g, c in counts.items()}
+
+    def norm(v: dict[str, float]) -> float:
+        return math.sqrt(sum(x * x for x in v.values())) or 1.0
+
+    q = vector(grams(query))
+    found = {}
+    for key, counts in counted.items():
+        v = vector(counts)
+        found[key] = sum(x * q.get(g, 0.0) for g, x in v.items()) / (norm(q) * norm(v))
+    return found
+
+
+# Few words, so that the texts share grams (and some grams are in all of them).
+_WORDINGS = st.lists(
+    st.sampled_from(["gas", "gases", "transit", "żurek", "1,200", "a"]), max_size=7
+)
+
+
+@given(_WORDINGS.map(" ".join), st.lists(_WORDINGS.map(" ".join), max_size=8))
+def test_character_similarity_is_the_weighted_gram_cosine(query: str, texts: list[str]) -> None:
+    wordings = dict(enumerate(texts))
+    expected = _plain_character_similarity(query, wordings)
+    found = search._character_similarity(query, wordings)
+    assert found.keys() == expected.keys()
+    for key, value in expected.items():
+        assert found[key] == pytest.approx(value, abs=1e-9)
+
+
+def test_character_similarity_prefers_the_wording_remembered() -> None:
+    found = search._character_similarity(
+        "unlikely in the near future summit",
+        {
+            1: "a summit is unlikely in the near future",
+            2: "the summit was held in the past",
+            3: "nothing in common here",
+        },
+    )
+    assert found[1] > found[2] > found[3] >= 0.0
