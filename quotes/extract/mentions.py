@@ -72,6 +72,16 @@ _KEEP_PERIOD = frozenset(
 )
 
 
+def _ends_sentence(word: str) -> bool:
+    """ "official." ends the sentence; "Mr.", "U.S." and the initial "W." do not."""
+    bare = word.rstrip(".")
+    return (
+        word.endswith(".")
+        and bare.lower() not in _KEEP_PERIOD
+        and not (len(bare) == 1 and bare.isupper())
+    )
+
+
 _WHEN_WORDS = frozenset(["yesterday", "today", "tonight"])
 _TIMES_OF_DAY = frozenset(["morning", "afternoon", "evening", "night"])
 
@@ -313,10 +323,18 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         # "says Stu Rothenberg of the non-partisan ...": the run stopped mid-phrase.
         last -= 1
         mention = _make_mention(text, tokens, first, last)
-    if mention is None and first == 0:
-        mention = _description_forwards(text, tokens)
+    if first == 0 and (mention is None or mention.kind is SpeakerKind.DESCRIPTION):
+        # The run of name-like words stops short of a described speaker's
+        # head or complement: "a senior official.", "an adviser to both Clintons".
+        described = _description_forwards(text, tokens)
+        if described is not None and (mention is None or described.end > mention.end):
+            mention = described
     if mention is None:
         return None
+    if mention.kind is SpeakerKind.DESCRIPTION:
+        named = _appositive_name(text, tokens, mention)
+        if named is not None:
+            return named
     # An appositive role after the name: "said Peskov, the Kremlin spokesman".
     after = last + 1
     if after < len(tokens) and tokens[after][2] == "," and mention.kind is SpeakerKind.PERSON:
@@ -338,6 +356,36 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     return mention
 
 
+def _appositive_name(
+    text: str, tokens: list[tuple[int, int, str]], described: Mention
+) -> Mention | None:
+    """ "said the Kremlin spokesman, Dmitry Peskov.": the name after the role speaks."""
+    if not described.text.lower().startswith("the "):
+        return None  # "a senior official, Kyiv ...": no one is named "a" anything
+    after = next((n for n, token in enumerate(tokens) if token[0] >= described.end), None)
+    if after is None or tokens[after][2] != "," or after + 1 >= len(tokens):
+        return None
+    last = after
+    for position in range(after + 1, min(len(tokens), after + 5)):
+        word = tokens[position][2]
+        if not (_is_capitalised(word) and word.lower() not in CAPITALISED_STOPS):
+            break
+        last = position
+        if _ends_sentence(word):
+            break
+    if last - after < 2:
+        return None  # one capitalised word may be a place: "said the mayor, Lviv ..."
+    following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
+    if not (_ends_sentence(tokens[last][2]) or following in (",", ".", ";")):
+        return None
+    name = _make_mention(text, tokens, after + 1, last)
+    if name is None or name.kind is not SpeakerKind.PERSON:
+        return None
+    return Mention(
+        name.text, name.start, name.end, name.kind, name.name, _strip_determiner(described.text)
+    )
+
+
 # Words that end a described speaker after its verb: "said the 46-year-old, who".
 _PHRASE_STOPS = frozenset(
     """
@@ -355,21 +403,43 @@ _VERB_WORDS = frozenset(
 )
 
 
+# Prepositions that carry a described speaker on: "an adviser to both Clintons",
+# "a spokesman for the ministry", "a source close to the talks".
+_COMPLEMENTS = frozenset(["to", "for", "with", "of", "from"])
+# The words such a complement may follow (a role, not a thing: "a letter to Facebook").
+_COMPLEMENTED = DESCRIPTION_HEADS | {"close", "aide", "advisor", "adviser", "one"}
+
+
 def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Mention | None:
-    """ "said the 46-year-old.", "asked the boy, who ...": an inverted described
-    speaker, from its determiner to the first punctuation or clause word."""
+    """ "said the 46-year-old.", "asked the boy, who ...", "said a longtime adviser
+    to both Clintons, who ...": an inverted described speaker, from its
+    determiner to the first punctuation or clause word."""
     if tokens[0][2].lower() not in DETERMINERS:
         return None
     last = 0
-    for position in range(1, min(len(tokens), 7)):
+    complement = 0  # where a complement began
+    for position in range(1, min(len(tokens), 11)):
         word = tokens[position][2]
-        if not word[:1].isalnum() or word.lower() in _PHRASE_STOPS:
+        lower = word.lower().rstrip(".")
+        if not word[:1].isalnum():
             break
-        if word.lower() in DETERMINERS or word.lower() in _VERB_WORDS:
+        if (
+            lower in _COMPLEMENTS
+            and not complement
+            and tokens[position - 1][2].lower() in _COMPLEMENTED
+            and position + 1 < len(tokens)
+        ):
+            complement = position
+            continue  # kept only if a word follows it
+        if lower in _PHRASE_STOPS:
+            break
+        if lower in _VERB_WORDS or (lower in DETERMINERS and position != complement + 1):
             return None  # a clause, not a phrase: "the audit will be published"
         last = position
+        if _ends_sentence(word):
+            break  # "said a senior official." (the period came with the word)
     following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
-    if last == 0 or following not in (",", ".", ";"):
+    if last == 0 or not (_ends_sentence(tokens[last][2]) or following in (",", ".", ";")):
         return None
     start, end = tokens[0][0], tokens[last][1]
     if text[end - 1] == ".":

@@ -600,3 +600,42 @@ def test_a_body_that_opens_the_sentence_says_through_a_coordinated_verb() -> Non
     quote = only(text)
     assert mention(text, quote) == "The State Department"
     assert quote.text == "it will not release them"
+
+
+@pytest.mark.parametrize(
+    ("after", "described"),
+    [
+        ("said a senior port official.", "a senior port official"),
+        ("said one of the negotiators.", "one of the negotiators"),
+        ("said a source close to the talks.", "a source close to the talks"),
+        (
+            "said a longtime adviser to both mayors, who asked not to be named.",
+            "a longtime adviser to both mayors",
+        ),
+    ],
+)
+def test_a_described_speaker_after_the_verb_is_kept_whole(after: str, described: str) -> None:
+    text = f'"The harbour will reopen in May," {after}'
+    quote = only(text)
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+    assert mention(text, quote) == described
+    assert quote.speaker == described
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker", "role"),
+    [
+        (
+            "said the port's chief executive, Lena J. Kovac.",
+            "Lena J. Kovac",
+            "port's chief executive",
+        ),
+        ("said the union spokesman, Ivo Brandt, who", "Ivo Brandt", "union spokesman"),
+    ],
+)
+def test_the_name_after_a_role_speaks(after: str, speaker: str, role: str) -> None:
+    text = f'"The harbour will reopen in May," {after} was at the pier.'
+    quote = only(text)
+    assert quote.speaker_kind is SpeakerKind.PERSON
+    assert quote.speaker == speaker
+    assert quote.speaker_role == role
