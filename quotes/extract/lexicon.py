@@ -59,7 +59,7 @@ STANCE_VERBS = frozenset(
 QUOTE_ONLY_VERBS = frozenset(
     """
         state write argue claim insist note explain warn add tell read reads advised
-        advise advises exclaimed wondered wonders pleaded testified continued
+        advise advises exclaimed wondered wonders pleaded testified continued surmised
         elaborated summarized summed concurred offered questioned questions
         describe describing labeled labelled labels branded brands dubbed dubs
         termed terms blasted blasts slammed slams mocked mocks scoffed scoffs

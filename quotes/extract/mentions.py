@@ -618,6 +618,15 @@ _INTRODUCERS = frozenset(
 )
 
 
+_CONJUNCTIONS = frozenset(["but", "and", "so", "yet"])
+# "A few days later,", "Two weeks earlier,": a time phrase ends with them.
+_TIME_AFTER = frozenset(["later", "earlier", "afterward", "afterwards", "before"])
+# "Almost immediately after she did,": a clause inside the opening phrase.
+_SUBORDINATORS = frozenset(
+    ["after", "before", "when", "while", "since", "because", "although", "though", "until"]
+)
+
+
 _PREPOSITIONS = frozenset(
     """
         in on at after before during since until by for with from despite while
@@ -638,6 +647,10 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     """
     if len(tokens) < 2:
         return 0
+    if tokens[0][2].lower() in _CONJUNCTIONS:
+        # "But a few days later, Trump ...": the conjunction opens the phrase.
+        skipped = _past_introduction(tokens[1:])
+        return skipped + 1 if skipped else 0
     opener = tokens[0][2].lower()
     participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
     # A prepositional or participle opener may run long: "In a preview clip for
@@ -656,6 +669,8 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             or participle
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
+            or words[-1] in _TIME_AFTER
+            or any(word in _SUBORDINATORS for word in words[1:])
             or any(word.isdigit() for word in words)
         ):
             after = position + 1

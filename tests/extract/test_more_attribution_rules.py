@@ -639,3 +639,27 @@ def test_the_name_after_a_role_speaks(after: str, speaker: str, role: str) -> No
     assert quote.speaker_kind is SpeakerKind.PERSON
     assert quote.speaker == speaker
     assert quote.speaker_role == role
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "But a few days later,",
+        "Two weeks earlier,",
+        "But almost immediately after the vote,",
+    ],
+)
+def test_an_opening_phrase_is_passed_before_the_subject(opening: str) -> None:
+    text = (
+        f'{opening} Kovac changed course again, telling reporters that the pier "will stay shut."'
+    )
+    quote = only(text)
+    assert quote.speaker == "Kovac"
+    assert quote.cue == "telling"
+
+
+def test_surmised_introduces_a_quote() -> None:
+    text = '"Nobody wants another strike," she surmised.'
+    quote = only(text)
+    assert mention(text, quote) == "she"
+    assert quote.cue == "surmised"
