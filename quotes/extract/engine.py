@@ -298,7 +298,11 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
     # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
     after_end = min(article.sentence_end(end), end + 160)
-    if pieces[-1].closed and not _closes_sentence(article, end, after_end):
+    if (
+        pieces[-1].closed
+        and not _closes_sentence(article, end, after_end)
+        and not _reported_inline(article, start, end)
+    ):
         found = _attribution_in(article, end, after_end, leading=True)
         if found:
             mention, cue = found
@@ -414,6 +418,22 @@ _RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")
 _OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
+
+
+def _reported_inline(article: _Article, start: int, end: int) -> bool:
+    """'Obama said "it gets me mad" every time he thinks about ...': the verb
+    right before the quote reports it, and the quote runs on into its sentence
+    (no comma closes it), so a verb after it belongs to the rest of that sentence."""
+    text = article.text
+    if text[end - 2 : end - 1] in (",", "?", "!") or text[end : end + 1] in (",", "—", "–"):
+        return False
+    lead_start = article.sentence_start(start)
+    cues = list(_CUE.finditer(text, lead_start, start))
+    return (
+        bool(cues)
+        and cues[-1][0] in SPEECH_VERBS
+        and _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
+    )
 
 
 def _closes_sentence(article: _Article, end: int, after_end: int) -> bool:

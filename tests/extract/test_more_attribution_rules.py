@@ -663,3 +663,11 @@ def test_surmised_introduces_a_quote() -> None:
     quote = only(text)
     assert mention(text, quote) == "she"
     assert quote.cue == "surmised"
+
+
+def test_a_verb_after_a_quote_that_runs_on_is_not_its_verb() -> None:
+    # "said" reports the quote; "thinks" belongs to the rest of the sentence.
+    text = 'Kovac said "it makes me angry" every time he thinks about the closed pier.'
+    quote = quote_with(text, "angry")
+    assert quote.speaker == "Kovac"
+    assert quote.cue == "said"
