@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench_search_quality import read_split, recall_figures
+from bench_search_quality import judged_splits, recall_figures
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
 SETTINGS: dict[str, dict[str, Any]] = {
@@ -50,11 +50,7 @@ def main() -> None:
         for line in (args.folder / "politifact_vclaims.jsonl").open(encoding="utf-8")
     ]
     ids = [claim["vclaim_id"] for claim in claims]
-    splits = {
-        "test": read_split(args.folder / "queries.tsv", args.folder / "task2b-test.tsv"),
-        "dev": read_split(args.folder / "v1_iclaims.queries", args.folder / "v1_dev.tsv"),
-        "train": read_split(args.folder / "v1_iclaims.queries", args.folder / "v1_train.tsv"),
-    }
+    splits = judged_splits(args.folder)
     corpora = {
         "claim": [claim["vclaim"] for claim in claims],
         "claim+title": [f"{claim['vclaim']} {claim.get('title') or ''}" for claim in claims],
