@@ -696,6 +696,10 @@ def _indirect(
             continue
         if _inside(cue.start(), starts, quotations):
             continue
+        if word.endswith("ed") and _AFTER_DETERMINER.search(
+            text, max(0, cue.start() - 8), cue.start()
+        ):
+            continue
         sentence_start = article.sentence_start(cue.start())
         sentence_end = article.sentence_end(cue.end())
         result = (
@@ -706,6 +710,16 @@ def _indirect(
         if result is not None:
             found.append(result)
     return found
+
+
+# "on Monday,", "late on Thursday,", "in a statement,": when or how it was said, then a comma.
+_WHEN_THEN_COMMA = re.compile(
+    r"(?:(?:late|early|again|also)\s+)?(?:on|in|at|last|this|yesterday|today|earlier|later|"
+    r"overnight|during)\b[^,.;:!?\"“”]{0,40},"
+)
+# "the planned summit", "a proposed deal": a participle after a determiner is no verb
+# ("his claim that ..." is a cue all the same).
+_AFTER_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their|our)\s+$", re.IGNORECASE)
 
 
 _SOURCE_END = re.compile(r"[,;:.!?()\n—–]|\s-\s")
@@ -894,7 +908,13 @@ def _reported(
     if mention is not None:
         # "SPEAKER said (on Monday) (that) CLAUSE"
         that = _THAT.search(text, cue.end(), min(sentence_end, cue.end() + 70))
-        if that is not None and _words(text[cue.end() : that.start()]) <= 8:
+        if (
+            that is not None
+            and _words(text[cue.end() : that.start()]) <= 8
+            # "said Ukraine had accepted the draft and that ...": the second of
+            # two clauses said, not the first.
+            and _COORDINATED.search(text, cue.end(), that.start()) is None
+        ):
             start = that.start()
         else:
             stripped = after.lstrip()
@@ -906,6 +926,13 @@ def _reported(
                     return _Found(*parenthetical, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
             if not stripped or stripped[0] in '.,;:!?"“”' or _words(stripped) < 3:
                 return _content_before(article, cue, mention, sentence_start)
+            if _WHEN_THEN_COMMA.match(stripped) and text[: mention.start].rstrip().endswith(","):
+                # "Russia will not sign it, the Kremlin said on Monday, dealing a
+                # blow to ...": the attribution closes what was said; what
+                # follows its time is the reporter's.
+                said_before = _content_before(article, cue, mention, sentence_start)
+                if said_before is not None:
+                    return said_before
             if cue[0] in OBJECT_TAKING and text[: mention.start].rstrip().endswith(","):
                 # "..., he told the court in his filing.": what follows "told" is
                 # who heard it; what was said came before.

@@ -671,3 +671,31 @@ def test_a_verb_after_a_quote_that_runs_on_is_not_its_verb() -> None:
     quote = quote_with(text, "angry")
     assert quote.speaker == "Kovac"
     assert quote.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "the port authority said on Monday, dealing a blow to hopes of an early season.",
+        "the port authority said late on Thursday, but repairs were still under way.",
+    ],
+)
+def test_an_attribution_closing_what_was_said_keeps_what_came_before(rest: str) -> None:
+    text = f"The harbour will not reopen before June, {rest}"
+    quote = only(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.text == "The harbour will not reopen before June"
+    assert mention(text, quote) == "the port authority"
+
+
+def test_two_clauses_said_are_both_what_was_said() -> None:
+    text = "The mayor's office said the pier had been inspected and that the decision lay with the council."
+    quote = only(text)
+    assert quote.text == ("the pier had been inspected and that the decision lay with the council")
+
+
+def test_a_participle_after_a_determiner_is_no_cue() -> None:
+    text = 'Asked about the planned strike, Kovac said the union "will not back down" this year.'
+    quote = only(text)
+    assert quote.speaker == "Kovac"
+    assert quote.cue == "said"
