@@ -1109,9 +1109,20 @@ def _content_before(
     start = sentence_start
     while start < end and text[start].isspace():
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()
     if _words(text[start:end]) < 3:
         return None
     return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
+
+
+# "GENEVA, March 5 - ", "KYIV (Reuters) — ": where and when the story was filed,
+# not part of what anyone said.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,[^\S\n][A-Z][a-z]+\.?[^\S\n]\d{1,2})?"
+    r"(?:[^\S\n]\([A-Za-z .]{2,30}\))?[^\S\n]+[-—–][^\S\n]+"
+)
 
 
 def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:

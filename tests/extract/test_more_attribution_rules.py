@@ -699,3 +699,10 @@ def test_a_participle_after_a_determiner_is_no_cue() -> None:
     quote = only(text)
     assert quote.speaker == "Kovac"
     assert quote.cue == "said"
+
+
+@pytest.mark.parametrize("dateline", ["VARNA, May 12 - ", "VARNA (Wire One) - ", "VARNA — "])
+def test_the_dateline_is_not_what_was_said(dateline: str) -> None:
+    text = f"{dateline}The harbour will not reopen before June, the port authority said."
+    quote = only(text)
+    assert quote.text == "The harbour will not reopen before June"
