@@ -126,6 +126,14 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+# "GENEVA, March 5 - ", "KYIV (Reuters) — ": where and when the story was filed,
+# before its first sentence; neither its subject nor part of what anyone said.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,[^\S\n][A-Z][a-z]+\.?[^\S\n]\d{1,2})?"
+    r"(?:[^\S\n]\([A-Za-z .]{2,30}\))?[^\S\n]+[-—–][^\S\n]+"
+)
+
+
 class _Article:
     """The text with its sentence and paragraph boundaries, for cheap look-ups."""
 
@@ -135,6 +143,13 @@ class _Article:
         # Line breaks end sentences too; they are paragraph bounds, applied by
         # sentence_start and sentence_end.
         self.paragraph_starts = _line_starts(text)
+        datelines = [
+            line.end()
+            for start in self.paragraph_starts
+            if (line := _DATELINE.match(text, start)) is not None
+        ]
+        if datelines:
+            self.sentence_ends = sorted(self.sentence_ends + datelines)
 
     def sentence_start(self, position: int) -> int:
         index = bisect.bisect_right(self.sentence_ends, position) - 1
@@ -712,6 +727,8 @@ def _indirect(
     return found
 
 
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_PARTICIPLE_AFTER = re.compile(r",\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b")
 # "on Monday,", "late on Thursday,", "in a statement,": when or how it was said, then a comma.
 _WHEN_THEN_COMMA = re.compile(
     r"(?:(?:late|early|again|also)\s+)?(?:on|in|at|last|this|yesterday|today|earlier|later|"
@@ -948,6 +965,11 @@ def _reported(
         trailing = _TRAILING_ATTRIBUTION.search(text, start, end + 1)
         if trailing is not None:
             end = trailing.start()
+        participle = _PARTICIPLE_AFTER.search(text, start, end)
+        if participle is not None:
+            # "rejected the draft, saying it ignored ...": what "saying" reports
+            # is its own statement.
+            end = participle.start()
         if _words(text[start:end]) < _MIN_CONTENT_WORDS:
             return None
         if _QUOTE_OPENING.match(text, start, end):
@@ -1008,6 +1030,12 @@ def _participle_subject(text: str, cue: re.Match[str], sentence_start: int) -> M
     if not (lead.endswith(",") or lead.endswith((" while", ", while"))):
         return None
     subject = sentence_subject(text, sentence_start, cue.start())
+    if subject is None:
+        # "The port authority rejected the offer, saying ...": a described
+        # subject, found as the subject of the sentence's first verb of saying.
+        first = _CUE.search(text, sentence_start, cue.start())
+        if first is not None and not _QUOTE_MARK.search(text, sentence_start, first.start()):
+            subject = subject_before(text, first.start(), sentence_start)
     if subject is None or subject.start >= cue.start():
         return None
     return subject
@@ -1109,20 +1137,9 @@ def _content_before(
     start = sentence_start
     while start < end and text[start].isspace():
         start += 1
-    dateline = _DATELINE.match(text, start, end)
-    if dateline is not None:
-        start = dateline.end()
     if _words(text[start:end]) < 3:
         return None
     return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
-
-
-# "GENEVA, March 5 - ", "KYIV (Reuters) — ": where and when the story was filed,
-# not part of what anyone said.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,[^\S\n][A-Z][a-z]+\.?[^\S\n]\d{1,2})?"
-    r"(?:[^\S\n]\([A-Za-z .]{2,30}\))?[^\S\n]+[-—–][^\S\n]+"
-)
 
 
 def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:

@@ -706,3 +706,15 @@ def test_the_dateline_is_not_what_was_said(dateline: str) -> None:
     text = f"{dateline}The harbour will not reopen before June, the port authority said."
     quote = only(text)
     assert quote.text == "The harbour will not reopen before June"
+
+
+def test_a_participle_report_is_its_own_statement_with_the_subject_after_the_dateline() -> None:
+    text = (
+        "VARNA, May 12 - The port authority on Monday rejected the union's offer on wages, "
+        "saying it ignored the cost of the new cranes and could not be signed this year."
+    )
+    rejected = quote_with(text, "offer")
+    saying = quote_with(text, "cranes")
+    assert rejected.text == "the union's offer on wages"
+    assert saying.text == "it ignored the cost of the new cranes and could not be signed this year"
+    assert mention(text, saying) == "The port authority"
