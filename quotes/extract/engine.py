@@ -728,7 +728,10 @@ def _indirect(
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
-_PARTICIPLE_AFTER = re.compile(r",\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b")
+_SECOND_REPORT = re.compile(
+    r",\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:" + word_alternation(SPEECH_VERBS) + r")\b"
+)
 # "on Monday,", "late on Thursday,", "in a statement,": when or how it was said, then a comma.
 _WHEN_THEN_COMMA = re.compile(
     r"(?:(?:late|early|again|also)\s+)?(?:on|in|at|last|this|yesterday|today|earlier|later|"
@@ -965,11 +968,11 @@ def _reported(
         trailing = _TRAILING_ATTRIBUTION.search(text, start, end + 1)
         if trailing is not None:
             end = trailing.start()
-        participle = _PARTICIPLE_AFTER.search(text, start, end)
-        if participle is not None:
-            # "rejected the draft, saying it ignored ...": what "saying" reports
-            # is its own statement.
-            end = participle.start()
+        second = _SECOND_REPORT.search(text, start, end)
+        if second is not None:
+            # "rejected the draft, saying it ignored ...", "accused X of Y and said
+            # Z": what the second verb reports is its own statement.
+            end = second.start()
         if _words(text[start:end]) < _MIN_CONTENT_WORDS:
             return None
         if _QUOTE_OPENING.match(text, start, end):
@@ -1029,16 +1032,22 @@ def _participle_subject(text: str, cue: re.Match[str], sentence_start: int) -> M
     lead = text[sentence_start : cue.start()].rstrip()
     if not (lead.endswith(",") or lead.endswith((" while", ", while"))):
         return None
-    subject = sentence_subject(text, sentence_start, cue.start())
-    if subject is None:
-        # "The port authority rejected the offer, saying ...": a described
-        # subject, found as the subject of the sentence's first verb of saying.
-        first = _CUE.search(text, sentence_start, cue.start())
-        if first is not None and not _QUOTE_MARK.search(text, sentence_start, first.start()):
-            subject = subject_before(text, first.start(), sentence_start)
+    subject = sentence_subject(text, sentence_start, cue.start()) or _first_reporter(
+        text, sentence_start, cue.start()
+    )
     if subject is None or subject.start >= cue.start():
         return None
     return subject
+
+
+def _first_reporter(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """ "The port authority rejected the offer, saying ...": the subject of the
+    sentence's first verb of saying, which may be described (the sentence's
+    subject is found for names and bodies only)."""
+    first = _CUE.search(text, sentence_start, cue_start)
+    if first is None or _QUOTE_MARK.search(text, sentence_start, first.start()):
+        return None
+    return subject_before(text, first.start(), sentence_start)
 
 
 _SUBJECT_STOPS = frozenset(
@@ -1092,7 +1101,8 @@ def _coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Ment
         return None
     subject = sentence_subject(text, sentence_start, cue_start)
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
-        return None
+        # "The port authority blamed ... and said ...": the first verb's subject.
+        return _first_reporter(text, sentence_start, cue_start)
     return subject
 
 

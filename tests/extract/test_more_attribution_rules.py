@@ -718,3 +718,15 @@ def test_a_participle_report_is_its_own_statement_with_the_subject_after_the_dat
     assert rejected.text == "the union's offer on wages"
     assert saying.text == "it ignored the cost of the new cranes and could not be signed this year"
     assert mention(text, saying) == "The port authority"
+
+
+def test_a_second_verb_of_saying_starts_a_statement_of_its_own() -> None:
+    text = (
+        "The port authority blamed the union for the delays at the pier and said "
+        "the new cranes would arrive in June."
+    )
+    blamed = quote_with(text, "delays")
+    said = quote_with(text, "cranes")
+    assert blamed.text == "the union for the delays at the pier"
+    assert said.text == "the new cranes would arrive in June"
+    assert mention(text, said) == "The port authority"
