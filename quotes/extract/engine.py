@@ -174,7 +174,11 @@ class _Article:
 def extract_quotes(text: str, published: dt.date | None = None) -> list[ExtractedQuote]:
     """Find every attributed quotation in ``text``; offsets index into ``text``."""
     article = _Article(text)
-    spans = [span for span in find_quotations(text) if not _is_title(text, span)]
+    spans = [
+        span
+        for span in find_quotations(text)
+        if not _is_title(text, span) and not _is_label(text, span)
+    ]
     quotations = _merge_interrupted(article, spans)
     direct = [_attribute_direct(article, span) for span in quotations]
     cues_used = {
@@ -202,6 +206,17 @@ _BEFORE_TITLE = re.compile(
 )
 _TITLE_WORD = re.compile(r"[\w'’&-]+")
 _MAX_TITLE_WORDS = 7
+
+
+# "January 20, 2016", "@realDonaldTrump", "https://...": what embedded posts
+# put in quotation marks is a date, a handle or a link, not words anyone said.
+_LABEL = re.compile(
+    r"\W*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|@\w+|https?://\S+|pic\.twitter\.com/\S+)\W*"
+)
+
+
+def _is_label(text: str, span: QuoteSpan) -> bool:
+    return _LABEL.fullmatch(text, span.start + 1, span.end - 1) is not None
 
 
 def _is_title(text: str, span: QuoteSpan) -> bool:

@@ -730,3 +730,12 @@ def test_a_second_verb_of_saying_starts_a_statement_of_its_own() -> None:
     assert blamed.text == "the union for the delays at the pier"
     assert said.text == "the new cranes would arrive in June"
     assert mention(text, said) == "The port authority"
+
+
+@pytest.mark.parametrize(
+    "label", ['"May 12, 2026"', '"@portofvarna"', '"https://varna.example/pier"']
+)
+def test_a_date_handle_or_link_in_quotation_marks_is_no_quote(label: str) -> None:
+    text = f'"The harbour will reopen in June," Kovac posted on {label}.'
+    found = extract_quotes(text)
+    assert [q.text for q in found] == ['"The harbour will reopen in June,"']
