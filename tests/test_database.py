@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from quotes.cli import cli
 from quotes.errors import DatabaseError
-from quotes.storage.database import Database, open_database, resolve_url
+from quotes.services.search import search_statements
+from quotes.storage.database import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    Database,
+    open_database,
+    resolve_url,
+)
 from quotes.storage.migrate import current_revision, head_revision
+from tests.conftest import BACKENDS
 
 
 def test_plain_path_becomes_a_sqlite_url(tmp_path: Path) -> None:
@@ -120,3 +130,38 @@ def test_cli_db_downgrade_and_upgrade(database_url: str) -> None:
     up = runner.invoke(cli, ["--db", database_url, "db", "upgrade"])
     assert up.exit_code == 0, up.output
     assert f"upgraded to {head_revision()}" in up.output
+
+
+def test_a_search_reads_while_an_import_holds_the_write_lock(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    with open_database(str(path)) as database:
+        with database.session() as session:
+            session.execute(
+                text(
+                    "INSERT INTO statements (canonical_text, match_key, kind, date_precision, "
+                    "quote_count, created_at, updated_at) VALUES ('The pier will reopen in "
+                    "June', 'k', 'direct', 'unknown', 1, '2026-05-12', '2026-05-12')"
+                )
+            )
+        # An importer in the middle of an article: the write lock is taken.
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            with database.session(read_only=True) as session:
+                hits = search_statements(session, "pier reopen")
+            assert [hit.text for hit in hits] == ["The pier will reopen in June"]
+            # Not after the busy timeout: without waiting for the lock at all.
+            assert time.monotonic() - started < SQLITE_BUSY_TIMEOUT_MS / 1000 / 10
+        finally:
+            writer.rollback()
+            writer.close()
+
+
+@pytest.mark.parametrize("database", BACKENDS[1:], indirect=True)
+def test_a_read_only_session_writes_nothing_on_postgresql(database: Database) -> None:
+    with (
+        pytest.raises(DBAPIError, match="read-only transaction"),
+        database.session(read_only=True) as session,
+    ):
+        session.execute(text("DELETE FROM statements"))

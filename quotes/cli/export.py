@@ -63,7 +63,7 @@ def export(
         if fmt == "csv":
             raise click.UsageError("--nl is JSON-LD, one Claim a line: not with --format csv")
         fmt = "nl"
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         items = export_statements(
             session,
             speaker=speaker,

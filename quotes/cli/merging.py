@@ -19,7 +19,7 @@ def review(ctx: click.Context, fmt: str) -> None:
         return
     from quotes.services.merging import list_suggestions
 
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         rows = list_suggestions(session)
     emit(
         rows,

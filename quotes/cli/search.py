@@ -56,7 +56,7 @@ def _search_filters(filters: dict[str, Any]) -> dict[str, Any]:
 def search(ctx: click.Context, /, text: str, limit: int, fmt: str, **filters: Any) -> None:
     """Statements matching TEXT ("-" reads it from stdin): its words, or a
     half-remembered wording. Most relevant first, then earliest."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         hits = search_statements(
             session, _query_text(text), limit=limit, **_search_filters(filters)
         )
@@ -75,7 +75,7 @@ def search(ctx: click.Context, /, text: str, limit: int, fmt: str, **filters: An
 def who(ctx: click.Context, /, text: str, fmt: str, **filters: Any) -> None:
     """Who said TEXT ("-" reads it from stdin), when first, and every outlet
     that carried it. Exits 1 when nothing matches."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         answer = who_said(session, _query_text(text), **_search_filters(filters))
     if answer is None:
         raise click.ClickException("no statement matches")

@@ -20,7 +20,7 @@ def speakers() -> None:
 @click.pass_context
 def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
     """Speakers, most quoted first."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         rows = service.list_speakers(session, search=search)
     emit(rows, fmt, columns=["id", "name", "kind", "quotes"])
 
@@ -31,7 +31,7 @@ def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
 @click.pass_context
 def show_command(ctx: click.Context, speaker: str, fmt: str) -> None:
     """SPEAKER (id, name or alias): aliases, roles with dates, quotes by outlet."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         profile = service.speaker_profile(session, service.find_speaker(session, speaker))
     if fmt in ("json", "nl", "csv"):
         emit([vars(profile)], fmt)

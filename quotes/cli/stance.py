@@ -54,7 +54,7 @@ def list_command(
     ctx: click.Context, speaker: str | None, topic: str | None, suggested: bool, fmt: str
 ) -> None:
     """Stances with their statements, in the order they were said."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         rows = service.list_stances(
             session,
             speaker_id=find_speaker(session, speaker).id if speaker else None,

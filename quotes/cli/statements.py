@@ -22,7 +22,7 @@ def statements() -> None:
 @click.pass_context
 def list_command(ctx: click.Context, speaker: str | None, limit: int, fmt: str) -> None:
     """Statements, most reported first."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         speaker_id = find_speaker(session, speaker).id if speaker else None
         rows = list_statements(session, speaker_id=speaker_id, limit=limit)
     emit(rows, fmt, columns=["id", "speaker", "said_on", "sources", "text"])
@@ -34,7 +34,7 @@ def list_command(ctx: click.Context, speaker: str | None, limit: int, fmt: str) 
 @click.pass_context
 def show_command(ctx: click.Context, statement_id: int, fmt: str) -> None:
     """STATEMENT_ID with every source: outlet, date, exact wording, match score."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         view = get_statement(session, statement_id)
     sources = [
         {

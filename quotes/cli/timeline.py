@@ -31,7 +31,7 @@ def timeline(
 ) -> None:
     """SPEAKER's statements in the order they were said, with their stance on each
     topic; "◆" marks where a stance turned between supports and opposes."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         entries = build_timeline(
             session,
             speaker,

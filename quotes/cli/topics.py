@@ -45,7 +45,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     """Topics with their parent, keywords and number of statements.
 
     STATEMENTS counts a topic's sub-topics too; TAGGED only the topic itself."""
-    with transaction(ctx) as session:
+    with transaction(ctx, read_only=True) as session:
         rows = service.list_topics(session)
     emit(rows, fmt, columns=["id", "name", "parent", "keywords", "statements", "tagged"])
 

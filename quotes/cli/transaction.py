@@ -19,10 +19,11 @@ from quotes.errors import QuotesError
 
 
 @contextmanager
-def transaction(ctx: click.Context) -> Iterator[Session]:
+def transaction(ctx: click.Context, *, read_only: bool = False) -> Iterator[Session]:
+    """``read_only`` for commands that only look (see ``Database.session``)."""
     database = open_db_from_context(ctx)
     try:
-        with database.session() as session:
+        with database.session(read_only=read_only) as session:
             yield session
     except QuotesError as exc:
         raise click.ClickException(str(exc)) from None

@@ -88,8 +88,15 @@ def _switch_to_wal(cursor: Any) -> None:
 
 def _begin_sqlite(connection: Any) -> None:
     # IMMEDIATE takes the write lock up front: two writers queue on the busy
-    # timeout instead of one failing on upgrade from a read lock.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # timeout instead of one failing on upgrade from a read lock. A read-only
+    # transaction takes no lock at all: in WAL mode it reads while others write.
+    if connection.get_execution_options().get(_READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "quotes_read_only"
 
 
 def create_database_engine(url: URL, **kwargs: Any) -> Engine:
@@ -118,9 +125,24 @@ class Database:
         return self.url.get_backend_name()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with self.sessionmaker.begin() as session:
+    def session(self, *, read_only: bool = False) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error.
+
+        ``read_only`` is for work that only looks (search, listings, export):
+        on SQLite its transaction takes no lock, so a search never waits for
+        an import; on PostgreSQL it is READ ONLY. It has nothing to commit.
+        """
+        if not read_only:
+            with self.sessionmaker.begin() as session:
+                yield session
+            return
+        options: dict[str, Any] = {_READ_ONLY: True}
+        if self.backend == "postgresql":
+            options["postgresql_readonly"] = True
+        with (
+            self.engine.connect() as connection,
+            Session(bind=connection.execution_options(**options)) as session,
+        ):
             yield session
 
     def close(self) -> None:
