@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import warnings
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,7 +47,9 @@ def parse_html(html: str, origin: str, url: str | None = None) -> ArticleInput:
     text = clean_text(_field(fields, "text") or "")
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
-    if not text:
+    if not _PROSE.search(text):
+        # trafilatura falls back to whatever text a page has: a menu, a
+        # cookie banner. No sentence of a few words is no article.
         raise SourceError(origin, "no article text found")
     return ArticleInput(
         text=text,
@@ -58,6 +61,10 @@ def parse_html(html: str, origin: str, url: str | None = None) -> ArticleInput:
         language=_field(fields, "language"),
         author=_field(fields, "author"),
     )
+
+
+# Five words, then the end of a sentence (or of a quotation).
+_PROSE = re.compile(r"(?:\w+\W+){4}\w+[^\n]*?[.!?\"”»]")
 
 
 def _field(fields: dict[str, Any], name: str) -> str | None:

@@ -72,9 +72,24 @@ def test_html_main_text_and_metadata() -> None:
     assert article.url == "https://www.northwind.example/a"
 
 
-def test_html_page_without_an_article_is_refused() -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "<nav>menu</nav>",
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/contact'>Contact</a></nav>",
+        "<div>Accept cookies</div><div>Sign in</div>",
+    ],
+)
+def test_html_page_without_an_article_is_refused(body: str) -> None:
+    page = f"<html><head><title>Sign in</title></head><body>{body}</body></html>"
     with pytest.raises(SourceError, match=r"^login\.html: no article text found$"):
-        parse_html("<html><head><title>Sign in</title></head><body></body></html>", "login.html")
+        parse_html(page, "login.html")
+
+
+def test_a_short_html_brief_is_an_article() -> None:
+    page = '<html><body><p>"The pier stays shut," Kovac said.</p></body></html>'
+    assert parse_html(page, "brief.html").text == '"The pier stays shut," Kovac said.'
 
 
 def test_json_object_and_array() -> None:
