@@ -47,7 +47,7 @@ def parse_html(html: str, origin: str, url: str | None = None) -> ArticleInput:
     text = clean_text(_field(fields, "text") or "")
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
-    if not _PROSE.search(text):
+    if not _PROSE.search(text, 0, 20_000):
         # trafilatura falls back to whatever text a page has: a menu, a
         # cookie banner. No sentence of a few words is no article.
         raise SourceError(origin, "no article text found")
@@ -63,8 +63,9 @@ def parse_html(html: str, origin: str, url: str | None = None) -> ArticleInput:
     )
 
 
-# Five words, then the end of a sentence (or of a quotation).
-_PROSE = re.compile(r"(?:\w+\W+){4}\w+[^\n]*?[.!?\"”»]")
+# Five words, then the end of a sentence (or of a quotation) within a line.
+# Bounded, so that a page of one endless line costs linear time.
+_PROSE = re.compile(r"(?:\w+\W+){4}\w+[^\n.!?\"”»]{0,300}[.!?\"”»]")
 
 
 def _field(fields: dict[str, Any], name: str) -> str | None:

@@ -277,7 +277,7 @@ def _postgresql_query(
 # The stored tsvector of migration 0004, under the GIN index ix_fts_statements
 # (not a model column: alembic and the models never see it).
 _FTS_VECTOR: ColumnElement[str] = literal_column("statements.fts_vector")
-# Inline, not a bound parameter: the index expression has the literal 'english'.
+# The configuration the stored vectors are made with, inline like theirs.
 _ENGLISH: ColumnElement[str] = literal_column("'english'", String)
 
 
