@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from quotes.services.dedupe import dedupe_statements
 from quotes.services.export import export_statements, to_claim
 from quotes.services.importing import ImportStatus, import_articles
 from quotes.services.search import search_statements, who_said
@@ -171,3 +172,34 @@ def test_a_reprint_page_that_changed_becomes_its_own_article_on_update(
     (updated,) = import_articles(database, [str(changed)], update=True)
     assert updated.status is ImportStatus.NEW
     assert (_count(database, Article), _count(database, Reprint)) == (2, 0)
+
+
+def test_a_reprint_printed_earlier_moves_the_first_date(database: Database, tmp_path: Path) -> None:
+    story = "The northern pier will stay shut until the inspectors sign off, Mira Szabo said."
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": story, "url": "https://daily.example/pier", "published": "2026-03-05"})
+        + "\n"
+        + json.dumps({"text": story, "url": "https://wire.example/pier", "published": "2026-03-02"})
+        + "\n"
+    )
+    results = list(import_articles(database, [str(feed)]))
+    assert [r.status for r in results] == [ImportStatus.NEW, ImportStatus.REPRINT]
+    # The statement has no date of its own: it was said by the day it was
+    # first printed, which the later import (a wire copy) shows is earlier.
+    with database.session() as session:
+        answer = who_said(session, "pier will stay shut until the inspectors sign off")
+        assert answer is not None and answer.speaker == "Mira Szabo"
+        assert (str(answer.first_said_on), answer.date_precision) == ("2026-03-02", "reported")
+        dedupe_statements(session)
+    with database.session() as session:
+        answer = who_said(session, "pier will stay shut until the inspectors sign off")
+        assert answer is not None and str(answer.first_said_on) == "2026-03-02"
+    # Re-extracting the stored copy keeps what its reprint showed.
+    original = tmp_path / "original.jsonl"
+    original.write_text(feed.read_text().splitlines()[0] + "\n")
+    (updated,) = import_articles(database, [str(original)], update=True)
+    assert updated.status is ImportStatus.UPDATED
+    with database.session() as session:
+        answer = who_said(session, "pier will stay shut until the inspectors sign off")
+        assert answer is not None and str(answer.first_said_on) == "2026-03-02"

@@ -40,11 +40,18 @@ def date_rank(day: dt.date | None, precision: DatePrecision) -> tuple[int, dt.da
 def quote_date(
     said_on: dt.date | None, precision: DatePrecision, published_on: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision]:
-    """When a quote was said: its own date, else the publication date (as "reported")."""
-    if said_on is not None:
+    """When a quote was said: its own date, else the publication date (as "reported").
+
+    A "reported" date is the publication date standing in for one; where the
+    text was printed earlier elsewhere (``published_on`` is then that day),
+    the earlier day stands in.
+    """
+    if said_on is not None and precision is not DatePrecision.REPORTED:
         return said_on, precision
     if published_on is not None:
         return published_on, DatePrecision.REPORTED
+    if said_on is not None:
+        return said_on, precision
     return None, DatePrecision.UNKNOWN
 
 

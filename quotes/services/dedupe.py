@@ -45,6 +45,7 @@ from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
 from quotes.services.statement_matching import DATE_WINDOW
 from quotes.services.statements import chunked
+from quotes.storage.appearances import first_printed
 from quotes.storage.bulk import (
     executemany,
     insert_ignore,
@@ -173,6 +174,7 @@ def _read(
     connection: Connection, scope: list[ColumnElement[bool]], low: int, high: int
 ) -> list[Any]:
     """A batch's quotes, read whole: no cursor stays open while writing."""
+    reprinted, printed_on = first_printed()
     return list(
         connection.execute(
             select(
@@ -183,11 +185,12 @@ def _read(
                 Quote.kind,
                 Quote.said_on,
                 Quote.date_precision,
-                Article.published_on,
+                printed_on,
                 Quote.match_method,
                 Quote.match_score,
             )
             .join(Article, Article.id == Quote.article_id)
+            .outerjoin(reprinted, reprinted.c.article_id == Article.id)
             .where(*scope, Quote.speaker_id.between(low, high))
         )
     )

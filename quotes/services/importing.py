@@ -50,7 +50,7 @@ from quotes.sources.fetch import DEFAULT_TIMEOUT
 from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.database import Database
-from quotes.storage.models import Article, Outlet, Reprint, utcnow
+from quotes.storage.models import Article, Outlet, Quote, Reprint, utcnow
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote
@@ -312,6 +312,8 @@ class _Importer:
                 row.extractor_version = self.version
                 status = ImportStatus.UPDATED
             recorded = _record(session, row, extracted)
+            if status is ImportStatus.UPDATED:
+                _redate(session, row.id)  # matching knew only this copy's date, not its reprints'
             session.flush()
             return ImportResult(
                 article.origin,
@@ -357,6 +359,10 @@ class _Importer:
                 # A URL stored already (by another importer, a moment ago) is no new reprint.
                 done = session.connection().execute(insert_ignore(session, Reprint), row)
                 added = done.rowcount
+                if added and article.published is not None:
+                    # Printed perhaps before the stored copy: its quotes were
+                    # said by then, and their statements' dates may move.
+                    _redate(session, found.id)
         status = ImportStatus.REPRINT if added else ImportStatus.UNCHANGED
         return ImportResult(article.origin, status, article_id=found.id)
 
@@ -482,6 +488,17 @@ def _record(session: Session, article: Article, extracted: Sequence[ExtractedQuo
     from quotes.services.recording import record_quotes
 
     return record_quotes(session, article, extracted)
+
+
+def _redate(session: Session, article_id: int) -> None:
+    from quotes.services.statements import recompute_statements
+
+    statement_ids = session.scalars(
+        select(Quote.statement_id).where(
+            Quote.article_id == article_id, Quote.statement_id.is_not(None)
+        )
+    )
+    recompute_statements(session, [i for i in statement_ids if i is not None])
 
 
 def _forget(session: Session, article: Article) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
 from quotes.services.canonical import Occurrence, quote_date, summarise
-from quotes.storage.appearances import appearances
+from quotes.storage.appearances import appearances, first_printed
 from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement
 
 _CHUNK = 2000
@@ -40,6 +40,7 @@ def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list
         return []
     session.flush()
     grouped: dict[int, list[Occurrence]] = defaultdict(list)
+    reprinted, printed_on = first_printed()
     for chunk in chunked(ids):
         rows = session.execute(
             select(
@@ -48,9 +49,10 @@ def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list
                 Quote.kind,
                 Quote.said_on,
                 Quote.date_precision,
-                Article.published_on,
+                printed_on,
             )
             .join(Article, Article.id == Quote.article_id)
+            .outerjoin(reprinted, reprinted.c.article_id == Article.id)
             .where(Quote.statement_id.in_(chunk))
         )
         for statement_id, text, kind, said_on, precision, published_on in rows:

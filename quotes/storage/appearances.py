@@ -7,7 +7,9 @@ ten sources, not the one that happened to be imported first.
 
 from __future__ import annotations
 
-from sqlalchemy import Subquery, literal, select, union_all
+from typing import Any
+
+from sqlalchemy import ColumnElement, Subquery, case, func, literal, select, union_all
 
 from quotes.storage.bulk import table_of
 from quotes.storage.models import Article, Reprint
@@ -38,3 +40,26 @@ def appearances() -> Subquery:
             literal(True).label("reprint"),
         ),
     ).subquery("appearances")
+
+
+def first_printed() -> tuple[Subquery, ColumnElement[Any]]:
+    """The earliest day each article was printed: its own date or a reprint's.
+
+    Returns a subquery of reprint dates to outer-join on ``article_id`` and
+    the expression of the day. A quote with no date of its own was said by
+    the day it was first printed, wherever that was.
+    """
+    reprints = table_of(Reprint)
+    earliest = (
+        select(reprints.c.article_id, func.min(reprints.c.published_on).label("published_on"))
+        .group_by(reprints.c.article_id)
+        .subquery("earliest_reprints")
+    )
+    own = table_of(Article).c.published_on
+    day = case(
+        (earliest.c.published_on.is_(None), own),
+        (own.is_(None), earliest.c.published_on),
+        (earliest.c.published_on < own, earliest.c.published_on),
+        else_=own,
+    )
+    return earliest, day
