@@ -82,6 +82,7 @@ _SENTENCE_END = re.compile(
 )
 _THAT = re.compile(r"\bthat\b")
 _QUOTE_OPENING = re.compile(r"(?:that\s+)?[\"“«„]")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # What may stand between a cue and the quote it introduces: 'said that "...'.
 _INTRODUCER = re.compile(
     r"\s*(?:,?\s*(?:that|reporters|journalists|me|us|him|her|them|simply|only)\s*)?[:,]?\s*"
@@ -326,24 +327,24 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         signed = _signature(article, end)
         if signed is not None:
             return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
-    # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
-    after_end = min(article.sentence_end(end), end + 160)
-    if (
-        pieces[-1].closed
-        and not _closes_sentence(article, end, after_end)
-        and not _reported_inline(article, start, end)
-    ):
-        found = _attribution_in(article, end, after_end, leading=True)
-        if found:
-            mention, cue = found
-            return _Found(start, end, QuoteKind.DIRECT, mention, cue, confidence, _inner(pieces))
-    # Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'
     before_start = article.sentence_start(start)
     lead = text[before_start:start]
     stripped = lead.rstrip()
     cues = list(_CUE.finditer(text, before_start, start))
     # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
     adjacent = bool(cues) and _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
+    # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
+    after_end = min(article.sentence_end(end), end + 160)
+    if (
+        pieces[-1].closed
+        and not _closes_sentence(article, end, after_end)
+        and not (adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
+    ):
+        found = _attribution_in(article, end, after_end, leading=True)
+        if found:
+            mention, cue = found
+            return _Found(start, end, QuoteKind.DIRECT, mention, cue, confidence, _inner(pieces))
+    # Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'
     if cues and (stripped.endswith((":", ",")) or adjacent):
         lead_cue = cues[-1]
         lead_mention = None
@@ -450,20 +451,12 @@ _OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 
 
-def _reported_inline(article: _Article, start: int, end: int) -> bool:
-    """'Obama said "it gets me mad" every time he thinks about ...': the verb
-    right before the quote reports it, and the quote runs on into its sentence
-    (no comma closes it), so a verb after it belongs to the rest of that sentence."""
-    text = article.text
-    if text[end - 2 : end - 1] in (",", "?", "!") or text[end : end + 1] in (",", "—", "–"):
-        return False
-    lead_start = article.sentence_start(start)
-    cues = list(_CUE.finditer(text, lead_start, start))
-    return (
-        bool(cues)
-        and cues[-1][0] in SPEECH_VERBS
-        and _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
-    )
+def _runs_on(text: str, end: int) -> bool:
+    """'Obama said "it gets me mad" every time he thinks about ...': no comma
+    closes the quote, so it runs on into its sentence, and where the verb right
+    before it reports it, a verb after it belongs to the rest of that sentence."""
+    closed = text[end - 2 : end - 1] in (",", "?", "!") or text[end : end + 1] in (",", "—", "–")
+    return not closed
 
 
 def _closes_sentence(article: _Article, end: int, after_end: int) -> bool:
@@ -476,14 +469,11 @@ def _closes_sentence(article: _Article, end: int, after_end: int) -> bool:
     if text[end - 2 : end - 1] != "." or article.sentence_end(end - 1) != end:
         return False
     following = text[end:after_end]
-    return _words(following) > _BARE_ATTRIBUTION_WORDS or any(
-        mark in following for mark in _QUOTE_MARKS
-    )
+    return _words(following) > _BARE_ATTRIBUTION_WORDS or _QUOTE_MARK.search(following) is not None
 
 
 # '"..." Trump said.', '"..." Kremlin spokesman Dmitry Peskov said on Monday.'
 _BARE_ATTRIBUTION_WORDS = 7
-_QUOTE_MARKS = '"“”«»„'
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|we|I)\s+$")
@@ -614,7 +604,7 @@ def _introduced_before(
     else:
         previous_start = article.sentence_start(sentence_start - 1)
     previous = text[previous_start:sentence_start]
-    if any(mark in previous for mark in _QUOTE_MARKS):
+    if _QUOTE_MARK.search(previous):
         return None  # a quote of its own: the continuation rule handles it
     cues = list(_CUE.finditer(text, previous_start, sentence_start))
     if not cues:
@@ -742,7 +732,6 @@ def _indirect(
     return found
 
 
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _SECOND_REPORT = re.compile(
     r",\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:" + word_alternation(SPEECH_VERBS) + r")\b"
@@ -937,7 +926,6 @@ def _reported(
         mention = (
             _appositive_subject(text, sentence_start, cue.start())
             or _coordinated_subject(text, sentence_start, cue.start())
-            or _participle_subject(text, cue, sentence_start)
             or _whole_subject(text, cue, sentence_start)
         )
     if mention is not None:

@@ -407,7 +407,7 @@ _VERB_WORDS = frozenset(
 # "a spokesman for the ministry", "a source close to the talks".
 _COMPLEMENTS = frozenset(["to", "for", "with", "of", "from"])
 # The words such a complement may follow (a role, not a thing: "a letter to Facebook").
-_COMPLEMENTED = DESCRIPTION_HEADS | {"close", "aide", "advisor", "adviser", "one"}
+_COMPLEMENTED = DESCRIPTION_HEADS | {"close", "one"}
 
 
 def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Mention | None:
