@@ -44,13 +44,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.errors import DatabaseError, SourceError
+from quotes.services.statements import article_statement_ids, recompute_statements
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT
 from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.database import Database
-from quotes.storage.models import Article, Outlet, Quote, Reprint, utcnow
+from quotes.storage.models import Article, Outlet, Reprint, utcnow
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote
@@ -313,7 +314,8 @@ class _Importer:
                 status = ImportStatus.UPDATED
             recorded = _record(session, row, extracted)
             if status is ImportStatus.UPDATED:
-                _redate(session, row.id)  # matching knew only this copy's date, not its reprints'
+                # Matching knew only this copy's date, not its reprints'.
+                recompute_statements(session, recorded.statements)
             session.flush()
             return ImportResult(
                 article.origin,
@@ -362,7 +364,7 @@ class _Importer:
                 if added and article.published is not None:
                     # Printed perhaps before the stored copy: its quotes were
                     # said by then, and their statements' dates may move.
-                    _redate(session, found.id)
+                    recompute_statements(session, article_statement_ids(session, found.id))
         status = ImportStatus.REPRINT if added else ImportStatus.UNCHANGED
         return ImportResult(article.origin, status, article_id=found.id)
 
@@ -488,17 +490,6 @@ def _record(session: Session, article: Article, extracted: Sequence[ExtractedQuo
     from quotes.services.recording import record_quotes
 
     return record_quotes(session, article, extracted)
-
-
-def _redate(session: Session, article_id: int) -> None:
-    from quotes.services.statements import recompute_statements
-
-    statement_ids = session.scalars(
-        select(Quote.statement_id).where(
-            Quote.article_id == article_id, Quote.statement_id.is_not(None)
-        )
-    )
-    recompute_statements(session, [i for i in statement_ids if i is not None])
 
 
 def _forget(session: Session, article: Article) -> None:

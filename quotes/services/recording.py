@@ -207,16 +207,10 @@ def forget_article_quotes(session: Session, article: Article) -> list[int]:
     text, date and count recomputed. Returns the ids of the statements repaired.
     The merge log keeps its rows: it is an audit trail.
     """
-    from quotes.services.statements import recompute_statements
+    from quotes.services.statements import article_statement_ids, recompute_statements
 
     session.flush()
-    statement_ids = set(
-        session.scalars(
-            select(Quote.statement_id).where(
-                Quote.article_id == article.id, Quote.statement_id.is_not(None)
-            )
-        )
-    )
+    statement_ids = article_statement_ids(session, article.id)
     quote_ids = select(Quote.id).where(Quote.article_id == article.id).scalar_subquery()
     session.execute(delete(MergeSuggestion).where(MergeSuggestion.quote_id.in_(quote_ids)))
     session.execute(
@@ -224,5 +218,4 @@ def forget_article_quotes(session: Session, article: Article) -> list[int]:
         execution_options={"synchronize_session": False},
     )
     session.expire(article, ["quotes"])
-    kept = recompute_statements(session, sorted(i for i in statement_ids if i is not None))
-    return kept
+    return recompute_statements(session, statement_ids)

@@ -30,6 +30,16 @@ def chunked(values: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]
         yield values[start : start + size]
 
 
+def article_statement_ids(session: Session, article_id: int) -> list[int]:
+    """The statements the article's quotes belong to."""
+    rows = session.scalars(
+        select(Quote.statement_id).where(
+            Quote.article_id == article_id, Quote.statement_id.is_not(None)
+        )
+    )
+    return sorted({statement_id for statement_id in rows if statement_id is not None})
+
+
 def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list[int]:
     """Recompute canonical text, date, kind and count; delete the empty ones.
 
