@@ -179,11 +179,11 @@ def test_an_article_whose_storage_fails_is_rolled_back_whole(
     (tmp_path / "a.txt").write_text(f"A\n{PESKOV}")
     (tmp_path / "b.txt").write_text(f"B\nOther words. {PESKOV}")
 
-    def record_then_fail(session: Session, article: Article, extracted: Any) -> Any:
-        from quotes.services.recording import record_quotes
+    def record_then_fail(session: Session, items: Any, cache: Any) -> Any:
+        from quotes.services.recording import record_articles
 
-        recorded = record_quotes(session, article, extracted)
-        if article.title == "A":
+        recorded = record_articles(session, items, cache=cache)
+        if any(article.title == "A" for article, _ in items):
             raise RuntimeError("disk on fire")
         return recorded
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
 
 from quotes.storage.database import create_database_engine
@@ -52,18 +52,66 @@ def test_upgrade_head_gives_exactly_the_models_schema(empty_database_url: URL) -
     assert set(Base.metadata.tables) <= _tables(empty_database_url)
 
 
+def _fulltext(engine: Engine) -> set[str]:
+    """The full-text tables (SQLite) or indexes (PostgreSQL) of statements and quotes."""
+    inspector = inspect(engine)
+    if engine.dialect.name == "sqlite":
+        return {name for name in inspector.get_table_names() if name.endswith("_fts")}
+    return {
+        ix["name"]
+        for table in ("statements", "quotes")
+        for ix in inspector.get_indexes(table)
+        if ix["name"] and ix["name"].startswith("ix_fts_")
+    }
+
+
 @pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
-def test_upgrade_creates_full_text_indexes(empty_database_url: URL) -> None:
+def test_upgrade_indexes_statements_for_full_text_and_not_quotes(empty_database_url: URL) -> None:
     engine = create_database_engine(empty_database_url)
     upgrade(engine, "head")
     try:
-        if empty_database_url.get_backend_name() == "sqlite":
-            assert {"statements_fts", "quotes_fts"} <= set(inspect(engine).get_table_names())
-        else:
-            indexes = {ix["name"] for ix in inspect(engine).get_indexes("statements")}
-            assert "ix_fts_statements" in indexes
-            indexes = {ix["name"] for ix in inspect(engine).get_indexes("quotes")}
-            assert "ix_fts_quotes" in indexes
+        sqlite = engine.dialect.name == "sqlite"
+        assert _fulltext(engine) == {"statements_fts" if sqlite else "ix_fts_statements"}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("empty_database_url", BACKENDS, indirect=True)
+def test_downgrade_0005_rebuilds_the_quote_index_from_stored_quotes(
+    empty_database_url: URL,
+) -> None:
+    engine = create_database_engine(empty_database_url)
+    try:
+        upgrade(engine, "head")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO articles (id, content_hash, text, imported_at) "
+                    "VALUES (1, 'h', 'Ministers rejected the truce.', CURRENT_TIMESTAMP)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO quotes (article_id, text, span_start, span_end, kind, "
+                    "date_precision, confidence) VALUES (1, 'Ministers rejected the truce', "
+                    "0, 28, 'indirect', 'unknown', 0.9)"
+                )
+            )
+        downgrade(engine, "0004")
+        sqlite = engine.dialect.name == "sqlite"
+        assert _fulltext(engine) == (
+            {"statements_fts", "quotes_fts"} if sqlite else {"ix_fts_statements", "ix_fts_quotes"}
+        )
+        found = (
+            "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'truce'"
+            if sqlite
+            else "SELECT count(*) FROM quotes "
+            "WHERE to_tsvector('english', text) @@ to_tsquery('english', 'truce')"
+        )
+        with engine.connect() as connection:
+            assert connection.scalar(text(found)) == 1
+        upgrade(engine, "head")
+        assert _fulltext(engine) == {"statements_fts" if sqlite else "ix_fts_statements"}
     finally:
         engine.dispose()
 

@@ -22,6 +22,7 @@ from quotes.match.similarity import (
     Scored,
     decide,
     score,
+    words_needed,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "score",
     "skeleton",
     "surnames_match",
+    "words_needed",
 ]

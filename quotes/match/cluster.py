@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes.match.similarity import AUTO_THRESHOLD, SUGGEST_THRESHOLD, Scored, score
+from quotes.match.similarity import AUTO_THRESHOLD, SUGGEST_THRESHOLD, Scored, score, words_needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +71,7 @@ def cluster(
         for word in words:
             for founder in index.get(word, ()):
                 shared[founder] = shared.get(founder, 0) + 1
-        # token_set_ratio >= suggest needs most words in common
-        needed = max(1, int(len(words) * suggest * 0.5))
+        needed = words_needed(len(words), suggest)
         for founder, count in shared.items():
             if count < needed:
                 continue

@@ -124,6 +124,17 @@ def _negation_flipped(a: str, b: str) -> bool:
     return False
 
 
+def words_needed(words: int, suggest: float = SUGGEST_THRESHOLD) -> int:
+    """How many of a wording's ``words`` (distinct) another must share to be scored at all.
+
+    Reaching the suggest band takes most words in common (containment takes
+    all of the fragment's), so this bound is loose on purpose: it skips only
+    wordings that share too little to score. Online matching and ``cluster``
+    both use it, so importing and ``quotes dedupe`` compare the same pairs.
+    """
+    return max(1, int(words * suggest * 0.5))
+
+
 def score(a: str, b: str) -> Scored:
     """Compare two *normalised* wordings: exact, containment, then token-set ratio.
 

@@ -40,10 +40,10 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import DatePrecision, QuoteKind
+from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
-from quotes.services.statement_matching import DATE_WINDOW
 from quotes.services.statements import chunked
 from quotes.storage.appearances import first_printed
 from quotes.storage.bulk import (

@@ -31,19 +31,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Table, delete, literal, or_, select
+from sqlalchemy import Connection, Table, bindparam, delete, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.errors import DatabaseError, SourceError
+from quotes.services.candidates import CandidateCache
 from quotes.services.statements import article_statement_ids, recompute_statements
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
@@ -52,11 +54,13 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.database import Database
 from quotes.storage.models import Article, Outlet, Reprint, utcnow
+from quotes.storage.sole_writer import SoleWriter
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote
 
 Extractor = Callable[[str, dt.date | None], Sequence["ExtractedQuote"]]
+_T = TypeVar("_T")
 
 # Column limits of ``articles`` and ``outlets``: longer values are cut, not refused.
 _MAX_URL = 2048
@@ -159,9 +163,11 @@ def import_inputs(
     try:
         for item in inputs:
             if isinstance(item, SourceError):
+                yield from importer.flush()  # results stay in the order of the sources
                 yield ImportResult(item.source, ImportStatus.FAILED, error=item.reason)
             else:
-                yield importer.store(item)
+                yield from importer.add(item)
+        yield from importer.flush()
     finally:
         importer.close()
 
@@ -204,6 +210,67 @@ class _Found:
     reprint: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A new article, read and extracted, waiting for its group's transaction."""
+
+    article: ArticleInput
+    url: str | None
+    digest: str
+    extracted: Sequence[ExtractedQuote]
+
+
+class _Group:
+    """New articles stored together: one transaction, one pass of matching.
+
+    A transaction per article costs more than its quotes on SQLite (the
+    commit, a dozen statements each with its fixed cost), so an importer
+    writing to a ``Database`` commits new articles in groups, each article
+    still whole or absent. A group is written when it is full, when its
+    oldest article has waited ``MAX_SECONDS`` (checked as articles arrive),
+    before any other kind of write, and at the end of the run. If writing
+    it fails, every article is stored again on its own, so that a bad one
+    fails alone.
+    """
+
+    MAX_ARTICLES = 50
+    MAX_SECONDS = 0.5
+    MAX_CHARACTERS = 5_000_000
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: list[_Pending] = []
+        self._keys: set[str] = set()
+        self._characters = 0
+        self._since = 0.0
+
+    def holds(self, url: str | None, digest: str) -> bool:
+        """Is this article (its URL or its text) among those waiting?"""
+        return digest in self._keys or (url is not None and url in self._keys)
+
+    def add(self, pending: _Pending) -> None:
+        if not self.items:
+            self._since = time.monotonic()
+        self.items.append(pending)
+        self._keys.add(pending.digest)
+        if pending.url is not None:
+            self._keys.add(pending.url)
+        self._characters += len(pending.article.text)
+
+    def full(self) -> bool:
+        return (
+            len(self.items) >= self.limit
+            or self._characters >= self.MAX_CHARACTERS
+            or time.monotonic() - self._since >= self.MAX_SECONDS
+        )
+
+    def take(self) -> list[_Pending]:
+        items, self.items = self.items, []
+        self._keys.clear()
+        self._characters = 0
+        return items
+
+
 class _Importer:
     def __init__(self, target: Session | Database, *, update: bool, extractor: Extractor) -> None:
         self.target = target
@@ -216,6 +283,14 @@ class _Importer:
         # out of the pool (and pinging it) per article costs more than the
         # article's own queries on PostgreSQL.
         self._connection: Connection | None = None
+        # Kept between transactions while this run is the only writer. A
+        # caller's session may write anything between two articles: there
+        # each call reads its own candidates, and each article is its own group.
+        self.cache: CandidateCache | None = None
+        self.sole_writer = SoleWriter()
+        if isinstance(target, Database):
+            self.cache = CandidateCache()
+        self.group = _Group(_Group.MAX_ARTICLES if self.cache is not None else 1)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -232,7 +307,7 @@ class _Importer:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        """One article's transaction (a savepoint inside a caller's session)."""
+        """One transaction (a savepoint inside a caller's session)."""
         try:
             if isinstance(self.target, Session):
                 with self.target.begin_nested():
@@ -243,21 +318,75 @@ class _Importer:
                     Session(bind=connection, expire_on_commit=False) as session,
                     session.begin(),
                 ):
+                    if self.cache is not None and not self.sole_writer.check(session.connection()):
+                        self.cache.clear()
                     yield session
         except BaseException:
             self.outlets.clear()
+            self._forget_candidates()
             raise
 
-    # --- one article ------------------------------------------------------------
+    def _forget_candidates(self) -> None:
+        """What the cache holds may no longer be what is stored."""
+        if self.cache is not None:
+            self.cache.clear()
+        self.sole_writer.forget()
 
-    def store(self, article: ArticleInput) -> ImportResult:
-        try:
+    # --- articles -----------------------------------------------------------------
+
+    def add(self, article: ArticleInput) -> list[ImportResult]:
+        """Take one article; return the results of the articles stored meanwhile."""
+        done: list[ImportResult] = []
+        digest = content_hash(article.text)
+        url = article.url[:_MAX_URL] if article.url else None
+        if self.group.holds(url, digest):
+            done += self.flush()
+        looked_up = self._guarded(article, lambda: self._lookup(url, digest))
+        if isinstance(looked_up, ImportResult):
+            return [*done, *self.flush(), looked_up]
+        if looked_up is not None:
+            done += self.flush()
+            done.append(
+                self._guarded(article, lambda: self._stored(article, url, digest, looked_up))
+            )
+            return done
+        extracted = self._guarded(article, lambda: self.extractor(article.text, article.published))
+        if isinstance(extracted, ImportResult):
+            return [*done, *self.flush(), extracted]
+        self.group.add(_Pending(article, url, digest, extracted))
+        if self.group.full():
+            done += self.flush()
+        return done
+
+    def flush(self) -> list[ImportResult]:
+        """Store the waiting articles: together, or each alone if together fails."""
+        waiting = self.group.take()
+        if len(waiting) > 1:
             try:
-                return self._store(article)
+                return self._store_new(waiting)
+            except Exception:
+                pass  # each alone, below: the one at fault fails, the rest are stored
+        return [self.store(pending.article, pending.extracted) for pending in waiting]
+
+    def store(
+        self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None = None
+    ) -> ImportResult:
+        """Store one article in a transaction of its own; ``extracted`` if done already."""
+
+        def attempt() -> ImportResult:
+            try:
+                return self._store(article, extracted)
             except IntegrityError:
                 # Another importer stored the same article (or outlet, or
                 # speaker) between our check and our insert: look again.
-                return self._store(article)
+                return self._store(article, extracted)
+
+        return self._guarded(article, attempt)
+
+    def _guarded(self, article: ArticleInput, work: Callable[[], _T]) -> _T | ImportResult:
+        """``work()``, or the failure of this article (a database gone stops the run)."""
+        try:
+            return work()
         except SourceError as exc:
             return ImportResult(article.origin, ImportStatus.FAILED, error=exc.reason)
         except IntegrityError as exc:
@@ -269,61 +398,94 @@ class _Importer:
             reason = f"internal error: {type(exc).__name__}: {exc}"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
 
-    def _store(self, article: ArticleInput) -> ImportResult:
+    def _store(
+        self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None
+    ) -> ImportResult:
         digest = content_hash(article.text)
         url = article.url[:_MAX_URL] if article.url else None
         found = self._lookup(url, digest)
-        if found is not None and found.reprint:
+        if found is not None:
+            return self._stored(article, url, digest, found)
+        if extracted is None:
+            extracted = self.extractor(article.text, article.published)
+        return self._store_new([_Pending(article, url, digest, extracted)])[0]
+
+    def _store_new(self, waiting: Sequence[_Pending]) -> list[ImportResult]:
+        """New articles and their quotes, in one transaction."""
+        with self._writing() as session:
+            # Set before the quotes are written, but committed with them or not at all.
+            extracted_at = utcnow()
+            rows = []
+            for pending in waiting:
+                # Not looked up again: if another importer stores the same
+                # article meanwhile, the unique constraints refuse this one
+                # and ``store`` looks again.
+                row = Article(
+                    content_hash=pending.digest,
+                    extracted_at=extracted_at,
+                    extractor_version=self.version,
+                )
+                self._fill(session, row, pending.article, pending.url)
+                session.add(row)
+                rows.append(row)
+            session.flush()
+            recorded = _record(
+                session,
+                [(row, p.extracted) for row, p in zip(rows, waiting, strict=True)],
+                self.cache,
+            )
+            session.flush()
+        return [
+            ImportResult(
+                pending.article.origin,
+                ImportStatus.NEW,
+                article_id=row.id,
+                quotes=result.quotes,
+                new_speakers=result.new_speakers,
+            )
+            for pending, row, result in zip(waiting, rows, recorded, strict=True)
+        ]
+
+    def _stored(
+        self, article: ArticleInput, url: str | None, digest: str, found: _Found
+    ) -> ImportResult:
+        """An article stored already: unchanged, one more reprint, or updated."""
+        if found.reprint:
             if found.content_hash != digest and self.update:
                 # The page that reprinted the article now says something else:
                 # no longer a reprint; its text is imported for what it is.
                 with self._writing() as session:
                     session.execute(delete(Reprint).where(Reprint.url == url))
-                return self._store(article)
+                return self._store(article, None)
             return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
-        if found is not None:
-            elsewhere = url != found.url if url else article.outlet is not None
-            if found.content_hash == digest and elsewhere:
-                # Even with --update: a copy never overwrites what the article's
-                # own source said (its outlet, title, date); that source does.
-                reprinted = self._reprint(found, article, url)
-                if reprinted is not None:
-                    return reprinted
-            if not self.update:
-                return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
+        elsewhere = url != found.url if url else article.outlet is not None
+        if found.content_hash == digest and elsewhere:
+            # Even with --update: a copy never overwrites what the article's
+            # own source said (its outlet, title, date); that source does.
+            reprinted = self._reprint(found, article, url)
+            if reprinted is not None:
+                return reprinted
+        if not self.update:
+            return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
         extracted = self.extractor(article.text, article.published)
         with self._writing() as session:
-            # Set before the quotes are written, but committed with them or not at all.
-            extracted_at = utcnow()
-            if found is None:
-                # Not looked up again: if another importer stores the same
-                # article meanwhile, the unique constraints refuse this one
-                # and ``store`` looks again.
-                row = Article(
-                    content_hash=digest, extracted_at=extracted_at, extractor_version=self.version
-                )
-                self._fill(session, row, article, url)
-                session.add(row)
-                session.flush()
-                status = ImportStatus.NEW
-            else:
-                row = session.get_one(Article, found.id)
-                self._replace(session, row, article, url, digest)
-                row.extracted_at = extracted_at
-                row.extractor_version = self.version
-                status = ImportStatus.UPDATED
-            recorded = _record(session, row, extracted)
-            if status is ImportStatus.UPDATED:
-                # Matching knew only this copy's date, not its reprints'.
-                recompute_statements(session, recorded.statements)
+            # Statements are deleted and re-dated here, behind matching's back.
+            self._forget_candidates()
+            row = session.get_one(Article, found.id)
+            self._replace(session, row, article, url, digest)
+            row.extracted_at = utcnow()
+            row.extractor_version = self.version
+            (recorded,) = _record(session, [(row, extracted)], None)
+            # Matching knew only this copy's date, not its reprints'.
+            recompute_statements(session, recorded.statements)
             session.flush()
-            return ImportResult(
-                article.origin,
-                status,
-                article_id=row.id,
-                quotes=recorded.quotes,
-                new_speakers=recorded.new_speakers,
-            )
+        return ImportResult(
+            article.origin,
+            ImportStatus.UPDATED,
+            article_id=row.id,
+            quotes=recorded.quotes,
+            new_speakers=recorded.new_speakers,
+        )
 
     def _reprint(
         self, found: _Found, article: ArticleInput, url: str | None
@@ -364,6 +526,7 @@ class _Importer:
                 if added and article.published is not None:
                     # Printed perhaps before the stored copy: its quotes were
                     # said by then, and their statements' dates may move.
+                    self._forget_candidates()
                     recompute_statements(session, article_statement_ids(session, found.id))
         status = ImportStatus.REPRINT if added else ImportStatus.UNCHANGED
         return ImportResult(article.origin, status, article_id=found.id)
@@ -419,26 +582,35 @@ class _Importer:
 _ARTICLES = cast(Table, Article.__table__)
 
 
+def _find_queries() -> tuple[Any, Any]:
+    """The look-up by text, and by text or URL: built once (building costs more than asking)."""
+    columns = _ARTICLES.c
+    reprints = table_of(Reprint).c
+    reprinted_here = columns.id.in_(
+        select(reprints.article_id).where(reprints.url == bindparam("url"))
+    )
+    chosen = (columns.id, columns.url, columns.content_hash, columns.outlet_id)
+    by_text = select(*chosen, literal(False)).where(columns.content_hash == bindparam("digest"))
+    by_text_or_url = select(*chosen, reprinted_here).where(
+        or_(
+            columns.content_hash == bindparam("digest"),
+            columns.url == bindparam("url"),
+            reprinted_here,
+        )
+    )
+    return by_text, by_text_or_url
+
+
+_BY_TEXT, _BY_TEXT_OR_URL = _find_queries()
+
+
 def _find(connection: Connection, url: str | None, digest: str) -> _Found | None:
     """The stored article at this URL (its own or a reprint's), or with this text.
 
     The URL wins: a page whose text changed is that page's article, to update.
     """
-    columns = _ARTICLES.c
-    reprints = table_of(Reprint).c
-    reprinted_here = columns.id.in_(select(reprints.article_id).where(reprints.url == url))
-    condition = columns.content_hash == digest
-    if url:
-        condition = or_(condition, columns.url == url, reprinted_here)
-    rows = connection.execute(
-        select(
-            columns.id,
-            columns.url,
-            columns.content_hash,
-            columns.outlet_id,
-            reprinted_here.label("reprinted_here") if url else literal(False),
-        ).where(condition)
-    ).all()
+    query = _BY_TEXT_OR_URL if url else _BY_TEXT
+    rows = connection.execute(query, {"digest": digest, "url": url}).all()
     if not rows:
         return None
     best = next((r for r in rows if url and r.url == url), None)
@@ -486,10 +658,14 @@ def _insert_outlet(session: Session, row: dict[str, Any]) -> None:
     session.execute(insert(table).values(created_at=utcnow(), **row).on_conflict_do_nothing())
 
 
-def _record(session: Session, article: Article, extracted: Sequence[ExtractedQuote]) -> Any:
-    from quotes.services.recording import record_quotes
+def _record(
+    session: Session,
+    items: Sequence[tuple[Article, Sequence[ExtractedQuote]]],
+    cache: CandidateCache | None,
+) -> list[Any]:
+    from quotes.services.recording import record_articles
 
-    return record_quotes(session, article, extracted)
+    return record_articles(session, items, cache=cache)
 
 
 def _forget(session: Session, article: Article) -> None:

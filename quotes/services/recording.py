@@ -3,9 +3,9 @@
 ``record_quotes`` is called by the importer once per article, inside the
 importer's transaction (it flushes, never commits). Its cost is what limits
 import speed, so it works per article in batches: speakers come from the
-in-memory directory (``speaker_directory``), the candidate statements of all
-the article's speakers come from one indexed query (speaker and date
-window), and quotes, statements, merge-log rows and suggestions are written
+in-memory directory (``speaker_directory``), the candidate statements of
+the article's speakers from a cache of the months around its quotes
+(``candidates``), and quotes, statements, merge-log rows and suggestions are written
 in a few statements (``speaker_resolution``, ``statement_matching``).
 
 Online matching follows the same rules as ``quotes dedupe``: a quote whose
@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote
+from quotes.services.candidates import Candidate, CandidateCache
 from quotes.services.speaker_directory import SpeakerDirectory, directory_for
 from quotes.services.speaker_resolution import SpeakerResolver
-from quotes.services.statement_matching import Candidate, StatementMatcher
+from quotes.services.statement_matching import StatementMatcher
 from quotes.services.topics import tag_statement_ids
 from quotes.storage.bulk import insert_with_ids
 from quotes.storage.models import (
@@ -70,12 +71,16 @@ def record_quotes(
     *,
     auto: float = match.AUTO_THRESHOLD,
     suggest: float = match.SUGGEST_THRESHOLD,
+    cache: CandidateCache | None = None,
 ) -> RecordResult:
     """Store ``extracted`` as quotes of ``article`` and attach each to a statement.
 
-    Runs in the caller's transaction and does not commit.
+    Runs in the caller's transaction and does not commit. ``cache`` is an
+    importer's, kept between its articles (``quotes.services.candidates``).
     """
-    return record_articles(session, [(article, extracted)], auto=auto, suggest=suggest)[0]
+    return record_articles(
+        session, [(article, extracted)], auto=auto, suggest=suggest, cache=cache
+    )[0]
 
 
 def record_articles(
@@ -84,6 +89,7 @@ def record_articles(
     *,
     auto: float = match.AUTO_THRESHOLD,
     suggest: float = match.SUGGEST_THRESHOLD,
+    cache: CandidateCache | None = None,
 ) -> list[RecordResult]:
     """``record_quotes`` for several articles at once; one result per article.
 
@@ -116,7 +122,7 @@ def record_articles(
         speaker_ids.append(speakers.resolve(q, day))
         results[n].new_speakers += total.new_speakers - before
     speakers.write()
-    matcher = StatementMatcher(session, auto, suggest, total)
+    matcher = StatementMatcher(session, auto, suggest, total, cache)
     matcher.load_candidates(quotes, speaker_ids, published)
     chosen = matcher.assign(quotes, speaker_ids, published)
     rows = [
