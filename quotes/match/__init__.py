@@ -22,6 +22,7 @@ from quotes.match.similarity import (
     Scored,
     decide,
     score,
+    telling_words,
     words_needed,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "score",
     "skeleton",
     "surnames_match",
+    "telling_words",
     "words_needed",
 ]

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes.match.similarity import AUTO_THRESHOLD, SUGGEST_THRESHOLD, Scored, score, words_needed
+from quotes.match.similarity import (
+    AUTO_THRESHOLD,
+    SUGGEST_THRESHOLD,
+    Scored,
+    score,
+    telling_words,
+    words_needed,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +72,7 @@ def cluster(
     for group in ordered:
         head = max(group, key=lambda i: i.rank)
         day = min((i.day for i in group if i.day is not None), default=None)
-        words = set(head.normalized.split())
+        words = telling_words(head.normalized)
         best: tuple[int, Scored] | None = None
         shared: dict[int, int] = {}
         for word in words:

@@ -124,8 +124,27 @@ def _negation_flipped(a: str, b: str) -> bool:
     return False
 
 
+# Words nearly every sentence has: sharing them says nothing about two wordings.
+# Negations are not here; numbers and names never are.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as into about than "
+    "that this these those it its is are was were be been being has have had do does "
+    "did will would shall should can could may might must we our us you your he his "
+    "him she her they their them i me my there here so".split()
+)
+
+
+def telling_words(normalized: str) -> set[str]:
+    """The words of a *normalised* wording that can tell it apart: all but function words.
+
+    A wording of function words only ("it is what it is") keeps them all.
+    """
+    words = set(normalized.split())
+    return words - _FUNCTION_WORDS or words
+
+
 def words_needed(words: int, suggest: float = SUGGEST_THRESHOLD) -> int:
-    """How many of a wording's ``words`` (distinct) another must share to be scored at all.
+    """How many of a wording's ``telling_words`` another must share to be scored at all.
 
     Reaching the suggest band takes most words in common (containment takes
     all of the fragment's), so this bound is loose on purpose: it skips only

@@ -138,7 +138,7 @@ class Pool:
             self._index(index, candidate.normalized)
             # Kept in pool order, as a scan would find them.
             self.exact[candidate.normalized].sort()
-            for word in set(candidate.normalized.split()):
+            for word in match.telling_words(candidate.normalized):
                 self.by_word[word].sort()
 
     def remove(self, candidate: Candidate) -> None:
@@ -153,12 +153,12 @@ class Pool:
 
     def _index(self, index: int, normalized: str) -> None:
         self.exact[normalized].append(index)
-        for word in set(normalized.split()):
+        for word in match.telling_words(normalized):
             self.by_word[word].append(index)
 
     def _unindex(self, index: int, normalized: str) -> None:
         self.exact[normalized].remove(index)
-        for word in set(normalized.split()):
+        for word in match.telling_words(normalized):
             self.by_word[word].remove(index)
 
 

@@ -117,14 +117,15 @@ class StatementMatcher:
         # Only wordings sharing enough words (the rule of ``quotes dedupe``)
         # and within the window are ranked: a month of a speaker's statements
         # is too many to rank for every quote.
-        words = set(normalized.split())
+        words = match.telling_words(normalized)
         needed = match.words_needed(len(words), self.suggest)
-        candidates = [
-            candidate
-            for pool in pools
-            for index in pool.sharing(words, needed)
-            if in_window(candidate := pool.found(index))
-        ]
+        candidates = []
+        for pool in pools:
+            held = pool.candidates
+            for index in pool.sharing(words, needed):
+                candidate = held[index]
+                if candidate is not None and in_window(candidate):
+                    candidates.append(candidate)
         # Every score but containment is at most the token-set ratio, and
         # containment scores 100 there: nothing below the suggest band is lost.
         ranked = process.extract(
