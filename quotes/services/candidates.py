@@ -36,8 +36,8 @@ from quotes.storage.models import Statement, utcnow
 
 # A statement is looked for among those first said this close to the quote.
 DATE_WINDOW = dt.timedelta(days=31)
-# About 1 KB each: 200,000 candidates stay within a few hundred MB.
-DEFAULT_LIMIT = 200_000
+# About 600 bytes each with their index: 50,000 hold some 30 MB.
+DEFAULT_LIMIT = 50_000
 
 # (speaker id, month number), the month None for undated statements.
 Key = tuple[int, int | None]
@@ -77,11 +77,20 @@ def month_of(day: dt.date | None) -> int | None:
     return None if day is None else day.year * 12 + day.month - 1
 
 
+def window(day: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of a statement a quote said on ``day`` may join."""
+    if day is None:
+        return dt.date.min, dt.date.max
+    lo = day - DATE_WINDOW if day > dt.date.min + DATE_WINDOW else dt.date.min
+    hi = day + DATE_WINDOW if day < dt.date.max - DATE_WINDOW else dt.date.max
+    return lo, hi
+
+
 def months_around(day: dt.date | None) -> list[int | None]:
     """The months a quote said on ``day`` looks in; an undated quote, the undated only."""
     if day is None:
         return [None]
-    first, last = month_of(day - DATE_WINDOW), month_of(day + DATE_WINDOW)
+    first, last = (month_of(end) for end in window(day))
     assert first is not None and last is not None
     return [*range(first, last + 1), None]
 

@@ -44,6 +44,7 @@ from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
+from quotes.services.statement_matching import INSERT_QUOTE_MERGES
 from quotes.services.statements import chunked
 from quotes.storage.appearances import first_printed
 from quotes.storage.bulk import (
@@ -54,10 +55,7 @@ from quotes.storage.bulk import (
     update_by_id,
 )
 from quotes.storage.models import (
-    Actor,
     Article,
-    MergeAction,
-    MergeEntity,
     MergeSuggestion,
     Quote,
     Statement,
@@ -444,7 +442,7 @@ class _Writer:
         if batch.statement_updates:
             connection.execute(_UPDATE_STATEMENT, batch.statement_updates)
         update_by_id(connection, "quotes", _QUOTE_COLUMNS, batch.quote_updates)
-        executemany(connection, _INSERT_LOG_SQL, batch.logs)
+        executemany(connection, INSERT_QUOTE_MERGES, batch.logs)
         self.moved += batch.moved
         rows = [
             {"quote_id": row.id, "statement_id": target, "method": m, "score": s}
@@ -536,11 +534,6 @@ _QUOTE_COLUMNS = (
     ("statement_id", "integer"),
     ("match_method", "varchar"),
     ("match_score", "double precision"),
-)
-_INSERT_LOG_SQL = (
-    "INSERT INTO merge_log (entity, action, subject_id, from_id, to_id, method, score, actor, "
-    f"created_at) VALUES ('{MergeEntity.QUOTE.value}', '{MergeAction.MERGE.value}', ?, ?, ?, ?, ?, "
-    f"'{Actor.RULE.value}', CURRENT_TIMESTAMP)"
 )
 
 

@@ -4,7 +4,7 @@ Used by ``recording.record_quotes``. The candidate statements of the
 article's speakers, from the months around each quote, come from a
 ``CandidateCache`` (read in one indexed query, or kept from the previous
 articles of an import); each quote is scored against its speaker's candidates
-within ``DATE_WINDOW`` (a token-set shortlist, then ``match.score``), and
+within ``candidates.DATE_WINDOW`` (a token-set shortlist, then ``match.score``), and
 attached above the auto
 threshold, suggested between the thresholds, or made a statement of its own.
 Among equally good candidates the longest wins, so a fragment goes to the
@@ -21,19 +21,18 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind
-from quotes.services.candidates import DATE_WINDOW, Candidate, CandidateCache, months_around
+from quotes.services.candidates import Candidate, CandidateCache, months_around, window
 from quotes.services.canonical import date_rank, quote_date, wording_rank
-from quotes.storage.bulk import insert_ignore, insert_with_ids, table_of
+from quotes.storage.bulk import executemany, insert_ignore, insert_with_ids, table_of
 from quotes.storage.models import (
     Actor,
     MergeAction,
     MergeEntity,
-    MergeLog,
     MergeSuggestion,
     Statement,
 )
@@ -102,30 +101,29 @@ class StatementMatcher:
         if not normalized or not any(pools):
             return None
 
-        def in_window(candidate: Candidate) -> bool:
-            # The months hold more than the quote's own window.
-            return (
-                day is None
-                or candidate.first_said_on is None
-                or abs(candidate.first_said_on - day) <= DATE_WINDOW
-            )
-
+        # The months hold more than the quote's own window; undated statements
+        # are in every window.
+        lo, hi = window(day)
         for pool in pools:
             for index in pool.exact.get(normalized, ()):
-                if in_window(pool.found(index)):
-                    return pool.found(index), match.Scored("exact", 1.0)
-        # Only wordings sharing enough words (the rule of ``quotes dedupe``)
-        # and within the window are ranked: a month of a speaker's statements
-        # is too many to rank for every quote.
+                candidate = pool.found(index)
+                said = candidate.first_said_on
+                if said is None or lo <= said <= hi:
+                    return candidate, match.Scored("exact", 1.0)
+        # Only wordings sharing enough telling words (the rule of ``quotes
+        # dedupe``) and within the window are ranked: a month of a speaker's
+        # statements is too many to rank for every quote.
         words = match.telling_words(normalized)
         needed = match.words_needed(len(words), self.suggest)
         candidates = []
         for pool in pools:
             held = pool.candidates
             for index in pool.sharing(words, needed):
-                candidate = held[index]
-                if candidate is not None and in_window(candidate):
-                    candidates.append(candidate)
+                held_here = held[index]
+                if held_here is not None and (
+                    (said := held_here.first_said_on) is None or lo <= said <= hi
+                ):
+                    candidates.append(held_here)
         # Every score but containment is at most the token-set ratio, and
         # containment scores 100 there: nothing below the suggest band is lost.
         ranked = process.extract(
@@ -241,7 +239,7 @@ class StatementMatcher:
             {
                 "sid": c.statement_id,
                 "n": c.added,
-                **{f"v_{k}": c.fields()[k] for k in _CHANGED_FIELDS},
+                **{f"v_{k}": value for k, value in c.fields().items() if k in _CHANGED_FIELDS},
             }
             for c in joined
             if c.changed
@@ -259,24 +257,14 @@ class StatementMatcher:
 
     def write_log(self, quote_ids: Sequence[int]) -> None:
         """Merge-log rows for automatic attaches, suggestions for the middle band."""
-        if self.attachments:
-            self.session.connection().execute(
-                insert(table_of(MergeLog)),
-                [
-                    {
-                        "entity": MergeEntity.QUOTE,
-                        "action": MergeAction.MERGE,
-                        "subject_id": quote_ids[a.quote_index],
-                        "from_id": None,
-                        "to_id": a.candidate.statement_id,
-                        "method": a.method,
-                        "score": a.score,
-                        "actor": Actor.RULE,
-                        "details": None,
-                    }
-                    for a in self.attachments
-                ],
-            )
+        executemany(
+            self.session.connection(),
+            INSERT_QUOTE_MERGES,
+            [
+                (quote_ids[a.quote_index], None, a.candidate.statement_id, a.method, a.score)
+                for a in self.attachments
+            ],
+        )
         rows = [
             {
                 "quote_id": quote_ids[a.quote_index],
@@ -290,6 +278,15 @@ class StatementMatcher:
         if rows:
             self.session.connection().execute(insert_ignore(self.session, MergeSuggestion), rows)
 
+
+# A quote joining a statement by rule, in the merge log: (quote id, from
+# statement, to statement, method, score). Online matching and ``quotes dedupe``
+# both write these, thousands at a time, so through the driver.
+INSERT_QUOTE_MERGES = (
+    "INSERT INTO merge_log (entity, action, subject_id, from_id, to_id, method, score, actor, "
+    f"created_at) VALUES ('{MergeEntity.QUOTE.value}', '{MergeAction.MERGE.value}', ?, ?, ?, ?, ?, "
+    f"'{Actor.RULE.value}', CURRENT_TIMESTAMP)"
+)
 
 _CHANGED_FIELDS = (
     "canonical_text",
