@@ -9,6 +9,7 @@ nobody else wrote.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,7 @@ from sqlalchemy.engine import URL
 from quotes.services import importing
 from quotes.services.candidates import Candidate, CandidateCache, Pool, month_of
 from quotes.services.importing import ImportStatus, import_articles, import_inputs
+from quotes.services.read_ahead import IDLE, ReadAhead
 from quotes.sources import ArticleInput, read_sources
 from quotes.storage.database import Database, create_database_engine, open_database
 from quotes.storage.migrate import upgrade
@@ -298,3 +300,48 @@ def test_a_pool_finds_wordings_by_shared_words_as_they_change_and_leave() -> Non
     pool.remove(talks)
     assert (len(pool), pool.sharing({"talks", "truce"}, 1)) == (1, [1])
     assert pool.found(1) is truce
+
+
+# --- reading ahead ----------------------------------------------------------------
+
+
+def test_an_article_read_is_stored_while_the_next_source_keeps_it_waiting(
+    database: Database,
+) -> None:
+    """A feed on stdin writes now and then: what came is stored before what is to come."""
+
+    def stored() -> int:
+        with database.session(read_only=True) as session:
+            return len(session.scalars(select(Statement.id)).all())
+
+    def feed() -> Iterator[ArticleInput]:
+        yield _article("first", dt.date(2026, 3, 2), ISTANBUL)
+        deadline = time.monotonic() + 20
+        while stored() == 0:
+            assert time.monotonic() < deadline, "the first article waited for the second"
+            time.sleep(0.02)
+        yield _article("second", dt.date(2026, 3, 3), ISTANBUL)
+
+    results = list(import_inputs(database, feed(), extractor=stub_extractor))
+    assert [r.status for r in results] == [ImportStatus.NEW, ImportStatus.NEW]
+    [(_, _, count)] = _statements(database)
+    assert count == 2
+
+
+def test_read_ahead_hands_over_items_idle_waits_and_errors_in_order() -> None:
+    def source() -> Iterator[int]:
+        yield 1
+        time.sleep(0.3)
+        yield 2
+        raise ValueError("unreadable")
+
+    ahead = ReadAhead(source())
+    seen: list[object] = []
+    try:
+        with pytest.raises(ValueError, match="unreadable"):
+            for item in ahead.wait(lambda: 0.05):
+                seen.append(item)
+    finally:
+        ahead.close()
+    assert seen[0] == 1 and seen[-1] == 2
+    assert IDLE in seen[1:-1]

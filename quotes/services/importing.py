@@ -1,15 +1,19 @@
-"""Importing articles: read, check identity, extract, store; one article at a time.
+"""Importing articles: read, check identity, extract, store.
 
 ``import_articles`` is the library API that ``quotes import`` wraps. It
-streams: sources are read lazily (``quotes.sources``) and each article yields
-an ``ImportResult`` as soon as it is stored, so memory stays flat whatever
-the size of the run.
+streams: sources are read lazily (``quotes.sources``, a few articles ahead
+in a thread: ``read_ahead``) and each article yields an ``ImportResult`` as
+soon as it is stored, in the order of the sources, so memory stays flat
+whatever the size of the run.
 
 Safety rules, which the tests check on SQLite and PostgreSQL:
 
-- Each article is stored in its own transaction together with its quotes and
-  ``extracted_at``; a run killed at any point leaves every article either
-  complete or absent, and running it again completes the job.
+- An article is stored whole, together with its quotes and
+  ``extracted_at``, or not at all. New articles are committed in groups
+  (``_Group``: a transaction per article would cost more than its quotes);
+  a group that fails is stored again one article per transaction, so the
+  article at fault fails alone. A run killed at any point leaves every
+  article either complete or absent, and running it again completes the job.
 - An article already stored (same URL, or same sha256 of its normalised text)
   is left alone and reported ``unchanged``; ``update=True`` re-extracts it:
   its quotes are deleted and recorded again in one transaction.
@@ -25,6 +29,9 @@ Safety rules, which the tests check on SQLite and PostgreSQL:
   stops the run, as a ``DatabaseError``.
 - Extraction runs outside the write transaction, so that on SQLite the
   write lock is held only while rows are written.
+- The statements quotes are matched against are kept from one transaction
+  to the next (``candidates.CandidateCache``) only while nothing else writes
+  (``quotes.storage.sole_writer``), and dropped after any rollback.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import DatabaseError, SourceError
 from quotes.services.candidates import CandidateCache
+from quotes.services.read_ahead import Idle, ReadAhead
 from quotes.services.statements import article_statement_ids, recompute_statements
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
@@ -160,15 +168,21 @@ def import_inputs(
 ) -> Iterator[ImportResult]:
     """Store articles already read (and pass read errors on as ``failed``)."""
     importer = _Importer(target, update=update, extractor=extractor or _default_extractor())
+    ahead = ReadAhead(inputs) if importer.group.limit > 1 else None
+    items = inputs if ahead is None else ahead.wait(importer.group.patience)
     try:
-        for item in inputs:
-            if isinstance(item, SourceError):
+        for item in items:
+            if isinstance(item, Idle):  # the next source is slow: store what was read
+                yield from importer.flush()
+            elif isinstance(item, SourceError):
                 yield from importer.flush()  # results stay in the order of the sources
                 yield ImportResult(item.source, ImportStatus.FAILED, error=item.reason)
             else:
                 yield from importer.add(item)
         yield from importer.flush()
     finally:
+        if ahead is not None:
+            ahead.close()
         importer.close()
 
 
@@ -256,6 +270,12 @@ class _Group:
         if pending.url is not None:
             self._keys.add(pending.url)
         self._characters += len(pending.article.text)
+
+    def patience(self) -> float | None:
+        """How long the oldest article may still wait for the next one; None if none waits."""
+        if not self.items:
+            return None
+        return self.MAX_SECONDS - (time.monotonic() - self._since)
 
     def full(self) -> bool:
         return (

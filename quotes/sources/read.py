@@ -116,8 +116,11 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[ArticleInput | Sourc
 def _read_stream(
     stream: IO[bytes], origin: str, options: ReadOptions, *, size: int | None = None
 ) -> Iterator[ArticleInput | SourceError]:
-    head = stream.read(_SNIFF_BYTES)
     fmt = options.fmt or (None if origin == STDIN_NAME else format_from_name(origin))
+    # A known format needs no sniffing: take what has come (a feed on stdin
+    # may be one line so far) rather than wait for a full head.
+    read_some = getattr(stream, "read1", None) if fmt else None
+    head = read_some(_SNIFF_BYTES) if read_some else stream.read(_SNIFF_BYTES)
     if fmt is None and not head.strip():
         yield SourceError(origin, "empty: no article text found")
         return
@@ -228,7 +231,9 @@ class _Prefixed(io.RawIOBase):
             buffer[:count] = self._head[:count]
             self._head = self._head[count:]
             return count
-        data = self._stream.read(len(buffer))
+        # What has come, not a full buffer: a JSONL feed is read a line as it arrives.
+        read_some = getattr(self._stream, "read1", None) or self._stream.read
+        data = read_some(len(buffer))
         buffer[: len(data)] = data
         return len(data)
 

@@ -134,3 +134,26 @@ def test_unreachable_url() -> None:
         pass  # the port is closed again: nothing listens there now
     (error,) = _read([f"{base}/story"], timeout=2)
     assert isinstance(error, SourceError) and error.reason.startswith("cannot fetch")
+
+
+def test_a_jsonl_feed_on_stdin_yields_each_line_as_it_comes() -> None:
+    """``--format jsonl -``: an article is read when its line arrives, not at end of input."""
+    import os
+    import threading
+
+    read_end, write_end = os.pipe()
+    writer = os.fdopen(write_end, "wb", buffering=0)
+    writer.write(json.dumps({"text": "The first line of a feed."}).encode() + b"\n")
+    arrived = threading.Timer(30, writer.close)  # unblocks the read if the test fails
+    arrived.start()
+    with os.fdopen(read_end, "rb") as stdin:
+        items = read_sources(["-"], ReadOptions(fmt="jsonl", stdin=stdin))
+        try:
+            first = next(items)
+            assert isinstance(first, ArticleInput)
+            assert first.text == "The first line of a feed."
+            assert not writer.closed  # read while the feed was still open
+        finally:
+            arrived.cancel()
+            writer.close()
+        assert list(items) == []
