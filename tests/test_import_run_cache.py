@@ -322,7 +322,7 @@ def test_an_article_read_is_stored_while_the_next_source_keeps_it_waiting(
             time.sleep(0.02)
         yield _article("second", dt.date(2026, 3, 3), ISTANBUL)
 
-    results = list(import_inputs(database, feed(), extractor=stub_extractor))
+    results = list(import_inputs(database, feed(), extractor=stub_extractor, read_ahead=True))
     assert [r.status for r in results] == [ImportStatus.NEW, ImportStatus.NEW]
     [(_, _, count)] = _statements(database)
     assert count == 2
@@ -345,3 +345,37 @@ def test_read_ahead_hands_over_items_idle_waits_and_errors_in_order() -> None:
         ahead.close()
     assert seen[0] == 1 and seen[-1] == 2
     assert IDLE in seen[1:-1]
+
+
+def test_a_jsonl_feed_on_stdin_is_stored_line_by_line(database: Database) -> None:
+    """``quotes import --format jsonl -`` fed now and then by another program."""
+    import json
+    import os
+    import threading
+
+    read_end, write_end = os.pipe()
+    writer = os.fdopen(write_end, "wb", buffering=0)
+    line = {"text": f"first. {ISTANBUL}", "published": "2026-03-02"}
+    writer.write(json.dumps(line).encode() + b"\n")
+
+    def feed_later() -> None:
+        """The second line once the first is stored (or after 20 s, failing the test)."""
+        deadline = time.monotonic() + 20
+        while not _statements(database) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        later = {"text": f"second. {ISTANBUL}", "published": "2026-03-03"}
+        writer.write(json.dumps(later).encode() + b"\n")
+        writer.close()
+
+    started = time.monotonic()
+    feeder = threading.Thread(target=feed_later)
+    feeder.start()
+    with os.fdopen(read_end, "rb") as stdin:
+        results = list(
+            import_articles(database, ["-"], fmt="jsonl", stdin=stdin, extractor=stub_extractor)
+        )
+    feeder.join()
+    assert time.monotonic() - started < 15
+    assert [r.status for r in results] == [ImportStatus.NEW, ImportStatus.NEW]
+    [(_, _, count)] = _statements(database)
+    assert count == 2

@@ -1,8 +1,8 @@
 """Importing articles: read, check identity, extract, store.
 
 ``import_articles`` is the library API that ``quotes import`` wraps. It
-streams: sources are read lazily (``quotes.sources``, a few articles ahead
-in a thread: ``read_ahead``) and each article yields an ``ImportResult`` as
+streams: sources are read lazily (``quotes.sources``; stdin and URLs a few
+articles ahead in a thread, ``read_ahead``) and each article yields an ``ImportResult`` as
 soon as it is stored, in the order of the sources, so memory stays flat
 whatever the size of the run.
 
@@ -57,7 +57,7 @@ from quotes.services.read_ahead import Idle, ReadAhead
 from quotes.services.statements import article_statement_ids, recompute_statements
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
-from quotes.sources.fetch import DEFAULT_TIMEOUT
+from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
 from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.database import Database
@@ -148,6 +148,7 @@ def import_articles(
     replaces ``quotes.extract.extract_quotes`` (tests, experiments).
     """
     options = ReadOptions(fmt=fmt, glob=glob, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    sources = list(sources)
     inputs = read_sources(sources, options)
     if outlet or published:
         inputs = (
@@ -156,7 +157,9 @@ def import_articles(
             else item.with_overrides(outlet=outlet, published=published)
             for item in inputs
         )
-    return import_inputs(target, inputs, update=update, extractor=extractor)
+    # Files are read in no time; stdin and the network may keep an import waiting.
+    waits = any(os.fspath(source) == "-" or is_url(os.fspath(source)) for source in sources)
+    return import_inputs(target, inputs, update=update, extractor=extractor, read_ahead=waits)
 
 
 def import_inputs(
@@ -165,10 +168,16 @@ def import_inputs(
     *,
     update: bool = False,
     extractor: Extractor | None = None,
+    read_ahead: bool = False,
 ) -> Iterator[ImportResult]:
-    """Store articles already read (and pass read errors on as ``failed``)."""
+    """Store articles already read (and pass read errors on as ``failed``).
+
+    ``read_ahead`` takes ``inputs`` in a thread (``read_ahead``) so that
+    articles read are stored while the next one is slow to come (a feed);
+    it costs a few percent of the import's time, so only where inputs may block.
+    """
     importer = _Importer(target, update=update, extractor=extractor or _default_extractor())
-    ahead = ReadAhead(inputs) if importer.group.limit > 1 else None
+    ahead = ReadAhead(inputs) if read_ahead and importer.group.limit > 1 else None
     items = inputs if ahead is None else ahead.wait(importer.group.patience)
     try:
         for item in items:
