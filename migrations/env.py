@@ -32,6 +32,11 @@ def run(connection: Connection) -> None:
         include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # SQLite runs DDL in transactions too; alembic assumes not and commits
+        # between steps, which let a second process starting at the same time
+        # read the version mid-way and run a migration twice. One transaction,
+        # begun IMMEDIATE (quotes.storage.database), serialises them.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
