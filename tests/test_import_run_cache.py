@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -162,17 +163,15 @@ def test_a_failed_group_leaves_no_statement_behind_for_the_next(
 ) -> None:
     """A rolled-back group's statements were held by the cache: they must not be joined."""
     march = dt.date(2026, 3, 2)
-    failing = {"on": True}
     real_record = importing._record
 
-    def record_once_then_fail(session: object, items: object, cache: object) -> object:
-        recorded = real_record(session, items, cache)  # type: ignore[arg-type]
-        if failing["on"]:
-            failing["on"] = False
+    def record_then_fail_on_lost(session: Any, items: Any, cache: Any) -> Any:
+        recorded = real_record(session, items, cache)
+        if any(article.title == "lost" for article, _ in items):
             raise RuntimeError("disk on fire")
         return recorded
 
-    monkeypatch.setattr(importing, "_record", record_once_then_fail)
+    monkeypatch.setattr(importing, "_record", record_then_fail_on_lost)
     monkeypatch.setattr(importing._Group, "MAX_ARTICLES", 1)
     results = list(
         import_inputs(

@@ -2,9 +2,9 @@
 
 ``import_articles`` is the library API that ``quotes import`` wraps. It
 streams: sources are read lazily (``quotes.sources``; stdin and URLs a few
-articles ahead in a thread, ``read_ahead``) and each article yields an ``ImportResult`` as
-soon as it is stored, in the order of the sources, so memory stays flat
-whatever the size of the run.
+articles ahead in a thread, ``read_ahead``) and each article yields an
+``ImportResult`` as soon as it is stored, in the order of the sources, so
+memory stays flat whatever the size of the run.
 
 Safety rules, which the tests check on SQLite and PostgreSQL:
 
@@ -390,12 +390,14 @@ class _Importer:
     def flush(self) -> list[ImportResult]:
         """Store the waiting articles: together, or each alone if together fails."""
         waiting = self.group.take()
-        if len(waiting) > 1:
-            try:
-                return self._store_new(waiting)
-            except Exception:
-                pass  # each alone, below: the one at fault fails, the rest are stored
-        return [self.store(pending.article, pending.extracted) for pending in waiting]
+        if not waiting:
+            return []
+        try:
+            return self._store_new(waiting)
+        except Exception:
+            # Each alone, looked up again (another importer may have stored
+            # one meanwhile): the one at fault fails, the rest are stored.
+            return [self.store(pending.article, pending.extracted) for pending in waiting]
 
     def store(
         self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None = None
