@@ -24,7 +24,7 @@ from quotes.services.importing import (
     import_articles,
 )
 from quotes.storage.database import Database
-from quotes.storage.models import Article, Outlet, Quote, Speaker
+from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement
 from tests.import_helpers import PESKOV, ZELENSKY, counts, stub_extractor, write_corpus
 from tests.local_http import serve, slow
 
@@ -377,6 +377,10 @@ def test_concurrent_importers_store_each_article_once(database: Database, tmp_pa
     assert sum(r.status is ImportStatus.NEW for r in results) == 40
     assert sum(r.status is ImportStatus.UNCHANGED for r in results) == 40
     assert counts(database) == (40, 40, 3)
+    if database.backend == "sqlite":
+        # Writes take turns there, and each importer sees the other's statements.
+        with database.session() as session:
+            assert session.scalar(select(func.count()).select_from(Statement)) == 1
 
 
 # --- with the real extractor ---------------------------------------------------------
