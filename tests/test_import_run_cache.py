@@ -378,3 +378,33 @@ def test_a_jsonl_feed_on_stdin_is_stored_line_by_line(database: Database) -> Non
     assert [r.status for r in results] == [ImportStatus.NEW, ImportStatus.NEW]
     [(_, _, count)] = _statements(database)
     assert count == 2
+
+
+def test_an_import_folds_the_log_less_often_and_leaves_the_default_behind(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: each fold of the write-ahead log ends in an fsync; an import folds every
+    ``IMPORT_CHECKPOINT_PAGES`` pages, and its pooled connection goes back as it was."""
+    database = open_database(str(tmp_path / "log.db"))
+    seen: list[int] = []
+    real_record = importing._record
+
+    def record_and_look(session: Any, items: Any, cache: Any) -> Any:
+        pages = session.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one()
+        seen.append(pages)
+        return real_record(session, items, cache)
+
+    monkeypatch.setattr(importing, "_record", record_and_look)
+    results = list(
+        import_inputs(
+            database, [_article("one", dt.date(2026, 3, 2), ISTANBUL)], extractor=stub_extractor
+        )
+    )
+    assert [r.status for r in results] == [ImportStatus.NEW]
+    assert seen == [importing.IMPORT_CHECKPOINT_PAGES]
+    try:
+        with database.engine.connect() as connection:
+            pages = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one()
+            assert pages == 1000
+    finally:
+        database.close()

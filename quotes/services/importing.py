@@ -59,7 +59,13 @@ from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
 from quotes.sources.read import DEFAULT_MAX_BYTES
-from quotes.storage.bulk import insert_ignore, table_of
+from quotes.storage.bulk import (
+    IMPORT_CHECKPOINT_PAGES,
+    checkpoint,
+    checkpoint_every,
+    insert_ignore,
+    table_of,
+)
 from quotes.storage.database import Database
 from quotes.storage.models import Article, Outlet, Reprint, utcnow
 from quotes.storage.sole_writer import SoleWriter
@@ -323,13 +329,19 @@ class _Importer:
 
     def close(self) -> None:
         if self._connection is not None:
+            if not self._connection.invalidated:
+                checkpoint_every(self._connection, None)  # it goes back to the pool
             self._connection.close()
             self._connection = None
+            if isinstance(self.target, Database):
+                checkpoint(self.target.engine)  # what the run left in the log
 
     def _connect(self, database: Database) -> Connection:
         if self._connection is None or self._connection.invalidated:
             self.close()
             self._connection = database.engine.connect()
+            # Fewer, larger folds of the write-ahead log: each ends in an fsync.
+            checkpoint_every(self._connection, IMPORT_CHECKPOINT_PAGES)
         return self._connection
 
     # --- transactions ---------------------------------------------------------
