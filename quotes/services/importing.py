@@ -256,7 +256,8 @@ class _Group:
     commit, a dozen statements each with its fixed cost), so an importer
     writing to a ``Database`` commits new articles in groups, each article
     still whole or absent. A group is written when it is full, when its
-    oldest article has waited ``MAX_SECONDS`` (checked as articles arrive),
+    oldest article has waited ``MAX_SECONDS`` (checked as articles arrive,
+    and, where sources may block, while waiting for the next: ``read_ahead``),
     before any other kind of write, and at the end of the run. If writing
     it fails, every article is stored again on its own, so that a bad one
     fails alone.
@@ -288,16 +289,17 @@ class _Group:
 
     def patience(self) -> float | None:
         """How long the oldest article may still wait for the next one; None if none waits."""
-        if not self.items:
-            return None
-        return self.MAX_SECONDS - (time.monotonic() - self._since)
+        return self._patience() if self.items else None
 
     def full(self) -> bool:
         return (
             len(self.items) >= self.limit
             or self._characters >= self.MAX_CHARACTERS
-            or time.monotonic() - self._since >= self.MAX_SECONDS
+            or self._patience() <= 0
         )
+
+    def _patience(self) -> float:
+        return self.MAX_SECONDS - (time.monotonic() - self._since)
 
     def take(self) -> list[_Pending]:
         items, self.items = self.items, []
@@ -378,8 +380,7 @@ class _Importer:
     def add(self, article: ArticleInput) -> list[ImportResult]:
         """Take one article; return the results of the articles stored meanwhile."""
         done: list[ImportResult] = []
-        digest = content_hash(article.text)
-        url = article.url[:_MAX_URL] if article.url else None
+        url, digest = _identity(article)
         if self.group.holds(url, digest):
             done += self.flush()
         looked_up = self._guarded(article, lambda: self._lookup(url, digest))
@@ -444,8 +445,7 @@ class _Importer:
     def _store(
         self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None
     ) -> ImportResult:
-        digest = content_hash(article.text)
-        url = article.url[:_MAX_URL] if article.url else None
+        url, digest = _identity(article)
         found = self._lookup(url, digest)
         if found is not None:
             return self._stored(article, url, digest, found)
@@ -620,6 +620,11 @@ class _Importer:
         if key not in self.outlets:
             self.outlets[key] = get_or_create_outlet(session, name, domain)
         return self.outlets[key]
+
+
+def _identity(article: ArticleInput) -> tuple[str | None, str]:
+    """The URL (cut to the column) and text hash an article is looked up by."""
+    return (article.url[:_MAX_URL] if article.url else None), content_hash(article.text)
 
 
 _ARTICLES = cast(Table, Article.__table__)

@@ -4,9 +4,9 @@ Used by ``recording.record_quotes``. The candidate statements of the
 article's speakers, from the months around each quote, come from a
 ``CandidateCache`` (read in one indexed query, or kept from the previous
 articles of an import); each quote is scored against its speaker's candidates
-within ``candidates.DATE_WINDOW`` (a token-set shortlist, then ``match.score``), and
-attached above the auto
-threshold, suggested between the thresholds, or made a statement of its own.
+within ``candidates.DATE_WINDOW`` (a token-set shortlist, then ``match.score``),
+and attached above the auto threshold, suggested between the thresholds, or
+made a statement of its own.
 Among equally good candidates the longest wins, so a fragment goes to the
 longest statement that contains it. New statements are inserted in one
 statement, joined ones updated in SQL (their counts incremented there, so two

@@ -119,8 +119,7 @@ def _read_stream(
     fmt = options.fmt or (None if origin == STDIN_NAME else format_from_name(origin))
     # A known format needs no sniffing: take what has come (a feed on stdin
     # may be one line so far) rather than wait for a full head.
-    read_some = getattr(stream, "read1", None) if fmt else None
-    head = read_some(_SNIFF_BYTES) if read_some else stream.read(_SNIFF_BYTES)
+    head = _read_some(stream, _SNIFF_BYTES) if fmt else stream.read(_SNIFF_BYTES)
     if fmt is None and not head.strip():
         yield SourceError(origin, "empty: no article text found")
         return
@@ -232,10 +231,15 @@ class _Prefixed(io.RawIOBase):
             self._head = self._head[count:]
             return count
         # What has come, not a full buffer: a JSONL feed is read a line as it arrives.
-        read_some = getattr(self._stream, "read1", None) or self._stream.read
-        data = read_some(len(buffer))
+        data = _read_some(self._stream, len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def _read_some(stream: IO[bytes], size: int) -> bytes:
+    """Up to ``size`` bytes, as many as have come (at least one, or none at the end)."""
+    read1 = getattr(stream, "read1", None)
+    return read1(size) if read1 is not None else stream.read(size)
 
 
 def _too_large(size: int, limit: int, *, more: bool = False) -> str:
