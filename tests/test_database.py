@@ -150,7 +150,7 @@ def test_a_search_reads_while_an_import_holds_the_write_lock(tmp_path: Path) -> 
             started = time.monotonic()
             with database.session(read_only=True) as session:
                 hits = search_statements(session, "pier reopen")
-            assert [hit.text for hit in hits] == ["The pier will reopen in June"]
+            assert [hit["text"] for hit in hits] == ["The pier will reopen in June"]
             # Not after the busy timeout: without waiting for the lock at all.
             assert time.monotonic() - started < SQLITE_BUSY_TIMEOUT_MS / 1000 / 10
         finally:

@@ -119,7 +119,7 @@ def test_an_article_quoting_a_statement_twice_is_one_appearance(database: Databa
     assert quotes == [item["id"], item["id"]]
     assert len(to_claim(item)["appearance"]) == 1
     row = to_row(item)
-    assert row["sources"] == 1 and row["outlets"] == ["Wire One"]
+    assert row["appearance_count"] == 2 and row["outlets"] == ["Wire One"]
 
 
 def test_export_streams_in_chunks(positions: Database, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -170,7 +170,7 @@ def test_cli_export(positions: Database, database_url: str, tmp_path: Path) -> N
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [row["text"] for row in rows] == [OPEN, NEUTRAL, REJECT, "'" + FORMULA]
     assert rows[-1]["topics"] == "ceasefire"
-    assert rows[2]["sources"] == "2"
+    assert rows[2]["appearance_count"] == "2" and rows[2]["outlet_count"] == "2"
     assert rows[2]["outlets"] == "Daily Two; Three Times"
     assert rows[2]["first_url"].startswith("https://threetimes.example/")
     assert len(rows[2]["urls"].split("; ")) == 2

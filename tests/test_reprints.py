@@ -58,19 +58,22 @@ def test_the_same_story_at_other_urls_is_kept_as_reprints(
 
     with database.session() as session:
         answer = who_said(session, "nobody will fish from the pier")
-        assert answer is not None and answer.speaker == "Mira Szabo"
-        assert [(s.outlet, str(s.published_on), s.url, s.reprint) for s in answer.sources] == [
+        assert answer is not None and answer["speaker"] == "Mira Szabo"
+        assert [
+            (s["outlet"], str(s["published_on"]), s["url"], s["reprint"])
+            for s in answer["appearances"]
+        ] == [
             ("Wire One", "2026-03-03", "https://wire.example/pier", False),
             ("Daily Two", "2026-03-04", "https://daily.example/pier", True),
             ("times.example", "2026-03-05", "https://times.example/pier", True),
         ]
         hits = search_statements(session, "nobody will fish from the pier")
-        assert hits[0].outlets == ["Daily Two", "Wire One", "times.example"]
-        assert hits[0].sources == 3
+        assert hits[0]["outlets"] == ["Daily Two", "Wire One", "times.example"]
+        assert hits[0]["appearance_count"] == 3
         # Filtering by an outlet that only reprinted the story finds it too.
         assert (
-            search_statements(session, "fish from the pier", outlet="Daily Two")[0].id
-            == answer.statement_id
+            search_statements(session, "fish from the pier", outlet="Daily Two")[0]["statement_id"]
+            == answer["statement_id"]
         )
         profile = speaker_profile(session, find_speaker(session, "Mira Szabo"))
         assert profile.quotes_by_outlet == {"Wire One": 1, "Daily Two": 1, "times.example": 1}
@@ -189,12 +192,15 @@ def test_a_reprint_printed_earlier_moves_the_first_date(database: Database, tmp_
     # first printed, which the later import (a wire copy) shows is earlier.
     with database.session() as session:
         answer = who_said(session, "pier will stay shut until the inspectors sign off")
-        assert answer is not None and answer.speaker == "Mira Szabo"
-        assert (str(answer.first_said_on), answer.date_precision) == ("2026-03-02", "reported")
+        assert answer is not None and answer["speaker"] == "Mira Szabo"
+        assert (str(answer["first_said_on"]), answer["date_precision"]) == (
+            "2026-03-02",
+            "reported",
+        )
         dedupe_statements(session)
     with database.session() as session:
         answer = who_said(session, "pier will stay shut until the inspectors sign off")
-        assert answer is not None and str(answer.first_said_on) == "2026-03-02"
+        assert answer is not None and str(answer["first_said_on"]) == "2026-03-02"
     # Re-extracting the stored copy keeps what its reprint showed.
     original = tmp_path / "original.jsonl"
     original.write_text(feed.read_text().splitlines()[0] + "\n")
@@ -202,4 +208,4 @@ def test_a_reprint_printed_earlier_moves_the_first_date(database: Database, tmp_
     assert updated.status is ImportStatus.UPDATED
     with database.session() as session:
         answer = who_said(session, "pier will stay shut until the inspectors sign off")
-        assert answer is not None and str(answer.first_said_on) == "2026-03-02"
+        assert answer is not None and str(answer["first_said_on"]) == "2026-03-02"

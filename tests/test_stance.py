@@ -72,12 +72,17 @@ def test_rule_stances_are_suggestions_a_person_overrides(positions: Database) ->
     neutral, grain = statement_id(positions, NEUTRAL), statement_id(positions, GRAIN)
     with positions.session() as session:
         suggested = {
-            row["statement"]: row for row in stances.list_stances(session, suggested_only=True)
+            row["statement_id"]: row for row in stances.list_stances(session, suggested_only=True)
         }
-        assert suggested[reject]["stance"] == "opposes (suggested)"
-        assert suggested[reject]["by"] == "rejected"  # the cue that decided it
-        assert suggested[open_id]["stance"] == "supports (suggested)"
-        assert suggested[neutral]["stance"] == "neutral (suggested)"
+        assert (suggested[reject]["stance"], suggested[reject]["status"]) == (
+            "opposes",
+            "suggested",
+        )
+        assert suggested[reject]["rule"] == "rejected"  # the cue that decided it
+        assert suggested[reject]["set_by"] is None
+        assert suggested[open_id]["stance"] == "supports"
+        assert suggested[neutral]["stance"] == "neutral"
+        assert {row["status"] for row in suggested.values()} == {"suggested"}
         stances.set_stance(
             session, open_id, "ceasefire", Stance.NEUTRAL, by="A. Editor", note="hedged"
         )
@@ -86,15 +91,16 @@ def test_rule_stances_are_suggestions_a_person_overrides(positions: Database) ->
         topics.apply_topics(session)  # the rules run again ...
     publish(positions, "Late Wire", day(12), Said(OPEN, PESKOV, said_on=day(0)))  # ... and again
     with positions.session() as session:
-        rows = {row["statement"]: row for row in stances.list_stances(session)}
-        assert (rows[open_id]["stance"], rows[open_id]["by"]) == ("neutral", "A. Editor")
-        assert (rows[reject]["stance"], rows[reject]["by"]) == ("opposes", "B. Editor")
-        assert rows[neutral]["stance"] == "neutral (suggested)"
+        rows = {row["statement_id"]: row for row in stances.list_stances(session)}
+        assert (rows[open_id]["stance"], rows[open_id]["set_by"]) == ("neutral", "A. Editor")
+        assert (rows[reject]["stance"], rows[reject]["set_by"]) == ("opposes", "B. Editor")
+        assert rows[reject]["status"] == "confirmed" and rows[reject]["rule"] is None
+        assert (rows[neutral]["stance"], rows[neutral]["status"]) == ("neutral", "suggested")
         row = session.scalars(
             select(StatementStance).where(StatementStance.statement_id == open_id)
         ).one()
         assert (row.set_by, row.note) == (Actor.PERSON, "hedged")
-        assert {r["statement"] for r in stances.list_stances(session, suggested_only=True)} == {
+        assert {r["statement_id"] for r in stances.list_stances(session, suggested_only=True)} == {
             neutral,
             grain,
         }
@@ -110,7 +116,7 @@ def test_a_persons_stance_tags_the_topic_for_the_person(positions: Database) -> 
     with positions.session() as session:
         topics.apply_topics(session)
         rows = stances.list_stances(session, topic_ids=[ceasefire])
-    assert {row["statement"]: row["stance"] for row in rows}[grain] == "opposes"
+    assert {row["statement_id"]: row["stance"] for row in rows}[grain] == "opposes"
 
 
 def test_confirming_or_setting_nonsense_is_the_users_error(positions: Database) -> None:
@@ -149,14 +155,19 @@ def test_cli_stance(positions: Database, database_url: str) -> None:
     assert code == 1 and out.startswith("Error:")
 
     code, out = invoke(database_url, "stance", "list", "--speaker", "Peskov", "--nl")
-    rows = {row["statement"]: row for row in map(json.loads, out.splitlines())}
-    assert (rows[reject]["stance"], rows[reject]["by"]) == ("opposes", "ed")
-    assert (rows[open_id]["stance"], rows[open_id]["by"]) == ("supports", "jo")
-    assert rows[open_id]["said_on"] == day(0).isoformat()
+    rows = {row["statement_id"]: row for row in map(json.loads, out.splitlines())}
+    assert (rows[reject]["stance"], rows[reject]["set_by"]) == ("opposes", "ed")
+    assert (rows[open_id]["stance"], rows[open_id]["set_by"]) == ("supports", "jo")
+    assert rows[open_id]["status"] == "confirmed"
+    assert rows[open_id]["first_said_on"] == day(0).isoformat()
 
     code, out = invoke(database_url, "stance", "list", "--topic", "war", "--suggested", "--csv")
     table = list(csv.DictReader(io.StringIO(out)))
     assert [row["text"] for row in table] == [NEUTRAL]
-    assert table[0]["stance"] == "neutral (suggested)"
-    code, out = invoke(database_url, "stance", "list")
-    assert code == 0 and "supports (suggested)" not in out and "opposes" in out
+    assert (table[0]["stance"], table[0]["status"]) == ("neutral", "suggested")
+    code, out = invoke(database_url, "stance", "list", "--csv")
+    listed = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and ("supports", "suggested") not in {
+        (r["stance"], r["status"]) for r in listed
+    }
+    assert "opposes" in {r["stance"] for r in listed}

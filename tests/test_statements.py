@@ -85,19 +85,19 @@ def test_one_statement_from_many_outlets_with_every_source(database: Database) -
     assert other.canonical_text == PESKOV_OTHER and other.quote_count == 1
     with database.session() as session:
         view = get_statement(session, merged.id)
-        assert {s.outlet for s in view.sources} == {
+        assert {s["outlet"] for s in view["appearances"]} == {
             "Wire One",
             "Daily Two",
             "Three Times",
             "Four Post",
         }
-        assert {s.text for s in view.sources} == {
+        assert {s["text"] for s in view["appearances"]} == {
             PESKOV_FULL,
             PESKOV_TRUNCATED,
             PESKOV_ELLIPSIS,
             PESKOV_RECASED,
         }
-        methods = {s.method for s in view.sources}
+        methods = {s["match_method"] for s in view["appearances"]}
         assert None in methods and methods - {None} <= {"exact", "containment", "fuzzy"}
         logged = session.scalar(select(func.count()).select_from(MergeLog))
         assert logged == 3  # one row per automatic attach, with method and score
@@ -148,7 +148,7 @@ def test_a_middle_band_match_is_suggested_then_accepted(database: Database) -> N
     with database.session() as session:
         (pending,) = list_suggestions(session)
         assert pending["quote_text"] == PARAPHRASE
-        accepted = accept_suggestion(session, pending["id"])
+        accepted = accept_suggestion(session, pending["suggestion_id"])
     found = statements_of(database)
     assert len(found) == 1 and found[0].id == accepted.statement_id
     assert found[0].quote_count == 2 and found[0].canonical_text == PESKOV_FULL
@@ -156,7 +156,7 @@ def test_a_middle_band_match_is_suggested_then_accepted(database: Database) -> N
         status = session.scalar(select(MergeSuggestion.status))
         assert status == SuggestionStatus.ACCEPTED
         with pytest.raises(QuotesError):
-            accept_suggestion(session, pending["id"])
+            accept_suggestion(session, pending["suggestion_id"])
 
 
 def test_a_rejected_suggestion_keeps_them_apart_even_after_dedupe(database: Database) -> None:
@@ -165,7 +165,7 @@ def test_a_rejected_suggestion_keeps_them_apart_even_after_dedupe(database: Data
     publish(database, "B", DAY, Said(PARAPHRASE, PESKOV), **band)
     with database.session() as session:
         (pending,) = list_suggestions(session)
-        reject_suggestion(session, pending["id"])
+        reject_suggestion(session, pending["suggestion_id"])
     assert len(statements_of(database)) == 2
     with database.session() as session:
         result = dedupe_statements(session, **band)
@@ -270,7 +270,7 @@ def test_statement_listing(database: Database) -> None:
     ten_outlets(database)
     with database.session() as session:
         rows = list_statements(session)
-        assert [r["sources"] for r in rows] == [4, 1]
+        assert [r["appearance_count"] for r in rows] == [4, 1]
         with pytest.raises(NotFoundError):
             get_statement(session, 12345)
 
@@ -285,14 +285,15 @@ def test_cli_statements_review_unmerge_dedupe(database: Database, database_url: 
     code, out = run(database_url, "statements", "list", "--json")
     assert code == 0, out
     rows = json.loads(out)
-    assert rows[0]["sources"] == 4 and rows[0]["speaker"] == PESKOV
+    assert rows[0]["appearance_count"] == 4 and rows[0]["speaker"] == PESKOV
     code, out = run(database_url, "statements", "list", "--speaker", "Peskov", "--csv")
     assert code == 0 and out.count("\n") == 3
-    code, out = run(database_url, "statements", "show", str(rows[0]["id"]), "--json")
+    code, out = run(database_url, "statements", "show", str(rows[0]["statement_id"]), "--json")
     assert code == 0, out
     shown = json.loads(out)[0]
-    assert len(shown["sources"]) == 4 and {"outlet", "score", "text"} <= set(shown["sources"][0])
-    code, out = run(database_url, "statements", "show", str(rows[0]["id"]))
+    assert len(shown["appearances"]) == 4
+    assert {"outlet", "match_score", "text"} <= set(shown["appearances"][0])
+    code, out = run(database_url, "statements", "show", str(rows[0]["statement_id"]), "--table")
     assert code == 0 and "Four Post" in out
     code, out = run(database_url, "statements", "show", "4242")
     assert code == 1 and out.strip() == "Error: statement 4242: no such statement"
@@ -300,14 +301,14 @@ def test_cli_statements_review_unmerge_dedupe(database: Database, database_url: 
     assert code == 0 and json.loads(out) == []
     code, out = run(database_url, "review", "accept", "77")
     assert code == 1 and "no such suggestion" in out
-    quote = shown["sources"][-1]["quote"]
+    quote = shown["appearances"][-1]["quote_id"]
     code, out = run(database_url, "unmerge", str(quote))
     assert code == 0 and f"quote {quote} moved" in out
     code, out = run(database_url, "unmerge")
     assert code == 2
     code, out = run(database_url, "dedupe", "--checkpoint")
-    assert code == 0 and "4 quotes of 1 speakers: 2 statements" in out, out
-    assert "1 statements decided by a person kept" in out
+    assert code == 0 and "4 quotes of 1 speaker: 2 statements" in out, out
+    assert "1 statement decided by a person kept" in out
     code, out = run(database_url, "dedupe", "--speaker", "Nobody Atall")
     assert code == 1 and "no such speaker" in out
 
@@ -321,8 +322,8 @@ def test_cli_review_accept_and_reject(database: Database, database_url: str) -> 
     code, out = run(database_url, "review", "--json")
     pending = json.loads(out)
     assert code == 0 and [p["speaker"] for p in pending] == [PESKOV, "Sergei Lavrov"]
-    first, second = pending[0]["id"], pending[1]["id"]
-    code, out = run(database_url, "review")
+    first, second = pending[0]["suggestion_id"], pending[1]["suggestion_id"]
+    code, out = run(database_url, "review", "--table")
     assert code == 0 and PARAPHRASE[:20] in out
     code, out = run(database_url, "review", "accept", str(first))
     assert code == 0 and "merged into statement" in out

@@ -8,19 +8,21 @@ from typing import IO
 
 import click
 
-from quotes.cli.output import csv_safe, to_jsonable
+from quotes.cli.output import csv_safe
 from quotes.cli.transaction import transaction
 from quotes.services.export import export_statements, to_claim, to_row
+from quotes.services.schema import to_json
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 CSV_COLUMNS = [
-    "id",
+    "statement_id",
     "speaker",
     "first_said_on",
     "text",
     "kind",
     "topics",
-    "sources",
+    "appearance_count",
+    "outlet_count",
     "first_url",
     "outlets",
     "urls",
@@ -79,11 +81,11 @@ def export(
                 writer.writerow([csv_safe(row[column]) for column in CSV_COLUMNS])
         elif fmt == "nl":
             for item in items:
-                output.write(json.dumps(to_jsonable(to_claim(item)), ensure_ascii=False) + "\n")
+                output.write(json.dumps(to_json(to_claim(item)), ensure_ascii=False) + "\n")
         else:
             # Streamed as an array, one Claim at a time.
             output.write("[")
             for index, item in enumerate(items):
                 output.write(",\n" if index else "\n")
-                output.write(json.dumps(to_jsonable(to_claim(item)), ensure_ascii=False))
+                output.write(json.dumps(to_json(to_claim(item)), ensure_ascii=False))
             output.write("\n]\n")

@@ -18,8 +18,10 @@ from typing import Any
 import click
 
 from quotes.cli.context import open_db_from_context
+from quotes.cli.output import counted
 from quotes.errors import QuotesError
 from quotes.services.importing import ImportResult, ImportStatus, ImportSummary, import_articles
+from quotes.services.schema import to_json
 from quotes.sources import FORMATS, Format, ReadOptions, count_articles
 from quotes.sources.fetch import DEFAULT_TIMEOUT
 from quotes.sources.read import DEFAULT_MAX_BYTES
@@ -61,7 +63,12 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     show_default=True,
     help="Seconds to wait for a URL.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the summary as JSON (with -v, first each article's result, a JSON object a line).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article.")
 @click.option(
     "--progress/--no-progress",
@@ -108,7 +115,7 @@ def import_command(
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        with _reporter(show_progress, paths, ReadOptions(fmt=fmt, glob=glob)) as report:
+        with _reporter(show_progress, paths, ReadOptions(fmt=fmt, glob=glob), as_json) as report:
             for result in results:
                 summary.add(result)
                 report(result, verbose)
@@ -121,7 +128,9 @@ def import_command(
 
 
 @contextmanager
-def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions) -> Iterator[Any]:
+def _reporter(
+    show_progress: bool, paths: tuple[str, ...], options: ReadOptions, as_json: bool
+) -> Iterator[Any]:
     """A function to call with each result: it prints errors (and verbose lines)
     and moves the progress bar, if there is one."""
     if not show_progress:
@@ -129,8 +138,10 @@ def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions)
         def plain(result: ImportResult, verbose: bool) -> None:
             if result.status is ImportStatus.FAILED:
                 click.echo(f"Error: {result.message}", err=True)
-            elif verbose:
+            elif verbose and not as_json:
                 click.echo(_line(result))
+            if verbose and as_json:
+                click.echo(json.dumps(to_json(result.to_json()), ensure_ascii=False))
 
         yield plain
         return
@@ -163,8 +174,10 @@ def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions)
                 console.print(
                     f"Error: {result.message}", markup=False, highlight=False, soft_wrap=True
                 )
-            elif verbose:
+            elif verbose and not as_json:
                 click.echo(_line(result))
+            if verbose and as_json:
+                click.echo(json.dumps(to_json(result.to_json()), ensure_ascii=False))
             label = f"{counts.new} new, {counts.failed} failed, {counts.quotes} quotes"
             bar.update(task, advance=1, counts=label)
 
@@ -173,7 +186,11 @@ def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions)
 
 def _line(result: ImportResult) -> str:
     where = f"article {result.article_id}" if result.article_id is not None else ""
-    quotes = f", {result.quotes} quotes" if result.status is not ImportStatus.UNCHANGED else ""
+    quotes = (
+        f", {counted(result.quotes, 'quote')}"
+        if result.status is not ImportStatus.UNCHANGED
+        else ""
+    )
     return f"{result.status.value:<9} {result.source}  {where}{quotes}"
 
 
@@ -182,12 +199,8 @@ def _print_summary(summary: ImportSummary, as_json: bool) -> None:
         click.echo(json.dumps(summary.to_dict()))
         return
     click.echo(
-        f"{_plural(summary.read, 'article')} read: {summary.new} new, "
-        f"{summary.unchanged} unchanged, {_plural(summary.reprint, 'reprint')}, "
+        f"{counted(summary.read, 'article')} read: {summary.new} new, "
+        f"{summary.unchanged} unchanged, {counted(summary.reprint, 'reprint')}, "
         f"{summary.updated} updated, {summary.failed} failed; "
-        f"{_plural(summary.quotes, 'quote')} found, {_plural(summary.new_speakers, 'new speaker')}."
+        f"{counted(summary.quotes, 'quote')} found, {counted(summary.new_speakers, 'new speaker')}."
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -6,7 +6,7 @@ import click
 
 from quotes import match
 from quotes.cli.context import open_db_from_context
-from quotes.cli.output import emit, output_options
+from quotes.cli.output import emit, output_options, plural
 from quotes.cli.transaction import transaction
 
 
@@ -24,7 +24,15 @@ def review(ctx: click.Context, fmt: str) -> None:
     emit(
         rows,
         fmt,
-        columns=["id", "score", "speaker", "quote", "quote_text", "statement", "statement_text"],
+        columns=[
+            "suggestion_id",
+            "score",
+            "speaker",
+            "quote_id",
+            "quote_text",
+            "statement_id",
+            "statement_text",
+        ],
     )
 
 
@@ -38,8 +46,9 @@ def accept_command(ctx: click.Context, suggestion_ids: tuple[int, ...]) -> None:
     with transaction(ctx) as session:
         for suggestion_id in suggestion_ids:
             done = accept_suggestion(session, suggestion_id)
+            moved = len(done.moved_quotes)
             click.echo(
-                f"suggestion {suggestion_id}: {len(done.moved_quotes)} quote(s) "
+                f"suggestion {suggestion_id}: {moved} {plural(moved, 'quote')} "
                 f"merged into statement {done.statement_id}"
             )
 
@@ -120,7 +129,11 @@ def dedupe(
     if fold_wal:
         checkpoint(open_db_from_context(ctx).engine)
     click.echo(
-        f"{result.quotes} quotes of {result.speakers} speakers: {result.statements} statements "
-        f"({result.created} new, {result.deleted} removed), {result.moved} quotes moved, "
-        f"{result.suggestions} suggestions; {result.pinned} statements decided by a person kept"
+        f"{result.quotes} {plural(result.quotes, 'quote')} of {result.speakers} "
+        f"{plural(result.speakers, 'speaker')}: {result.statements} "
+        f"{plural(result.statements, 'statement')} "
+        f"({result.created} new, {result.deleted} removed), "
+        f"{result.moved} {plural(result.moved, 'quote')} moved, "
+        f"{result.suggestions} {plural(result.suggestions, 'suggestion')}; "
+        f"{result.pinned} {plural(result.pinned, 'statement')} decided by a person kept"
     )

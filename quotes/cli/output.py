@@ -8,38 +8,62 @@ inert, because fact-checkers open these files in spreadsheets.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import Enum
 from typing import Any, TypeVar
 
 import click
+
+from quotes.services.schema import to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+# The columns a table of appearances shows (the JSON has every field).
+APPEARANCE_COLUMNS = [
+    "quote_id",
+    "outlet",
+    "published_on",
+    "said_on",
+    "match_method",
+    "match_score",
+    "text",
+]
+
+
+def plural(count: int, noun: str) -> str:
+    """``noun`` for one, ``noun + "s"`` otherwise: "1 source", "2 sources"."""
+    return noun if count == 1 else noun + "s"
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 quote", "3 quotes"."""
+    return f"{count} {plural(count, noun)}"
+
+
 def output_options(function: F) -> F:
     """Add the mutually exclusive ``--table/--json/--nl/--csv`` flags as ``fmt``.
 
-    The flags share one destination; only ``--table`` has a default, and the
-    command always sees one of the four names ("table" when none is given).
+    The flags share one destination; the command always sees one of the four
+    names. With none given: a table on a terminal, one JSON object a line
+    into a pipe or a file (a box-drawn table is no use to the next program).
     """
 
     @functools.wraps(function)
     def with_format(*args: Any, fmt: str | None = None, **kwargs: Any) -> Any:
-        return function(*args, fmt=fmt or "table", **kwargs)
+        chosen = fmt or ("table" if sys.stdout.isatty() else "nl")
+        return function(*args, fmt=chosen, **kwargs)
 
     command: Any = with_format
     for flag, help_text in reversed(
         [
-            ("table", "A readable table (the default)."),
+            ("table", "A readable table (the default on a terminal)."),
             ("json", "A JSON array."),
-            ("nl", "One JSON object per line."),
+            ("nl", "One JSON object per line (the default into a pipe)."),
             ("csv", "CSV with a header row."),
         ]
     ):
@@ -47,22 +71,9 @@ def output_options(function: F) -> F:
             f"--{flag}",
             "fmt",
             flag_value=flag,
-            default="table" if flag == "table" else None,
             help=help_text,
         )(command)
     return command  # type: ignore[no-any-return]
-
-
-def to_jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [to_jsonable(v) for v in value]
-    return value
 
 
 def csv_safe(value: Any) -> str:
@@ -72,9 +83,9 @@ def csv_safe(value: Any) -> str:
     if isinstance(value, list | tuple):
         text = "; ".join(csv_safe(v) for v in value)
     elif isinstance(value, Mapping):
-        text = json.dumps(to_jsonable(value), ensure_ascii=False)
+        text = json.dumps(to_json(value), ensure_ascii=False)
     else:
-        text = str(to_jsonable(value))
+        text = str(to_json(value))
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
@@ -85,7 +96,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
-    return str(to_jsonable(value))
+    return str(to_json(value))
 
 
 def emit(
@@ -100,14 +111,14 @@ def emit(
     count = 0
     if fmt == "nl":
         for row in rows:
-            out.write(json.dumps(to_jsonable(row), ensure_ascii=False) + "\n")
+            out.write(json.dumps(to_json(row), ensure_ascii=False) + "\n")
             count += 1
         return count
     materialised = [dict(row) for row in rows]
     count = len(materialised)
     names = list(columns) if columns else _columns(materialised)
     if fmt == "json":
-        out.write(json.dumps(to_jsonable(materialised), ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(to_json(materialised), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)

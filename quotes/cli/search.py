@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any, TypeVar
 
 import click
 
-from quotes.cli.output import emit, output_options, to_jsonable
+from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
 from quotes.extract.model import QuoteKind
 from quotes.services.search import search_statements, who_said
@@ -35,8 +34,14 @@ def filter_options(function: F) -> F:
 
 
 def _query_text(text: str) -> str:
-    """The argument, or standard input for ``-``: a remembered sentence may be long."""
-    return sys.stdin.read() if text == "-" else text
+    """The argument, or standard input for ``-``: a remembered sentence may be long.
+
+    An empty query is the user's mistake, not a search that found nothing.
+    """
+    query = sys.stdin.read() if text == "-" else text
+    if not query.strip():
+        raise click.UsageError("the search text is empty: give some words of the statement")
+    return query
 
 
 def _search_filters(filters: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +52,11 @@ def _search_filters(filters: dict[str, Any]) -> dict[str, Any]:
     return filters
 
 
-@click.command()
+# A query may begin with "-" ("-5% tariffs"): read as text, not as options.
+QUERY_SETTINGS = {"ignore_unknown_options": True}
+
+
+@click.command(context_settings=QUERY_SETTINGS)
 @click.argument("text")
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
@@ -55,19 +64,19 @@ def _search_filters(filters: dict[str, Any]) -> dict[str, Any]:
 @click.pass_context
 def search(ctx: click.Context, /, text: str, limit: int, fmt: str, **filters: Any) -> None:
     """Statements matching TEXT ("-" reads it from stdin): its words, or a
-    half-remembered wording. Most relevant first, then earliest."""
+    half-remembered wording. Most relevant first, then earliest. A TEXT that
+    begins with "-" is text too (or put "--" before it)."""
+    query = _query_text(text)
     with transaction(ctx, read_only=True) as session:
-        hits = search_statements(
-            session, _query_text(text), limit=limit, **_search_filters(filters)
-        )
-    rows = [asdict(hit) for hit in hits]
-    if not rows and fmt == "table":  # an empty table says nothing; the other formats stay parseable
+        hits = search_statements(session, query, limit=limit, **_search_filters(filters))
+    if not hits and fmt == "table":  # an empty table says nothing; the other formats stay parseable
         click.echo("No statement matches.", err=True)
         return
-    emit(rows, fmt, columns=["id", "speaker", "said_on", "score", "sources", "outlets", "text"])
+    columns = ["statement_id", "speaker", "first_said_on", "score", "appearance_count", "outlets"]
+    emit(hits, fmt, columns=[*columns, "text"])
 
 
-@click.command()
+@click.command(context_settings=QUERY_SETTINGS)
 @click.argument("text")
 @filter_options
 @output_options
@@ -75,34 +84,25 @@ def search(ctx: click.Context, /, text: str, limit: int, fmt: str, **filters: An
 def who(ctx: click.Context, /, text: str, fmt: str, **filters: Any) -> None:
     """Who said TEXT ("-" reads it from stdin), when first, and every outlet
     that carried it. Exits 1 when nothing matches."""
+    query = _query_text(text)
     with transaction(ctx, read_only=True) as session:
-        answer = who_said(session, _query_text(text), **_search_filters(filters))
+        answer = who_said(session, query, **_search_filters(filters))
     if answer is None:
         raise click.ClickException("no statement matches")
-    sources = [
-        {
-            "outlet": source.outlet,
-            "published": source.published_on,
-            "said_on": source.said_on,
-            "url": source.url,
-            "wording": source.text,
-        }
-        for source in answer.sources
-    ]
     if fmt in ("json", "nl"):
-        emit([{**to_jsonable(asdict(answer)), "sources": to_jsonable(sources)}], fmt)
+        emit([answer], fmt)
         return
-    if fmt == "csv":
+    if fmt == "csv":  # a row an appearance, each with the statement it belongs to
         emit(
             [
-                {"speaker": answer.speaker, "first_said_on": answer.first_said_on, **s}
-                for s in sources
+                {"speaker": answer["speaker"], "first_said_on": answer["first_said_on"], **a}
+                for a in answer["appearances"]
             ],
             fmt,
         )
         return
-    first = answer.first_said_on.isoformat() if answer.first_said_on else "date unknown"
-    speaker = answer.speaker or "Unknown speaker"
-    click.echo(f"{speaker}, first said {first} (statement {answer.statement_id})")
-    click.echo(answer.text)
-    emit(sources, fmt, columns=["outlet", "published", "said_on", "url", "wording"])
+    first = answer["first_said_on"].isoformat() if answer["first_said_on"] else "date unknown"
+    speaker = answer["speaker"] or "Unknown speaker"
+    click.echo(f"{speaker}, first said {first} (statement {answer['statement_id']})")
+    click.echo(answer["text"])
+    emit(answer["appearances"], fmt, columns=["outlet", "published_on", "said_on", "url", "text"])

@@ -22,7 +22,7 @@ def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
     """Speakers, most quoted first."""
     with transaction(ctx, read_only=True) as session:
         rows = service.list_speakers(session, search=search)
-    emit(rows, fmt, columns=["id", "name", "kind", "quotes"])
+    emit(rows, fmt, columns=["speaker_id", "name", "kind", "statement_count", "quote_count"])
 
 
 @speakers.command("show")
@@ -32,18 +32,18 @@ def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
 def show_command(ctx: click.Context, speaker: str, fmt: str) -> None:
     """SPEAKER (id, name or alias): aliases, roles with dates, quotes by outlet."""
     with transaction(ctx, read_only=True) as session:
-        profile = service.speaker_profile(session, service.find_speaker(session, speaker))
+        profile = service.speaker_json(session, service.find_speaker(session, speaker))
     if fmt in ("json", "nl", "csv"):
-        emit([vars(profile)], fmt)
+        emit([profile], fmt)
         return
-    click.echo(f"{profile.name} (speaker {profile.id}, {profile.kind})")
-    click.echo(f"aliases: {', '.join(profile.aliases) or '-'}")
-    click.echo(f"statements: {profile.statements}")
-    emit(profile.roles, fmt, columns=["role", "first_seen", "last_seen"], title="roles")
+    click.echo(f"{profile['name']} (speaker {profile['speaker_id']}, {profile['kind']})")
+    click.echo(f"aliases: {', '.join(profile['aliases']) or '-'}")
+    click.echo(f"statements: {profile['statement_count']}")
+    emit(profile["roles"], fmt, columns=["role", "first_seen", "last_seen"], title="roles")
     emit(
-        [{"outlet": o, "quotes": n} for o, n in profile.quotes_by_outlet.items()],
+        [{"outlet": o, "quote_count": n} for o, n in profile["quotes_by_outlet"].items()],
         fmt,
-        columns=["outlet", "quotes"],
+        columns=["outlet", "quote_count"],
         title="quotes by outlet",
     )
 
@@ -53,7 +53,7 @@ def show_command(ctx: click.Context, speaker: str, fmt: str) -> None:
 @click.argument("others", nargs=-1, required=True)
 @click.pass_context
 def merge_command(ctx: click.Context, keep: str, others: tuple[str, ...]) -> None:
-    """Merge OTHERS into KEEP (undo with ``quotes unmerge --log ID``)."""
+    """Merge OTHERS into KEEP (undo with: quotes unmerge --log ID)."""
     with transaction(ctx) as session:
         target = service.find_speaker(session, keep)
         for ref in others:

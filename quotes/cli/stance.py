@@ -61,4 +61,5 @@ def list_command(
             topic_ids=topic_with_descendants(session, topic) if topic else None,
             suggested_only=suggested,
         )
-    emit(rows, fmt, columns=["statement", "speaker", "said_on", "topic", "stance", "by", "text"])
+    columns = ["statement_id", "speaker", "first_said_on", "topic", "stance", "status", "set_by"]
+    emit(rows, fmt, columns=[*columns, "rule", "text"])

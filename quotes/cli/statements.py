@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.output import emit, output_options
+from quotes.cli.output import APPEARANCE_COLUMNS, emit, output_options, plural
 from quotes.cli.transaction import transaction
 from quotes.services.speakers import find_speaker
 from quotes.services.statements import get_statement, list_statements
@@ -25,7 +25,8 @@ def list_command(ctx: click.Context, speaker: str | None, limit: int, fmt: str) 
     with transaction(ctx, read_only=True) as session:
         speaker_id = find_speaker(session, speaker).id if speaker else None
         rows = list_statements(session, speaker_id=speaker_id, limit=limit)
-    emit(rows, fmt, columns=["id", "speaker", "said_on", "sources", "text"])
+    columns = ["statement_id", "speaker", "first_said_on", "appearance_count", "outlet_count"]
+    emit(rows, fmt, columns=[*columns, "text"])
 
 
 @statements.command("show")
@@ -33,27 +34,15 @@ def list_command(ctx: click.Context, speaker: str | None, limit: int, fmt: str) 
 @output_options
 @click.pass_context
 def show_command(ctx: click.Context, statement_id: int, fmt: str) -> None:
-    """STATEMENT_ID with every source: outlet, date, exact wording, match score."""
+    """STATEMENT_ID with every appearance: outlet, date, exact wording, match score."""
     with transaction(ctx, read_only=True) as session:
         view = get_statement(session, statement_id)
-    sources = [
-        {
-            "quote": s.quote_id,
-            "outlet": s.outlet,
-            "published": s.published_on,
-            "said_on": s.said_on,
-            "text": s.text,
-            "method": s.method,
-            "score": s.score,
-            "url": s.url,
-        }
-        for s in view.sources
-    ]
     if fmt in ("json", "nl", "csv"):
-        emit([{**vars(view), "sources": sources}], fmt)
+        emit([view], fmt)
         return
-    click.echo(f"statement {view.id}: {view.speaker or '(no speaker)'}")
-    click.echo(f"first said: {view.first_said_on or 'unknown'} ({view.date_precision})")
-    click.echo(f"text: {view.text}")
-    columns = ["quote", "outlet", "published", "said_on", "method", "score", "text"]
-    emit(sources, fmt, columns=columns, title=f"{len(sources)} sources")
+    click.echo(f"statement {view['statement_id']}: {view['speaker'] or '(no speaker)'}")
+    click.echo(f"first said: {view['first_said_on'] or 'unknown'} ({view['date_precision']})")
+    click.echo(f"text: {view['text']}")
+    count = len(view["appearances"])
+    title = f"{count} {plural(count, 'appearance')}"
+    emit(view["appearances"], fmt, columns=APPEARANCE_COLUMNS, title=title)

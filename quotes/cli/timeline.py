@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import click
 
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
-from quotes.services.timeline import timeline as build_timeline
+from quotes.services.timeline import timeline_entries
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -32,34 +31,23 @@ def timeline(
     """SPEAKER's statements in the order they were said, with their stance on each
     topic; "◆" marks where a stance turned between supports and opposes."""
     with transaction(ctx, read_only=True) as session:
-        entries = build_timeline(
+        entries = timeline_entries(
             session,
             speaker,
             topic=topic,
             since=since.date() if since else None,
             until=until.date() if until else None,
         )
-    rows: list[dict[str, Any]] = [
+    if fmt != "table":
+        emit(entries, fmt)
+        return
+    rows = [
         {
-            "statement": entry.statement_id,
-            "said_on": entry.said_on,
-            "change": ("◆ " + "; ".join(entry.changes())) if entry.changed else "",
-            "stance": [position.describe() for position in entry.positions],
-            "sources": entry.sources,
-            "text": entry.text,
+            **entry,
+            "change": "◆" if entry["change"] else "",
+            "stance": f"{entry['stance']} ({entry['status']})" if entry["stance"] else "",
         }
         for entry in entries
     ]
-    if fmt != "table":
-        for row, entry in zip(rows, entries, strict=True):
-            row["change"] = entry.changes()
-            row["stance"] = [
-                {
-                    "topic": p.topic,
-                    "stance": p.stance.value if p.stance else None,
-                    "confirmed": p.confirmed,
-                    "changed_from": p.previous.value if p.changed and p.previous else None,
-                }
-                for p in entry.positions
-            ]
-    emit(rows, fmt, columns=["said_on", "statement", "change", "stance", "sources", "text"])
+    columns = ["first_said_on", "statement_id", "topic", "change", "stance", "appearance_count"]
+    emit(rows, fmt, columns=[*columns, "text"])

@@ -21,7 +21,7 @@ def topics() -> None:
 @click.option("--parent", metavar="TOPIC", help="The broader topic this one belongs to.")
 @click.pass_context
 def add_command(ctx: click.Context, name: str, keywords: str, parent: str | None) -> None:
-    """Add topic NAME (tag with `quotes topics apply`; new imports are tagged on arrival)."""
+    """Add topic NAME (tag with: quotes topics apply; new imports are tagged on arrival)."""
     words = parse_keywords(keywords) or parse_keywords(name)
     with transaction(ctx) as session:
         topic = service.add_topic(session, name, words, parent)
@@ -33,7 +33,7 @@ def add_command(ctx: click.Context, name: str, keywords: str, parent: str | None
 @click.argument("keywords")
 @click.pass_context
 def keywords_command(ctx: click.Context, name: str, keywords: str) -> None:
-    """Replace the KEYWORDS of topic NAME (then `quotes topics apply NAME`)."""
+    """Replace the KEYWORDS of topic NAME (then: quotes topics apply NAME)."""
     with transaction(ctx) as session:
         service.set_keywords(session, name, parse_keywords(keywords))
 
@@ -44,10 +44,14 @@ def keywords_command(ctx: click.Context, name: str, keywords: str) -> None:
 def list_command(ctx: click.Context, fmt: str) -> None:
     """Topics with their parent, keywords and number of statements.
 
-    STATEMENTS counts a topic's sub-topics too; TAGGED only the topic itself."""
+    The statement count takes in a topic's sub-topics; the tagged count only the topic itself."""
     with transaction(ctx, read_only=True) as session:
         rows = service.list_topics(session)
-    emit(rows, fmt, columns=["id", "name", "parent", "keywords", "statements", "tagged"])
+    emit(
+        rows,
+        fmt,
+        columns=["topic_id", "name", "parent", "keywords", "statement_count", "tagged_count"],
+    )
 
 
 @topics.command("remove")

@@ -21,13 +21,13 @@ from quotes.extract.model import SpeakerKind
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
 from quotes.storage.appearances import appearances
+from quotes.storage.listings import printed_in, topics_of
 from quotes.storage.models import (
     Outlet,
     Quote,
     Speaker,
     Statement,
     StatementTopic,
-    Topic,
 )
 
 _CHUNK = 500
@@ -82,7 +82,8 @@ def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dic
         if not chunk:
             return
         ids = [statement.id for statement, _ in chunk]
-        sources, topics = _sources_of(session, ids), _topics_of(session, ids)
+        sources, topics = _sources_of(session, ids), topics_of(session, ids)
+        _, printings = printed_in(session, ids)
         for statement, person in chunk:
             yield {
                 "id": statement.id,
@@ -93,6 +94,7 @@ def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dic
                 "kind": str(statement.kind),
                 "topics": topics.get(statement.id, []),
                 "sources": sources.get(statement.id, []),
+                "appearance_count": printings[statement.id],
             }
         last_id = ids[-1]
 
@@ -129,16 +131,18 @@ def to_row(item: dict[str, Any]) -> dict[str, Any]:
     ``first_url`` is the earliest source and ``urls`` all of them, earliest first.
     """
     sources = item["sources"]
+    outlets = sorted({s["outlet"] for s in sources if s["outlet"]})
     return {
-        "id": item["id"],
+        "statement_id": item["id"],
         "speaker": item["speaker"],
         "first_said_on": item["first_said_on"],
         "text": item["text"],
         "kind": item["kind"],
         "topics": item["topics"],
-        "sources": len(sources),
+        "appearance_count": item["appearance_count"],
+        "outlet_count": len(outlets),
         "first_url": sources[0]["url"] if sources else None,
-        "outlets": sorted({s["outlet"] for s in sources if s["outlet"]}),
+        "outlets": outlets,
         "urls": [s["url"] for s in sources if s["url"]],
     }
 
@@ -192,17 +196,4 @@ def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str
     # Earliest first, undated last (the backends disagree on where NULL sorts).
     for items in found.values():
         items.sort(key=lambda s: (s["published"] is None, s["published"] or dt.date.min))
-    return found
-
-
-def _topics_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    rows = session.execute(
-        select(StatementTopic.statement_id, Topic.name)
-        .join(Topic, Topic.id == StatementTopic.topic_id)
-        .where(StatementTopic.statement_id.in_(ids), StatementTopic.excluded.is_(False))
-        .order_by(Topic.name)
-    )
-    found: dict[int, list[str]] = defaultdict(list)
-    for statement_id, name in rows:
-        found[statement_id].append(name)
     return found

@@ -54,6 +54,7 @@ from sqlalchemy.orm import Session
 from quotes.errors import DatabaseError, SourceError
 from quotes.services.candidates import CandidateCache
 from quotes.services.read_ahead import Idle, ReadAhead
+from quotes.services.schema import ImportResultJSON
 from quotes.services.statements import article_statement_ids, recompute_statements
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
@@ -107,6 +108,15 @@ class ImportResult:
     def message(self) -> str:
         """``source: reason``, the line a user sees for a failure."""
         return f"{self.source}: {self.error}"
+
+    def to_json(self) -> ImportResultJSON:
+        return ImportResultJSON(
+            source=self.source,
+            status=self.status.value,
+            article_id=self.article_id,
+            quote_count=self.quotes,
+            error=self.error,
+        )
 
 
 @dataclass

@@ -15,13 +15,13 @@ Quotes placed by a person (accepted or unmerged) get ``match_method``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
+from quotes.services.schema import MergeSuggestionJSON
 from quotes.services.speakers import undo_speaker_merge
 from quotes.services.statements import recompute_statements
 from quotes.storage.models import (
@@ -43,7 +43,7 @@ PINNED_METHODS = ("person", "unmerged")
 
 def list_suggestions(
     session: Session, *, status: SuggestionStatus = SuggestionStatus.PENDING, limit: int = 100
-) -> list[dict[str, Any]]:
+) -> list[MergeSuggestionJSON]:
     """Suggestions with both wordings side by side, best first."""
     target = Statement.__table__.alias("target")
     rows = session.execute(
@@ -65,16 +65,17 @@ def list_suggestions(
         .limit(limit)
     )
     return [
-        {
-            "id": sid,
-            "score": score,
-            "method": method,
-            "speaker": speaker,
-            "quote": quote_id,
-            "quote_text": quote_text,
-            "statement": statement_id,
-            "statement_text": statement_text,
-        }
+        MergeSuggestionJSON(
+            suggestion_id=sid,
+            quote_id=quote_id,
+            statement_id=statement_id,
+            speaker=speaker,
+            score=score,
+            method=method,
+            quote_text=quote_text,
+            statement_text=statement_text,
+            status=status.value,
+        )
         for sid, score, method, speaker, quote_id, quote_text, statement_id, statement_text in rows
     ]
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -27,11 +26,18 @@ from sqlalchemy.orm import Session
 from quotes.errors import NotFoundError
 from quotes.extract.model import QuoteKind
 from quotes.match import normalize
+from quotes.services.schema import SearchHitJSON, WhoJSON
 from quotes.services.speakers import find_speaker
-from quotes.services.statements import Source, get_statement
-from quotes.storage.appearances import appearances
-from quotes.storage.fulltext import Filters, outlet_ids_named, query_terms, statement_candidates
-from quotes.storage.models import Outlet, Quote, Speaker, Statement, Topic
+from quotes.services.statements import get_statement, statement_summaries
+from quotes.storage.fulltext import (
+    Filters,
+    outlet_ids_named,
+    query_symbols,
+    query_terms,
+    statement_candidates,
+    statements_containing,
+)
+from quotes.storage.models import Statement, Topic
 
 # How many full-text candidates the fuzzy re-ranking sees. More finds more
 # paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
@@ -49,33 +55,6 @@ _GRAM = 4
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One statement found: who, when, what, how sure, and where it was printed."""
-
-    id: int
-    speaker: str | None
-    said_on: dt.date | None
-    text: str
-    kind: str
-    score: float
-    sources: int
-    outlets: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class WhoAnswer:
-    """The answer to "who said this, and when first?"."""
-
-    statement_id: int
-    speaker: str | None
-    first_said_on: dt.date | None
-    date_precision: str
-    text: str
-    score: float
-    sources: list[Source]
-
-
 def search_statements(
     session: Session,
     text: str,
@@ -88,32 +67,32 @@ def search_statements(
     kind: str | QuoteKind | None = None,
     limit: int = 20,
     fuzzy: bool = True,
-) -> list[SearchHit]:
+) -> list[SearchHitJSON]:
     """Statements matching ``text``, most relevant first, then earliest.
 
     ``speaker`` is a name, alias or id; ``topic`` includes its sub-topics;
     ``outlet`` is a name or domain; ``since``/``until`` bound the date the
     statement was first said. ``fuzzy=False`` keeps the full-text order.
-    An unknown speaker, topic or outlet raises ``NotFoundError``.
+    An unknown speaker, topic or outlet raises ``NotFoundError``. A query of
+    symbols only (an emoji), which no full-text index holds, finds the
+    statements whose text contains them.
     """
     filters = _filters(session, speaker, since, until, topic, outlet, kind)
     terms = query_terms(text)
-    found = statement_candidates(session, terms, filters, CANDIDATES if fuzzy else limit)
+    wanted = CANDIDATES if fuzzy else limit
+    if terms:
+        found = statement_candidates(session, terms, filters, wanted)
+    else:
+        terms = query_symbols(text)
+        found = statements_containing(session, terms, filters, wanted)
     if not found:
         return []
     rows = {
         row.id: row
         for row in session.execute(
-            select(
-                Statement.id,
-                Speaker.name,
-                Statement.first_said_on,
-                Statement.canonical_text,
-                Statement.kind,
-                Statement.quote_count,
+            select(Statement.id, Statement.first_said_on, Statement.canonical_text).where(
+                Statement.id.in_([statement_id for statement_id, _ in found])
             )
-            .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-            .where(Statement.id.in_([statement_id for statement_id, _ in found]))
         )
     }
     top_rank = max(rank for _, rank in found) or 1.0
@@ -134,20 +113,22 @@ def search_statements(
         scored.append((value, row))
     scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
     best = scored[:limit]
-    outlets, sources = _printed_in(session, [row.id for _, row in best])
+    scores = {row.id: round(value, 4) for value, row in best}
     return [
-        SearchHit(
-            id=row.id,
-            speaker=row.name,
-            said_on=row.first_said_on,
-            text=row.canonical_text,
-            kind=str(row.kind),
-            score=round(value, 4),
-            sources=sources[row.id] or row.quote_count,
-            outlets=outlets.get(row.id, []),
+        SearchHitJSON(
+            **summary,
+            score=scores[summary["statement_id"]],
+            matched=matched_terms(terms, summary["text"]),
         )
-        for value, row in best
+        for summary in statement_summaries(session, [row.id for _, row in best])
     ]
+
+
+def matched_terms(terms: Sequence[str], wording: str) -> list[str]:
+    """The query's words (or symbols) that the wording holds, in the query's order."""
+    words = set(query_terms(wording))
+    folded = wording.casefold()
+    return [term for term in terms if term in words or (not term.isalnum() and term in folded)]
 
 
 def who_said(
@@ -160,8 +141,9 @@ def who_said(
     topic: str | None = None,
     outlet: str | None = None,
     kind: str | QuoteKind | None = None,
-) -> WhoAnswer | None:
-    """The best match's speaker, first date said and every source; None if nothing matches."""
+) -> WhoJSON | None:
+    """The best match with its speaker, first date said and every appearance;
+    None if nothing matches."""
     hits = search_statements(
         session,
         text,
@@ -175,15 +157,10 @@ def who_said(
     )
     if not hits:
         return None
-    view = get_statement(session, hits[0].id)
-    return WhoAnswer(
-        statement_id=view.id,
-        speaker=view.speaker,
-        first_said_on=view.first_said_on,
-        date_precision=view.date_precision,
-        text=view.text,
-        score=hits[0].score,
-        sources=view.sources,
+    return WhoJSON(
+        **get_statement(session, hits[0]["statement_id"]),
+        score=hits[0]["score"],
+        matched=hits[0]["matched"],
     )
 
 
@@ -294,35 +271,3 @@ def topic_with_descendants(session: Session, name: str) -> list[int]:
                 found.add(child)
                 stack.append(child)
     return sorted(found)
-
-
-def _printed_in(
-    session: Session, statement_ids: Sequence[int]
-) -> tuple[dict[int, list[str]], Counter[int]]:
-    """Per statement: the outlets that printed it, and how many sources (reprints included).
-
-    Quotes first, then the appearances of their articles: two indexed look-ups,
-    cheaper than planning a join through the union of articles and reprints.
-    """
-    outlets: dict[int, set[str]] = defaultdict(set)
-    sources: Counter[int] = Counter()
-    quoted_in: dict[int, list[int]] = defaultdict(list)  # article id -> statement ids
-    for statement_id, article_id in session.execute(
-        select(Quote.statement_id, Quote.article_id).where(Quote.statement_id.in_(statement_ids))
-    ):
-        if statement_id is not None:  # never: filtered on it; the column is nullable
-            quoted_in[article_id].append(statement_id)
-    if not quoted_in:
-        return {}, sources
-    printed = appearances()
-    rows = session.execute(
-        select(printed.c.article_id, Outlet.name)
-        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
-        .where(printed.c.article_id.in_(list(quoted_in)))
-    )
-    for article_id, name in rows:
-        for statement_id in quoted_in[article_id]:
-            sources[statement_id] += 1
-            if name is not None:
-                outlets[statement_id].add(name)
-    return {k: sorted(v) for k, v in outlets.items()}, sources

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +20,11 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
+from quotes.services.schema import RoleJSON, SpeakerDetailJSON, SpeakerJSON
 from quotes.services.speaker_directory import directory_for, forget_directory
 from quotes.services.statements import recompute_statements
 from quotes.storage.appearances import appearances
+from quotes.storage.listings import speaker_facts
 from quotes.storage.models import (
     Actor,
     MergeAction,
@@ -70,7 +73,7 @@ def find_speaker(session: Session, ref: str) -> Speaker:
     return speaker
 
 
-def list_speakers(session: Session, *, search: str | None = None) -> list[dict[str, Any]]:
+def list_speakers(session: Session, *, search: str | None = None) -> list[SpeakerJSON]:
     """Speakers with their quote counts, most quoted first."""
     counts = (
         select(Quote.speaker_id, func.count().label("quotes"))
@@ -79,7 +82,7 @@ def list_speakers(session: Session, *, search: str | None = None) -> list[dict[s
         .subquery()
     )
     query = (
-        select(Speaker.id, Speaker.name, Speaker.kind, func.coalesce(counts.c.quotes, 0))
+        select(Speaker)
         .outerjoin(counts, counts.c.speaker_id == Speaker.id)
         .order_by(func.coalesce(counts.c.quotes, 0).desc(), Speaker.name)
     )
@@ -88,10 +91,39 @@ def list_speakers(session: Session, *, search: str | None = None) -> list[dict[s
             SpeakerAlias.normalized.contains(match.name_key(search))
         )
         query = query.where(Speaker.id.in_(matching))
+    return speakers_json(session, list(session.scalars(query)))
+
+
+def speakers_json(session: Session, speakers: Sequence[Speaker]) -> list[SpeakerJSON]:
+    """The speakers as the schema's ``speaker`` objects, in the same order."""
+    facts = speaker_facts(session, [speaker.id for speaker in speakers])
     return [
-        {"id": i, "name": name, "kind": kind, "quotes": n}
-        for i, name, kind, n in session.execute(query)
+        SpeakerJSON(
+            speaker_id=speaker.id,
+            name=speaker.name,
+            kind=str(speaker.kind),
+            aliases=facts.aliases.get(speaker.id, []),
+            roles=[
+                RoleJSON(role=role, first_seen=first, last_seen=last)
+                for role, first, last in facts.roles.get(speaker.id, [])
+            ],
+            # Not recorded yet: explicit nulls, so that readers can rely on the fields.
+            affiliation=getattr(speaker, "affiliation", None),
+            authority_id=getattr(speaker, "authority_id", None),
+            same_as=list(getattr(speaker, "same_as", None) or []),
+            statement_count=facts.statement_counts.get(speaker.id, 0),
+            quote_count=facts.quote_counts.get(speaker.id, 0),
+        )
+        for speaker in speakers
     ]
+
+
+def speaker_json(session: Session, speaker: Speaker) -> SpeakerDetailJSON:
+    """One speaker as the schema's ``speaker``, with quote counts by outlet."""
+    (found,) = speakers_json(session, [speaker])
+    return SpeakerDetailJSON(
+        **found, quotes_by_outlet=speaker_profile(session, speaker).quotes_by_outlet
+    )
 
 
 @dataclass

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.stance import Stance, suggest_stance
+from quotes.services.schema import StanceListingJSON
+from quotes.services.statements import stance_json
 from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import (
     Actor,
@@ -150,15 +152,12 @@ def list_stances(
     speaker_id: int | None = None,
     topic_ids: list[int] | None = None,
     suggested_only: bool = False,
-) -> list[dict[str, Any]]:
+) -> list[StanceListingJSON]:
     """Stances with their statements, earliest statement first."""
     query = (
         select(
-            StatementStance.statement_id,
+            StatementStance,
             Topic.name,
-            StatementStance.stance,
-            StatementStance.set_by,
-            StatementStance.set_by_name,
             Speaker.name,
             Statement.first_said_on,
             Statement.canonical_text,
@@ -177,18 +176,13 @@ def list_stances(
     if suggested_only:
         query = query.where(StatementStance.set_by == Actor.RULE)
     return [
-        {
-            "statement": statement_id,
-            "topic": topic,
-            "stance": describe(stance, set_by),
-            "by": by,
-            "speaker": speaker,
-            "said_on": said_on,
-            "text": text,
-        }
-        for statement_id, topic, stance, set_by, by, speaker, said_on, text in session.execute(
-            query
+        StanceListingJSON(
+            **stance_json(row, topic),
+            speaker=speaker,
+            first_said_on=said_on,
+            text=text,
         )
+        for row, topic, speaker, said_on, text in session.execute(query)
     ]
 
 

@@ -8,19 +8,42 @@ involved are recomputed here, and those left empty are deleted.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
+from quotes.match.stance import Stance
 from quotes.services.canonical import Occurrence, quote_date, summarise
-from quotes.storage.appearances import appearances, first_printed
-from quotes.storage.models import Article, Outlet, Quote, Speaker, Statement
+from quotes.services.schema import (
+    AppearanceJSON,
+    OperationJSON,
+    StanceJSON,
+    StatementDetailJSON,
+    StatementJSON,
+)
+from quotes.storage.appearances import first_printed
+from quotes.storage.listings import (
+    appearances_of,
+    log_of_statement,
+    printed_in,
+    stances_of,
+    statement_rows,
+    topics_of,
+)
+from quotes.storage.models import (
+    Actor,
+    Article,
+    MergeAction,
+    MergeEntity,
+    MergeLog,
+    Quote,
+    Statement,
+    StatementStance,
+)
 
 _CHUNK = 2000
 
@@ -108,97 +131,92 @@ def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list
 # --- reading -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Source:
-    """One quote of a statement, as a fact-checker cites it."""
-
-    quote_id: int
-    outlet: str | None
-    published_on: dt.date | None
-    said_on: dt.date | None
-    url: str | None
-    text: str
-    method: str | None
-    score: float | None
-    # The article's text printed again by another outlet or at another URL.
-    reprint: bool = False
-
-
-@dataclass(frozen=True)
-class StatementView:
-    id: int
-    speaker_id: int | None
-    speaker: str | None
-    text: str
-    first_said_on: dt.date | None
-    date_precision: str
-    quote_count: int
-    sources: list[Source]
-
-
-def get_statement(session: Session, statement_id: int) -> StatementView:
-    """A statement with every source (outlet, date, exact wording, match score)."""
-    statement = session.get(Statement, statement_id)
-    if statement is None:
-        raise NotFoundError(f"statement {statement_id}: no such statement")
-    speaker = session.get(Speaker, statement.speaker_id) if statement.speaker_id else None
-    printed = appearances()
-    rows = session.execute(
-        select(
-            Quote.id,
-            Outlet.name,
-            printed.c.published_on,
-            Quote.said_on,
-            # Where there is no URL, the file or stream it was imported from.
-            func.coalesce(printed.c.url, printed.c.origin),
-            Quote.text,
-            Quote.match_method,
-            Quote.match_score,
-            printed.c.reprint,
+def statement_summaries(session: Session, ids: Sequence[int]) -> list[StatementJSON]:
+    """The statements as the schema's ``statement`` objects, in the order of ``ids``
+    (ids that do not exist are left out)."""
+    rows = statement_rows(session, ids)
+    outlets, counts = printed_in(session, list(rows))
+    topics = topics_of(session, list(rows))
+    return [
+        StatementJSON(
+            statement_id=row.statement_id,
+            speaker_id=row.speaker_id,
+            speaker=row.speaker,
+            text=row.text,
+            kind=row.kind,
+            first_said_on=row.first_said_on,
+            date_precision=row.date_precision,
+            appearance_count=counts[row.statement_id],
+            outlet_count=len(outlets.get(row.statement_id, [])),
+            outlets=outlets.get(row.statement_id, []),
+            topics=topics.get(row.statement_id, []),
         )
-        .join(printed, printed.c.article_id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
-        .where(Quote.statement_id == statement_id)
-        .order_by(printed.c.published_on, Quote.id, printed.c.reprint)
+        for row in (rows.get(i) for i in ids)
+        if row is not None
+    ]
+
+
+def get_statement(session: Session, statement_id: int) -> StatementDetailJSON:
+    """A statement with every appearance (outlet, date, exact wording, match
+    score), its stances and its change log."""
+    found = statement_summaries(session, [statement_id])
+    if not found:
+        raise NotFoundError(f"statement {statement_id}: no such statement")
+    printed = [cast(AppearanceJSON, row) for row in appearances_of(session, statement_id)]
+    return StatementDetailJSON(
+        **found[0],
+        appearances=printed,
+        stances=[stance_json(row, topic) for row, topic in stances_of(session, statement_id)],
+        log=[operation_json(entry) for entry in log_of_statement(session, statement_id)],
     )
-    return StatementView(
-        id=statement.id,
-        speaker_id=statement.speaker_id,
-        speaker=speaker.name if speaker else None,
-        text=statement.canonical_text,
-        first_said_on=statement.first_said_on,
-        date_precision=str(statement.date_precision),
-        quote_count=statement.quote_count,
-        sources=[
-            Source(quote_id, outlet, published, said_on, url, text, method, score, bool(reprint))
-            for quote_id, outlet, published, said_on, url, text, method, score, reprint in rows
-        ],
+
+
+def stance_json(row: StatementStance, topic: str) -> StanceJSON:
+    """A stance row as the schema's ``stance``: who set it in ``set_by``, a
+    rule's trigger in ``rule``."""
+    by_person = Actor(row.set_by) == Actor.PERSON
+    return StanceJSON(
+        statement_id=row.statement_id,
+        topic=topic,
+        stance=Stance(row.stance).value,
+        status="confirmed" if by_person else "suggested",
+        set_by=row.set_by_name if by_person else None,
+        rule=None if by_person else row.set_by_name,
+        updated_at=row.updated_at,
+    )
+
+
+def operation_json(entry: MergeLog) -> OperationJSON:
+    """A merge-log row as the schema's ``operation``."""
+    entity, action = MergeEntity(entry.entity).value, MergeAction(entry.action).value
+    where = f"from {entry.from_id} " if entry.from_id is not None else ""
+    summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
+    return OperationJSON(
+        operation_id=entry.id,
+        action=action,
+        entity=entity,
+        actor=Actor(entry.actor).value,
+        who=(entry.details or {}).get("who"),
+        method=entry.method,
+        score=entry.score,
+        summary=summary,
+        created_at=entry.created_at,
+        undone_at=entry.undone_at,
     )
 
 
 def list_statements(
     session: Session, *, speaker_id: int | None = None, limit: int | None = 100
-) -> list[dict[str, Any]]:
+) -> list[StatementJSON]:
     """Statements, most quoted first (then newest)."""
-    query = (
-        select(
-            Statement.id,
-            Speaker.name,
-            Statement.first_said_on,
-            Statement.quote_count,
-            Statement.canonical_text,
-        )
-        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .order_by(Statement.quote_count.desc(), Statement.first_said_on.desc(), Statement.id)
+    query = select(Statement.id).order_by(
+        Statement.quote_count.desc(), Statement.first_said_on.desc(), Statement.id
     )
     if speaker_id is not None:
         query = query.where(Statement.speaker_id == speaker_id)
     if limit is not None:
         query = query.limit(limit)
-    return [
-        {"id": i, "speaker": name, "said_on": day, "sources": count, "text": text}
-        for i, name, day, count, text in session.execute(query)
-    ]
+    return statement_summaries(session, list(session.scalars(query)))
 
 
 def count_statements(session: Session) -> int:

@@ -19,8 +19,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotes.match.stance import Stance
+from quotes.services.schema import TimelineEntryJSON
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
+from quotes.services.statements import statement_summaries
 from quotes.storage.models import (
     Actor,
     Quote,
@@ -113,6 +115,44 @@ def timeline(
     ]
     _attach_positions(session, entries, topic_ids)
     return entries
+
+
+def timeline_entries(
+    session: Session,
+    speaker: str,
+    *,
+    topic: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[TimelineEntryJSON]:
+    """The timeline as the schema's entries: one per statement and topic it is
+    on (one with a null topic for a statement on none), in date order."""
+    entries = timeline(session, speaker, topic=topic, since=since, until=until)
+    summaries = {
+        summary["statement_id"]: summary
+        for summary in statement_summaries(session, [entry.statement_id for entry in entries])
+    }
+    found: list[TimelineEntryJSON] = []
+    for entry in entries:
+        summary = summaries[entry.statement_id]
+        positions: list[TopicPosition | None] = [*entry.positions] or [None]
+        for position in positions:
+            found.append(
+                TimelineEntryJSON(
+                    **summary,
+                    topic=position.topic if position else None,
+                    stance=position.stance.value if position and position.stance else None,
+                    status=_status(position),
+                    change=bool(position and position.changed),
+                )
+            )
+    return found
+
+
+def _status(position: TopicPosition | None) -> str | None:
+    if position is None or position.stance is None:
+        return None
+    return "confirmed" if position.confirmed else "suggested"
 
 
 def _attach_positions(

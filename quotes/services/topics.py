@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.keywords import KeywordMatcher, keyword_matcher
+from quotes.services.schema import TopicJSON
 from quotes.services.stance import clear_suggestions, suggest_stances
 from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import Actor, Quote, Statement, StatementTopic, Topic, utcnow
@@ -75,12 +76,12 @@ def remove_topic(session: Session, name: str) -> None:
     session.flush()
 
 
-def list_topics(session: Session) -> list[dict[str, Any]]:
+def list_topics(session: Session) -> list[TopicJSON]:
     """Every topic with its parent, keywords and how many statements it covers.
 
-    ``statements`` counts the statements tagged with the topic or any topic
+    ``statement_count`` counts the statements tagged with the topic or any topic
     below it (a statement on "ceasefire" is also on "war"), each once;
-    ``tagged`` only those tagged with the topic itself.
+    ``tagged_count`` only those tagged with the topic itself.
     """
     live = StatementTopic.excluded.is_(False)
     direct = dict(
@@ -115,14 +116,14 @@ def list_topics(session: Session) -> list[dict[str, Any]]:
         )
 
     return [
-        {
-            "id": topic.id,
-            "name": topic.name,
-            "parent": names.get(topic.parent_id) if topic.parent_id else None,
-            "keywords": list(topic.keywords or []),
-            "statements": covered(topic.id),
-            "tagged": int(direct.get(topic.id, 0)),
-        }
+        TopicJSON(
+            topic_id=topic.id,
+            name=topic.name,
+            parent=names.get(topic.parent_id) if topic.parent_id else None,
+            keywords=list(topic.keywords or []),
+            statement_count=covered(topic.id),
+            tagged_count=int(direct.get(topic.id, 0)),
+        )
         for topic in topics
     ]
 

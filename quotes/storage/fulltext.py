@@ -56,6 +56,9 @@ STOP_WORDS = frozenset(
 # More terms than this add little to recall and a lot to the cost of the OR query.
 MAX_TERMS = 24
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Symbols beyond Latin-1 that are not letters, digits or white space: emoji,
+# pictographs, dingbats (general punctuation and quote marks excluded).
+_SYMBOLS = re.compile(r"[^\w\s\u0000-\u00ff\u2000-\u206f]+", re.UNICODE)
 
 
 def query_terms(user_text: str) -> list[str]:
@@ -65,6 +68,19 @@ def query_terms(user_text: str) -> list[str]:
         token = token.strip("_")
         if token and token not in STOP_WORDS and len(token) <= 64:
             seen.setdefault(token, None)
+    return list(seen)[:MAX_TERMS]
+
+
+def query_symbols(user_text: str) -> list[str]:
+    """What full text cannot find: runs of symbols that are not words nor
+    punctuation (emoji, pictographs), each once. Both backends' tokenizers
+    drop them, so a search for "🕊" is answered by ``statements_containing``."""
+    seen: dict[str, None] = {}
+    for run in _SYMBOLS.findall(user_text):
+        # Without the emoji variation selector, which one printing has and another not.
+        run = run.replace("\ufe0f", "")[:16]
+        if run:
+            seen.setdefault(run, None)
     return list(seen)[:MAX_TERMS]
 
 
@@ -279,6 +295,25 @@ def _postgresql_query(
 _FTS_VECTOR: ColumnElement[str] = literal_column("statements.fts_vector")
 # The configuration the stored vectors are made with, inline like theirs.
 _ENGLISH: ColumnElement[str] = literal_column("'english'", String)
+
+
+def statements_containing(
+    session: Session, fragments: Sequence[str], filters: Filters, limit: int
+) -> list[tuple[int, float]]:
+    """(statement id, 1.0) of up to ``limit`` statements whose text holds every
+    fragment, newest first: a scan, for what no full-text index holds."""
+    if not fragments:
+        return []
+    query = (
+        select(Statement.id)
+        .where(
+            *(Statement.canonical_text.contains(f, autoescape=True) for f in fragments),
+            *filters.clauses(),
+        )
+        .order_by(Statement.id.desc())
+        .limit(limit)
+    )
+    return [(statement_id, 1.0) for statement_id in session.scalars(query)]
 
 
 def outlet_ids_named(session: Session, name: str) -> list[int]:

@@ -1,0 +1,246 @@
+"""What every listing of statements shows, read in bulk for a page of ids.
+
+A search hit, a line of ``statements list``, a timeline entry and the
+statement page all show the same summary of a statement (speaker, date,
+how many printings, which outlets, which topics): it is read here, a few
+indexed look-ups for the whole page, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from quotes.storage.appearances import appearances
+from quotes.storage.models import (
+    Article,
+    MergeLog,
+    MergeSuggestion,
+    Outlet,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    Statement,
+    StatementStance,
+    StatementTopic,
+    SuggestionStatus,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    statement_id: int
+    speaker_id: int | None
+    speaker: str | None
+    text: str
+    kind: str
+    first_said_on: dt.date | None
+    date_precision: str
+
+
+def statement_rows(session: Session, ids: Sequence[int]) -> dict[int, StatementRow]:
+    """The statements' own fields and their speaker's name, by id."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(
+            Statement.id,
+            Statement.speaker_id,
+            Speaker.name,
+            Statement.canonical_text,
+            Statement.kind,
+            Statement.first_said_on,
+            Statement.date_precision,
+        )
+        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+        .where(Statement.id.in_(list(ids)))
+    )
+    return {
+        row[0]: StatementRow(row[0], row[1], row[2], row[3], str(row[4]), row[5], str(row[6]))
+        for row in rows
+    }
+
+
+def printed_in(
+    session: Session, statement_ids: Sequence[int]
+) -> tuple[dict[int, list[str]], Counter[int]]:
+    """Per statement: the outlets that printed it, and how many printings (reprints included).
+
+    A printing is a quote in an article, or in a reprint of that article: the
+    rows ``appearances_of`` lists. Quotes first, then the printings of their
+    articles: two indexed look-ups, cheaper than planning a join through the
+    union of articles and reprints.
+    """
+    outlets: dict[int, set[str]] = defaultdict(set)
+    counts: Counter[int] = Counter()
+    quoted_in: dict[int, list[int]] = defaultdict(list)  # article id -> statement ids
+    for statement_id, article_id in session.execute(
+        select(Quote.statement_id, Quote.article_id).where(
+            Quote.statement_id.in_(list(statement_ids))
+        )
+    ):
+        if statement_id is not None:  # never: filtered on it; the column is nullable
+            quoted_in[article_id].append(statement_id)
+    if not quoted_in:
+        return {}, counts
+    printed = appearances()
+    rows = session.execute(
+        select(printed.c.article_id, Outlet.name)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
+        .where(printed.c.article_id.in_(list(quoted_in)))
+    )
+    for article_id, name in rows:
+        for statement_id in quoted_in[article_id]:
+            counts[statement_id] += 1
+            if name is not None:
+                outlets[statement_id].add(name)
+    return {k: sorted(v) for k, v in outlets.items()}, counts
+
+
+def topics_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """The names of the topics each statement is tagged with (not the excluded ones)."""
+    found: dict[int, list[str]] = defaultdict(list)
+    if not ids:
+        return found
+    rows = session.execute(
+        select(StatementTopic.statement_id, Topic.name)
+        .join(Topic, Topic.id == StatementTopic.topic_id)
+        .where(StatementTopic.statement_id.in_(list(ids)), StatementTopic.excluded.is_(False))
+        .order_by(Topic.name)
+    )
+    for statement_id, name in rows:
+        found[statement_id].append(name)
+    return found
+
+
+def appearances_of(session: Session, statement_id: int) -> list[dict[str, Any]]:
+    """Every printing of the statement, earliest first: its quotes, in their
+    articles and in each reprint of those; keyed as the schema's ``appearance``."""
+    printed = appearances()
+    rows = session.execute(
+        select(
+            Quote.id.label("quote_id"),
+            Quote.statement_id,
+            Quote.article_id,
+            Outlet.name.label("outlet"),
+            printed.c.url,
+            printed.c.origin,
+            printed.c.published_on,
+            Quote.said_on,
+            Quote.date_precision,
+            Quote.text,
+            Quote.speaker_mention,
+            Quote.match_method,
+            Quote.match_score,
+            printed.c.reprint,
+        )
+        .join(printed, printed.c.article_id == Quote.article_id)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
+        .where(Quote.statement_id == statement_id)
+        .order_by(printed.c.published_on, Quote.id, printed.c.reprint)
+    )
+    found = [
+        {**row, "date_precision": str(row["date_precision"]), "reprint": bool(row["reprint"])}
+        for row in rows.mappings()
+    ]
+    # Undated last on every backend (they disagree on where NULL sorts).
+    found.sort(key=lambda a: (a["published_on"] is None, a["published_on"] or dt.date.min))
+    return found
+
+
+def stances_of(session: Session, statement_id: int) -> list[tuple[StatementStance, str]]:
+    """The statement's stances with their topic's name, by topic name."""
+    return [
+        (row, name)
+        for row, name in session.execute(
+            select(StatementStance, Topic.name)
+            .join(Topic, Topic.id == StatementStance.topic_id)
+            .where(StatementStance.statement_id == statement_id)
+            .order_by(Topic.name)
+        )
+    ]
+
+
+def log_of_statement(session: Session, statement_id: int) -> list[MergeLog]:
+    """Change-log entries that moved a quote into or out of the statement, or
+    merged the statement itself, oldest first."""
+    return list(
+        session.scalars(
+            select(MergeLog)
+            .where(
+                (MergeLog.to_id == statement_id) | (MergeLog.from_id == statement_id),
+                MergeLog.entity.in_(["quote", "statement"]),
+            )
+            .order_by(MergeLog.created_at, MergeLog.id)
+        )
+    )
+
+
+def pending_suggestion_count(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(MergeSuggestion)
+            .where(MergeSuggestion.status == SuggestionStatus.PENDING)
+        )
+        or 0
+    )
+
+
+def article_exists(session: Session, article_id: int) -> bool:
+    return session.get(Article, article_id) is not None
+
+
+@dataclass(frozen=True)
+class SpeakerFacts:
+    aliases: dict[int, list[str]]
+    roles: dict[int, list[tuple[str, dt.date | None, dt.date | None]]]
+    statement_counts: dict[int, int]
+    quote_counts: dict[int, int]
+
+
+def speaker_facts(session: Session, ids: Sequence[int]) -> SpeakerFacts:
+    """Aliases, roles (earliest seen first) and counts of these speakers, by id."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[tuple[str, dt.date | None, dt.date | None]]] = defaultdict(list)
+    if not ids:
+        return SpeakerFacts(aliases, roles, {}, {})
+    wanted = list(ids)
+    for speaker_id, alias in session.execute(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
+        .where(SpeakerAlias.speaker_id.in_(wanted))
+        .order_by(SpeakerAlias.alias)
+    ):
+        aliases[speaker_id].append(alias)
+    for speaker_id, role, first, last in session.execute(
+        select(
+            SpeakerRole.speaker_id, SpeakerRole.role, SpeakerRole.first_seen, SpeakerRole.last_seen
+        ).where(SpeakerRole.speaker_id.in_(wanted))
+    ):
+        roles[speaker_id].append((role, first, last))
+    for found in roles.values():
+        found.sort(key=lambda r: (r[1] or dt.date.min, r[0]))
+    statements = _count_by(session, Statement.speaker_id, wanted)
+    quotes = _count_by(session, Quote.speaker_id, wanted)
+    return SpeakerFacts(aliases, roles, statements, quotes)
+
+
+def _count_by(
+    session: Session, column: InstrumentedAttribute[int | None], ids: list[int]
+) -> dict[int, int]:
+    """Rows per value of ``column`` (a speaker id), for these values."""
+    return {
+        value: count
+        for value, count in session.execute(
+            select(column, func.count()).where(column.in_(ids)).group_by(column)
+        )
+        if value is not None
+    }
