@@ -26,13 +26,14 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from quotes.extract.lexicon import GOVERNMENT_WORDS, ORGANISATION_WORDS, TITLE_WORDS
-from quotes.match.places import (
+from quotes.extract.bodies import (
     adjective_of,
+    country_of,
     country_of_adjective,
-    country_of_place,
     government_of,
+    is_seat,
 )
+from quotes.extract.lexicon import GOVERNMENT_WORDS, ORGANISATION_WORDS, TITLE_WORDS
 
 # Apostrophes and dots are dropped (U.S. -> us, O'Brien -> obrien); any other
 # non-word character separates words.
@@ -180,7 +181,7 @@ _ROLE_CONNECTORS = frozenset({"the", "of", "for", "and", "on", "in", "to"})
 
 
 def is_acronym(name: str) -> bool:
-    """"ITIA", "the OBR": one word of two to six capitals."""
+    """ "ITIA", "the OBR": one word of two to six capitals."""
     words = name.split()
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
@@ -201,9 +202,7 @@ def looks_like_person(name: str) -> bool:
     words = proper.split()
     return (
         2 <= len(words) <= 4
-        and all(
-            w[:1].isupper() or w.split("-")[0].casefold() in _PARTICLES for w in words
-        )
+        and all(w[:1].isupper() or w.split("-")[0].casefold() in _PARTICLES for w in words)
         and not any(fold(w) in _BODY_WORDS or is_place_word(fold(w)) for w in words)
     )
 
@@ -226,7 +225,7 @@ def name_key(name: str) -> str:
 
 
 def is_place_word(word: str) -> bool:
-    return country_of_place(word) is not None or country_of_adjective(word) is not None
+    return government_of(word) is not None or country_of_adjective(word) is not None
 
 
 def place_country(text: str) -> str | None:
@@ -234,7 +233,7 @@ def place_country(text: str) -> str | None:
     words = fold(text).split()
     if words and words[0] == "the":
         words = words[1:]
-    return country_of_place(" ".join(words))
+    return country_of(" ".join(words))
 
 
 # Bodies that are not a country's seat but are named as speakers.
@@ -252,11 +251,11 @@ def canonical_body(mention: str) -> str | None:
     if words and words[0] == "the":
         words = words[1:]
     key = " ".join(words)
-    country = country_of_place(key)
-    if country is not None:
-        return government_of(country)
+    government = government_of(key)
+    if government is not None:
+        return government
     if len(words) == 2 and words[1] in ("government", "administration"):
-        country = country_of_adjective(words[0]) or country_of_place(words[0])
+        country = country_of_adjective(words[0]) or country_of(words[0])
         if country is not None:
             return government_of(country)
     return _BODIES.get(key)
@@ -280,7 +279,7 @@ def body_name(printed: str) -> str | None:
         owner, rest = found.group("owner"), found.group("rest")
         country = place_country(owner)
         if country is not None:
-            return f"{adjective_of(country)} {rest}"
+            return f"{adjective_of(country) or country} {rest}"
         return " ".join(words) if owner[:1].isupper() else None
     if country_of_adjective(fold(words[0])) is not None or words[0][:1].isupper():
         return " ".join(words)
@@ -309,19 +308,15 @@ def affiliation_of(role: str | None, printed: str | None = None) -> str | None:
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
-                country = country_of_place(phrase)
-                if country is not None:
-                    return government_of(country) if phrase in _SEAT_WORDS else country
-                country = country_of_adjective(phrase) if size == 1 else None
+                if is_seat(phrase):
+                    return government_of(phrase)
+                country = country_of(phrase)
+                if country is None and size == 1:
+                    country = country_of_adjective(phrase)
                 if country is not None:
                     return country
     return None
 
-
-_SEAT_WORDS = frozenset(
-    {"kremlin", "white house", "downing street", "number 10", "elysee", "elysee palace"}
-    | {"zhongnanhai", "bankova", "chancellery"}
-)
 
 # Transliteration variants, applied in order to a folded word. Each pair maps
 # spellings that systems (BGN/PCGN, scholarly, French, German, Polish, the
