@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
 from quotes.services import authority as service
+from quotes.services.authority_build import build_authority
 from quotes.services.speakers import find_speaker
 
 
@@ -103,3 +105,38 @@ def reject_command(ctx: click.Context, link_id: int) -> None:
     with transaction(ctx) as session:
         service.reject_link(session, link_id)
     click.echo(f"link {link_id} rejected")
+
+
+@authority.command("build")
+@click.option(
+    "--from",
+    "dump",
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A Wikidata JSON dump (latest-all.json, .json.gz or .json.bz2).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The authority file to write (JSONL; default: standard output).",
+)
+def build_command(dump: Path, output: Path | None) -> None:
+    """Build an authority file of people in public positions and of bodies from a
+    Wikidata dump, reading it line by line. Bad lines are reported and skipped."""
+    if output is None:
+        result = build_authority(dump, sys.stdout)
+    else:
+        partial = output.with_name(output.name + ".partial")
+        with partial.open("w", encoding="utf-8") as out:
+            result = build_authority(dump, out)
+        partial.replace(output)
+    for error in result.errors:
+        click.echo(f"Error: {error}", err=True)
+    click.echo(
+        f"{dump}: {result.entities} entities read, {result.people} people and "
+        f"{result.bodies} bodies kept, {len(result.errors)} bad lines",
+        err=True,
+    )
+    if result.errors:
+        raise SystemExit(1)

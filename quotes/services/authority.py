@@ -20,10 +20,7 @@ context, is linked; anything else is left as suggestions for a person
 
 from __future__ import annotations
 
-import bz2
 import csv
-import gzip
-import io
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -36,6 +33,7 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.services.speaker_directory import forget_directory, role_words
+from quotes.sources.compressed import base_name, open_text
 from quotes.storage import authority as store
 from quotes.storage.authority import AuthorityRecord, SpeakerFacts
 from quotes.storage.models import SuggestionStatus, utcnow
@@ -47,15 +45,6 @@ _YOUNGEST = 14
 # How far ahead on context one candidate must be to be linked over the others.
 _MARGIN = 0.2
 _FIELDS = ("description", "affiliation", "party")
-
-
-def open_text(path: Path) -> IO[str]:
-    """A text file, read through gzip or bzip2 when its name says so."""
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
-    if path.suffix == ".bz2":
-        return io.TextIOWrapper(bz2.open(path, "rb"), encoding="utf-8")
-    return path.open(encoding="utf-8", newline="")
 
 
 # --- reading --------------------------------------------------------------------
@@ -70,8 +59,7 @@ def read_authority(path: Path) -> Iterator[AuthorityRecord | QuotesError]:
         yield QuotesError(f"{path}: {exc.strerror or exc}")
         return
     with stream:
-        name = path.name.removesuffix(".gz").removesuffix(".bz2")
-        if name.endswith(".csv"):
+        if base_name(path).endswith(".csv"):
             yield from _read_csv(path, stream)
         else:
             yield from _read_jsonl(path, stream)
