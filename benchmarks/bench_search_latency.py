@@ -212,7 +212,7 @@ def measure(database: Database, count: int, seed: int) -> None:
             started = time.perf_counter()
             hits = search_statements(session, query)
             fuzzy_times.append(time.perf_counter() - started)
-            first += bool(hits) and hits[0].id == wanted
+            first += bool(hits) and hits[0]["statement_id"] == wanted
     for name, times in (("word", word_times), ("fuzzy", fuzzy_times)):
         print(
             f"{name:5} queries: {len(times)}  p50 {percentile(times, 0.5) * 1000:.1f} ms  "

@@ -133,7 +133,9 @@ def evaluate(
             started = time.perf_counter()
             hits = search.search_statements(session, query, limit=10, since=since, until=until)
             timings.append(time.perf_counter() - started)
-            rankings.append(([hit.id for hit in hits], {ids[c] for c in claims if c in ids}))
+            rankings.append(
+                ([hit["statement_id"] for hit in hits], {ids[c] for c in claims if c in ids})
+            )
     timings.sort()
     return {
         **recall_figures(rankings),

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "stance": "quotes.cli.stance:stance",
     "timeline": "quotes.cli.timeline:timeline",
     "export": "quotes.cli.export:export",
+    "serve": "quotes.cli.serve:serve",
 }
 
 

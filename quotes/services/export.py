@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from quotes.errors import NotFoundError
 from quotes.extract.model import SpeakerKind
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
@@ -73,6 +74,18 @@ def export_statements(
     if until is not None:
         query = query.where(Statement.first_said_on <= until)
     return _stream(session, query)
+
+
+def export_statement(session: Session, statement_id: int) -> dict[str, Any]:
+    """One statement as ``export_statements`` gives each (for ``to_claim``)."""
+    query = (
+        select(Statement, Speaker)
+        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+        .where(Statement.id == statement_id)
+    )
+    for item in _stream(session, query):
+        return item
+    raise NotFoundError(f"statement {statement_id}: no such statement")
 
 
 def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dict[str, Any]]:

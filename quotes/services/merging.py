@@ -95,8 +95,9 @@ class Accepted:
     moved_quotes: list[int]
 
 
-def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
-    """Merge the suggested quote's statement into the suggested statement."""
+def accept_suggestion(session: Session, suggestion_id: int, *, who: str | None = None) -> Accepted:
+    """Merge the suggested quote's statement into the suggested statement;
+    ``who`` (the person deciding) is kept in the merge log."""
     suggestion = _suggestion(session, suggestion_id)
     quote = session.get(Quote, suggestion.quote_id)
     assert quote is not None
@@ -124,7 +125,7 @@ def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
                 method=suggestion.method,
                 score=suggestion.score,
                 actor=Actor.PERSON,
-                details={"suggestion": suggestion.id},
+                details={"suggestion": suggestion.id, "who": who},
             )
             for quote_id in moved
         )

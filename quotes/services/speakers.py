@@ -208,8 +208,11 @@ def rename_speaker(session: Session, speaker: Speaker, name: str) -> None:
     forget_directory(session)
 
 
-def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> MergeLog:
-    """Merge ``other`` into ``keep``: its quotes, statements, aliases and roles move.
+def merge_speakers(
+    session: Session, keep: Speaker, other: Speaker, *, who: str | None = None
+) -> MergeLog:
+    """Merge ``other`` into ``keep``: its quotes, statements, aliases and roles move;
+    ``who`` (the person deciding) is kept in the merge log.
 
     The merge-log row keeps what undo needs: the removed speaker's fields, the
     ids of the quotes, statements and aliases moved, and its roles.
@@ -252,6 +255,7 @@ def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> MergeLog:
             "alias_ids": moved_aliases,
             "aliases": aliases,
             "roles": roles,
+            "who": who,
         },
     )
     session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(speaker_id=keep.id))

@@ -78,8 +78,9 @@ def list_stances(
     speaker_id: int | None = None,
     topic_ids: list[int] | None = None,
     suggested_only: bool = False,
+    limit: int | None = None,
 ) -> list[StanceListingJSON]:
-    """Stances with their statements, earliest statement first."""
+    """Stances with their statements, earliest statement first (the first ``limit``)."""
     query = (
         select(
             StatementStance,
@@ -101,6 +102,8 @@ def list_stances(
         query = query.where(StatementStance.topic_id.in_(topic_ids))
     if suggested_only:
         query = query.where(StatementStance.set_by == Actor.RULE)
+    if limit is not None:
+        query = query.limit(limit)
     return [
         StanceListingJSON(
             **stance_json(row, topic),

@@ -19,9 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from quotes.storage.appearances import appearances
 from quotes.storage.models import (
-    Article,
     MergeLog,
-    MergeSuggestion,
     Outlet,
     Quote,
     Speaker,
@@ -30,7 +28,6 @@ from quotes.storage.models import (
     Statement,
     StatementStance,
     StatementTopic,
-    SuggestionStatus,
     Topic,
 )
 
@@ -170,33 +167,23 @@ def stances_of(session: Session, statement_id: int) -> list[tuple[StatementStanc
 
 
 def log_of_statement(session: Session, statement_id: int) -> list[MergeLog]:
-    """Change-log entries that moved a quote into or out of the statement, or
-    merged the statement itself, oldest first."""
+    """Change-log entries of the statement's quotes (how each came to it, and
+    any move since) and of the statement itself, oldest first.
+
+    Looked up by subject through the log's (entity, subject_id) index: the log
+    holds a row per automatic merge, so a scan by destination would read it all.
+    """
+    quote_ids = select(Quote.id).where(Quote.statement_id == statement_id).scalar_subquery()
     return list(
         session.scalars(
             select(MergeLog)
             .where(
-                (MergeLog.to_id == statement_id) | (MergeLog.from_id == statement_id),
-                MergeLog.entity.in_(["quote", "statement"]),
+                ((MergeLog.entity == "quote") & MergeLog.subject_id.in_(quote_ids))
+                | ((MergeLog.entity == "statement") & (MergeLog.subject_id == statement_id))
             )
             .order_by(MergeLog.created_at, MergeLog.id)
         )
     )
-
-
-def pending_suggestion_count(session: Session) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(MergeSuggestion)
-            .where(MergeSuggestion.status == SuggestionStatus.PENDING)
-        )
-        or 0
-    )
-
-
-def article_exists(session: Session, article_id: int) -> bool:
-    return session.get(Article, article_id) is not None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,202 @@
+"""Server time of the web app's pages on a large database, under concurrent clients.
+
+    python benchmarks/bench_web.py --db /tmp/latency.db        # SQLite, filled if new
+    python benchmarks/bench_web.py --postgres postgresql://postgres@127.0.0.1/big
+    python benchmarks/bench_web.py --db /tmp/latency.db -n 100000 --clients 8 --requests 100
+
+The database is the search benchmark's (``bench_search_latency.py``: N
+synthetic statements of 2,000 speakers; filled here if empty, so both
+benchmarks can share one file). ``quotes serve``'s application runs under
+uvicorn in a child process, wrapped so that every response says how long the
+server spent on it (a ``Server-Timing`` header); ``--clients`` threads then
+request, interleaved, the search page (word queries and misremembered
+wordings), statement pages, speaker pages (with the timeline SVG) and the
+timeline API. Prints p50/p95 server time (and the time seen by the client)
+per kind. Targets at 1,000,000 statements, 8 clients: p95 under 100 ms on
+SQLite and 150 ms on PostgreSQL.
+
+The synthetic statements have no quotes or articles, so a statement page
+lists no appearances: its time is that of the page around them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import queue
+import random
+import socket
+import threading
+import time
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from bench_search_latency import fill, percentile, queries
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from quotes.storage.database import open_database
+from quotes.storage.models import Speaker, Statement
+
+
+class Timed:
+    """An ASGI wrapper that adds ``Server-Timing: app;dur=MS`` to each response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        held: list[Any] = []
+
+        async def timed_send(message: Any) -> None:
+            # The body is held back until it is complete, so that the time covers it.
+            if message["type"] == "http.response.start":
+                held.append(message)
+                return
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                start = held.pop() if held else None
+                if start is not None:
+                    elapsed = (time.perf_counter() - started) * 1000
+                    start["headers"] = [
+                        *start.get("headers", []),
+                        (b"server-timing", f"app;dur={elapsed:.2f}".encode()),
+                    ]
+                    await send(start)
+            elif held:
+                await send(held.pop())
+            await send(message)
+
+        await self.app(scope, receive, timed_send)
+
+
+def serve(url: str, port: int) -> None:
+    import uvicorn
+
+    from quotes.web.app import create_app
+
+    app = Timed(create_app(open_database(make_url(url), upgrade=False)))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def plan(url: str, requests: int, seed: int) -> list[tuple[str, str]]:
+    """(kind, path) for each request, the kinds interleaved."""
+    database = open_database(make_url(url))
+    rng = random.Random(seed)
+    word, fuzzy = queries(database, requests // 2 + 1, seed)
+    with database.session(read_only=True) as session:
+        highest = session.scalar(select(func.max(Statement.id))) or 1
+        speakers = list(session.scalars(select(Speaker.id)))
+    database.close()
+    searches = [q for pair in zip(word, (f for f, _ in fuzzy), strict=False) for q in pair]
+    kinds: dict[str, list[str]] = {
+        "search": ["/search?" + urlencode({"q": q}) for q in searches[:requests]],
+        "statement": [f"/statements/{rng.randint(1, highest)}" for _ in range(requests)],
+        "speaker": [f"/speakers/{rng.choice(speakers)}" for _ in range(requests)],
+        "timeline": [
+            "/api/timeline?" + urlencode({"speaker": rng.choice(speakers)}) for _ in range(requests)
+        ],
+    }
+    return [(kind, paths[i]) for i in range(requests) for kind, paths in kinds.items()]
+
+
+def run(url: str, clients: int, requests: int, seed: int) -> None:
+    todo = plan(url, requests, seed)
+    port = free_port()
+    server = multiprocessing.get_context("spawn").Process(target=serve, args=(url, port))
+    server.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/", timeout=5)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        with httpx.Client(base_url=base, timeout=60) as warm:
+            for _, path in todo[:20]:  # the page cache and the templates
+                warm.get(path)
+        work: queue.Queue[tuple[str, str]] = queue.Queue()
+        for item in todo:
+            work.put(item)
+        server_ms: dict[str, list[float]] = defaultdict(list)
+        client_ms: dict[str, list[float]] = defaultdict(list)
+        failures: list[str] = []
+        lock = threading.Lock()
+
+        def client() -> None:
+            with httpx.Client(base_url=base, timeout=60) as http:
+                while True:
+                    try:
+                        kind, path = work.get_nowait()
+                    except queue.Empty:
+                        return
+                    started = time.perf_counter()
+                    response = http.get(path)
+                    seen = (time.perf_counter() - started) * 1000
+                    timing = response.headers.get("server-timing", "app;dur=nan")
+                    with lock:
+                        if response.status_code != 200:
+                            failures.append(f"{response.status_code} {path}")
+                        server_ms[kind].append(float(timing.split("dur=")[1]))
+                        client_ms[kind].append(seen)
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.join(10)
+    print(f"{len(todo)} requests, {clients} clients, {wall:.1f} s ({len(todo) / wall:.1f}/s)")
+    for kind in ("search", "statement", "speaker", "timeline"):
+        times, seen = server_ms[kind], client_ms[kind]
+        print(
+            f"{kind:9} n={len(times):4}  server p50 {percentile(times, 0.5):6.1f} ms  "
+            f"p95 {percentile(times, 0.95):6.1f} ms  max {max(times):6.1f} ms   "
+            f"client p95 {percentile(seen, 0.95):6.1f} ms"
+        )
+    if failures:
+        print(f"{len(failures)} failed requests, e.g. {failures[:3]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", help="SQLite file (filled if new)")
+    where.add_argument("--postgres", metavar="URL", help="a PostgreSQL database (filled if empty)")
+    parser.add_argument("-n", "--statements", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=100, help="of each kind")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    url = args.postgres or f"sqlite:///{args.db}"
+    database = open_database(make_url(url))
+    with database.session() as session:
+        empty = session.scalar(select(Statement.id).limit(1)) is None
+    if empty:
+        fill(database, args.statements, args.seed)
+    database.close()
+    run(url, args.clients, args.requests, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""``quotes serve``: the newsroom in a browser, over the same library as the CLI.
+
+``create_app`` builds the Starlette application for one open database.
+Pages run in read-only transactions; the review and import pages write only
+when the app is made with ``edit=True``. No error reaches a page as a stack
+trace: unknown ids are 404, bad input 400 with the reason, anything else a
+plain 500 page (the trace goes to the server's log).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from quotes.errors import NotFoundError, QuotesError
+from quotes.storage.database import Database
+from quotes.web.common import HERE, render
+from quotes.web.routes import api, imports, pages, review
+
+log = logging.getLogger("quotes.web")
+
+
+def create_app(database: Database, *, edit: bool = False) -> Starlette:
+    app = Starlette(
+        routes=[
+            *pages.routes,
+            *api.routes,
+            *review.routes,
+            *imports.routes,
+            Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+        ],
+        exception_handlers={
+            HTTPException: _http_error,
+            NotFoundError: _not_found,
+            QuotesError: _bad_request,
+            Exception: _server_error,
+        },
+    )
+    app.state.database = database
+    app.state.edit = edit
+    return app
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    return render(request, "error.html", {"status": status, "message": message}, status)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = exc.detail if exc.status_code != 404 else "No such page."
+    return _error(request, exc.status_code, message)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(request, 404, str(exc))
+
+
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    return _error(request, 400, str(exc))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return _error(request, 500, "Something went wrong on the server; it is in the server's log.")
