@@ -144,17 +144,20 @@ for _line in _COUNTRIES.strip().splitlines():
         _GOVERNMENT[_capital.lower()] = _body
         _COUNTRY.setdefault(_capital.lower(), _country)
 
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _key(phrase: str) -> str:
-    return _THE.sub("", phrase.strip()).lower()
+    key = phrase.strip().lower()
+    return key[4:] if key.startswith("the ") else key
 
 
 def is_place(phrase: str) -> bool:
     """A country, capital or seat of power: "Russia", "Kyiv", "the Kremlin"."""
-    return _key(_POSSESSIVE.sub("", phrase)) in _GOVERNMENT
+    key = _key(phrase)
+    if key.endswith(("'s", "’s")):
+        key = key[:-2]
+    return key.rstrip("'’") in _GOVERNMENT
 
 
 def government_of(phrase: str) -> str | None:
