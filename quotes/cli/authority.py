@@ -42,7 +42,7 @@ def load_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
 @click.pass_context
 def link_command(ctx: click.Context, refs: tuple[str, ...]) -> None:
     """Link speakers to authority entries by name and context; ambiguous ones are
-    left for ``quotes speakers links``."""
+    left for: quotes speakers links."""
     with transaction(ctx) as session:
         ids = [find_speaker(session, ref).id for ref in refs] or None
         result = service.link_speakers(session, ids)

@@ -106,6 +106,8 @@ def import_command(
     The same text at another URL or from another outlet is a reprint: its
     quotes are not stored again, but the new URL and outlet become sources.
     URLs are fetched from public addresses only, unless --allow-private-hosts.
+    An article in another language than English is stored without quotes,
+    with a notice (only English has rules).
     """
     database = open_db_from_context(ctx)
     summary = ImportSummary()
@@ -146,7 +148,9 @@ def _reporter(
         def plain(result: ImportResult, verbose: bool) -> None:
             if result.status is ImportStatus.FAILED:
                 click.echo(f"Error: {result.message}", err=True)
-            elif verbose and not as_json:
+            elif result.notice:
+                click.echo(f"Notice: {result.source}: {result.notice}", err=True)
+            if verbose and not as_json and result.status is not ImportStatus.FAILED:
                 click.echo(_line(result))
             if verbose and as_json:
                 click.echo(json.dumps(to_json(result.to_json()), ensure_ascii=False))
@@ -182,7 +186,10 @@ def _reporter(
                 console.print(
                     f"Error: {result.message}", markup=False, highlight=False, soft_wrap=True
                 )
-            elif verbose and not as_json:
+            elif result.notice:
+                line = f"Notice: {result.source}: {result.notice}"
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
+            if verbose and not as_json and result.status is not ImportStatus.FAILED:
                 click.echo(_line(result))
             if verbose and as_json:
                 click.echo(json.dumps(to_json(result.to_json()), ensure_ascii=False))

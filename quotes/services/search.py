@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from quotes.errors import NotFoundError
 from quotes.extract.model import QuoteKind
 from quotes.match import normalize
+from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.schema import SearchHitJSON, WhoJSON
 from quotes.services.speakers import find_speaker
 from quotes.services.statements import get_statement, statement_summaries
@@ -65,19 +66,21 @@ def search_statements(
     topic: str | None = None,
     outlet: str | None = None,
     kind: str | QuoteKind | None = None,
+    affiliation: str | None = None,
     limit: int = 20,
     fuzzy: bool = True,
 ) -> list[SearchHitJSON]:
     """Statements matching ``text``, most relevant first, then earliest.
 
-    ``speaker`` is a name, alias or id; ``topic`` includes its sub-topics;
+    ``speaker`` is a name, alias or id; ``affiliation`` a body or country
+    (its speakers and those tied to it); ``topic`` includes its sub-topics;
     ``outlet`` is a name or domain; ``since``/``until`` bound the date the
     statement was first said. ``fuzzy=False`` keeps the full-text order.
     An unknown speaker, topic or outlet raises ``NotFoundError``. A query of
     symbols only (an emoji), which no full-text index holds, finds the
     statements whose text contains them.
     """
-    filters = _filters(session, speaker, since, until, topic, outlet, kind)
+    filters = _filters(session, speaker, since, until, topic, outlet, kind, affiliation)
     terms = query_terms(text)
     wanted = CANDIDATES if fuzzy else limit
     if terms:
@@ -141,6 +144,7 @@ def who_said(
     topic: str | None = None,
     outlet: str | None = None,
     kind: str | QuoteKind | None = None,
+    affiliation: str | None = None,
 ) -> WhoJSON | None:
     """The best match with its speaker, first date said and every appearance;
     None if nothing matches."""
@@ -153,6 +157,7 @@ def who_said(
         topic=topic,
         outlet=outlet,
         kind=kind,
+        affiliation=affiliation,
         limit=1,
     )
     if not hits:
@@ -239,6 +244,7 @@ def _filters(
     topic: str | None,
     outlet: str | None,
     kind: str | QuoteKind | None,
+    affiliation: str | None = None,
 ) -> Filters:
     outlet_ids = None
     if outlet is not None:
@@ -247,6 +253,7 @@ def _filters(
             raise NotFoundError(f"outlet {outlet!r}: no such outlet")
     return Filters(
         speaker_id=find_speaker(session, speaker).id if speaker else None,
+        speaker_ids=affiliated_speaker_ids(session, affiliation) if affiliation else None,
         since=since,
         until=until,
         topic_ids=topic_with_descendants(session, topic) if topic else None,

@@ -84,7 +84,9 @@ def find_speaker(session: Session, ref: str) -> Speaker:
     return speaker
 
 
-def list_speakers(session: Session, *, search: str | None = None) -> list[SpeakerJSON]:
+def list_speakers(
+    session: Session, *, search: str | None = None, speaker_ids: Sequence[int] | None = None
+) -> list[SpeakerJSON]:
     """Speakers with their quote counts, most quoted first."""
     counts = (
         select(Quote.speaker_id, func.count().label("quotes"))
@@ -102,6 +104,8 @@ def list_speakers(session: Session, *, search: str | None = None) -> list[Speake
             SpeakerAlias.normalized.contains(match.alias_key(search))
         )
         query = query.where(Speaker.id.in_(matching))
+    if speaker_ids is not None:
+        query = query.where(Speaker.id.in_(speaker_ids))
     return speakers_json(session, list(session.scalars(query)))
 
 
@@ -118,10 +122,9 @@ def speakers_json(session: Session, speakers: Sequence[Speaker]) -> list[Speaker
                 RoleJSON(role=role, first_seen=first, last_seen=last)
                 for role, first, last in facts.roles.get(speaker.id, [])
             ],
-            # Not recorded yet: explicit nulls, so that readers can rely on the fields.
-            affiliation=getattr(speaker, "affiliation", None),
-            authority_id=getattr(speaker, "authority_id", None),
-            same_as=list(getattr(speaker, "same_as", None) or []),
+            affiliation=speaker.affiliation,
+            authority_id=speaker.authority_id,
+            same_as=speaker.same_as,
             statement_count=facts.statement_counts.get(speaker.id, 0),
             quote_count=facts.quote_counts.get(speaker.id, 0),
         )

@@ -206,7 +206,11 @@ def operation_json(entry: MergeLog) -> OperationJSON:
 
 
 def list_statements(
-    session: Session, *, speaker_id: int | None = None, limit: int | None = 100
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    speaker_ids: Sequence[int] | None = None,
+    limit: int | None = 100,
 ) -> list[StatementJSON]:
     """Statements, most quoted first (then newest)."""
     query = select(Statement.id).order_by(
@@ -214,6 +218,8 @@ def list_statements(
     )
     if speaker_id is not None:
         query = query.where(Statement.speaker_id == speaker_id)
+    if speaker_ids is not None:
+        query = query.where(Statement.speaker_id.in_(speaker_ids))
     if limit is not None:
         query = query.limit(limit)
     return statement_summaries(session, list(session.scalars(query)))
