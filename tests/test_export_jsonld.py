@@ -104,7 +104,7 @@ def test_affiliation_filters(database: Database, database_url: str, tmp_path: Pa
     seed(database, tmp_path)
     with database.session() as session:
         hits = search_statements(session, "sanctions lifted grain deal", affiliation="Russia")
-        assert {hit.speaker for hit in hits} == {"Dmitry Peskov", "Russian government"}
+        assert {hit["speaker"] for hit in hits} == {"Dmitry Peskov", "Russian government"}
         assert search_statements(session, "border trade", affiliation="the Kremlin") == []
     code, out = run(database_url, "export", "--nl", "--affiliation", "Russian government")
     assert code == 0, out
