@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "review": "quotes.cli.merging:review",
     "unmerge": "quotes.cli.merging:unmerge",
     "dedupe": "quotes.cli.merging:dedupe",
+    "log": "quotes.cli.operations:log",
+    "undo": "quotes.cli.operations:undo",
     "search": "quotes.cli.search:search",
     "who": "quotes.cli.search:who",
     "topics": "quotes.cli.topics:topics",
