@@ -18,6 +18,7 @@ from quotes.cli import cli
 from quotes.errors import QuotesError
 from quotes.services.dedupe import dedupe_statements
 from quotes.services.merging import accept_suggestion, list_suggestions, reject_suggestion
+from quotes.services.moving import move_quote
 from quotes.services.operations import change_log, undo
 from quotes.services.speakers import (
     add_alias,
@@ -29,7 +30,7 @@ from quotes.services.speakers import (
 from quotes.services.stance import confirm_stance, set_stance
 from quotes.services.topics import add_topic, apply_topics, tag, untag
 from quotes.storage.database import Database
-from quotes.storage.models import Base, Operation, Quote, Speaker, Statement
+from quotes.storage.models import Base, Operation, OperationRow, Quote, Speaker, Statement
 from quotes.storage.operations import acting_as
 from quotes.storage.speakers import mixed_statements
 from tests.quote_fixtures import Said, publish
@@ -107,6 +108,31 @@ def test_dedupe_of_one_speaker_then_undo_gives_back_everything(database: Databas
     assert snapshot(database) == before
     with database.session() as session:
         assert len(list_suggestions(session)) == pending
+
+
+def test_a_whole_dedupe_in_batches_then_undo(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch by batch, the row images are written as the batches are (bounded memory)."""
+    import quotes.services.dedupe
+
+    monkeypatch.setattr(quotes.services.dedupe, "BATCH_QUOTES", 2)
+    harbour_quotes(database)
+    apart = {"auto": 1.01, "suggest": 0.5}
+    publish(database, "Bay Times", DAY, Said(FERRY, "Pavel Oduya"), **apart)
+    publish(database, "Coast Herald", DAY, Said(FERRY.lower(), "Pavel Oduya"), **apart)
+    before = snapshot(database)
+    with database.session() as session:
+        result = dedupe_statements(session)
+    assert result.speakers == 2 and result.moved >= 3
+    with database.session() as session:
+        operation_id = last_operation(database)
+        rows = session.scalars(
+            select(OperationRow.table_name).where(OperationRow.operation_id == operation_id)
+        ).all()
+        assert rows.count("quotes") == result.moved
+    undo_last(database)
+    assert snapshot(database) == before
 
 
 def test_speaker_merge_then_split_then_both_undone(database: Database) -> None:
@@ -222,6 +248,68 @@ def test_stance_set_and_confirm_then_undo(database: Database) -> None:
     undo_last(database)
     with database.session() as session:
         undo(session, str(last_operation(database) - 2))
+    assert snapshot(database) == before
+
+
+def test_quotes_move_then_undo(database: Database) -> None:
+    # Two outlets gave the mayor's words to her deputy; one of them printed them alone.
+    publish(database, "Coast Herald", DAY, Said(HARBOUR, "Ilona Marsh"))
+    publish(
+        database, "Bay Times", DAY, Said(HARBOUR_SHORT, "Pavel Oduya"), Said(TAX, "Pavel Oduya")
+    )
+    publish(database, "Port Daily", DAY, Said(HARBOUR_LOWER, "Pavel Oduya"))
+    before = snapshot(database)
+    with database.session() as session:
+        wrong = session.scalars(select(Quote).where(Quote.text == HARBOUR_LOWER)).one()
+        quote_id, old_statement = wrong.id, wrong.statement_id
+        others = session.scalars(
+            select(Quote.id).where(Quote.statement_id == old_statement, Quote.id != quote_id)
+        ).all()
+        assert others  # its statement has another quote, which stays
+        done = move_quote(session, quote_id, find_speaker(session, "Ilona Marsh"))
+        assert done.how == "joined"
+    assert_no_mixed_statements(database)
+    with database.session() as session:
+        moved = session.get(Quote, quote_id)
+        assert moved is not None and moved.statement_id != old_statement
+        assert moved.speaker.name == "Ilona Marsh"  # type: ignore[union-attr]
+        target = session.get(Statement, moved.statement_id)
+        assert target is not None and target.quote_count == 2
+        assert target.canonical_text == HARBOUR
+        left = session.get(Statement, old_statement)
+        assert left is not None and left.quote_count == 1
+    undo_last(database)
+    assert snapshot(database) == before
+    # A quote alone in its statement takes the statement (with its tags) along.
+    with database.session() as session:
+        alone = session.scalars(select(Quote).where(Quote.text == TAX)).one()
+        statement_id = alone.statement_id
+        done = move_quote(session, alone.id, find_speaker(session, "Ilona Marsh"))
+        assert done.how == "apart" and done.to_statement == statement_id
+    with database.session() as session:
+        statement = session.get(Statement, statement_id)
+        assert statement is not None and statement.speaker.name == "Ilona Marsh"  # type: ignore[union-attr]
+    assert_no_mixed_statements(database)
+    undo_last(database)
+    assert snapshot(database) == before
+
+
+def test_split_by_the_name_a_quote_was_printed_under(database: Database) -> None:
+    # The rule filed a second Marsh under the first; her quote was printed as "Dr. Vera Marsh".
+    publish(database, "Coast Herald", DAY, Said(HARBOUR, "Marsh"))
+    publish(database, "Bay Times", DAY, Said(TAX, "Marsh", mention="Dr. Vera Marsh"))
+    before = snapshot(database)
+    with database.session() as session:
+        speaker = find_speaker(session, "Marsh")
+        new = split_speaker(session, speaker, ["Dr. Vera Marsh"], "Vera Marsh")
+        new_id = new.id
+    with database.session() as session:
+        moved = session.scalars(select(Quote).where(Quote.text == TAX)).one()
+        assert moved.speaker_id == new_id
+        stayed = session.scalars(select(Quote).where(Quote.text == HARBOUR)).one()
+        assert stayed.speaker_id != new_id
+    assert_no_mixed_statements(database)
+    undo_last(database)
     assert snapshot(database) == before
 
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "dedupe": "quotes.cli.merging:dedupe",
     "log": "quotes.cli.operations:log",
     "undo": "quotes.cli.operations:undo",
+    "quotes": "quotes.cli.moving:quotes_group",
     "search": "quotes.cli.search:search",
     "who": "quotes.cli.search:who",
     "topics": "quotes.cli.topics:topics",

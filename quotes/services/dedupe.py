@@ -108,7 +108,10 @@ def dedupe_statements(
 ) -> DedupeResult:
     """Re-cluster every speaker's quotes (or one speaker's); runs in the caller's transaction."""
     with operation(session, "dedupe", "statement", actor=Actor.RULE, method="dedupe") as logged:
-        result = _dedupe(session, logged.recorder, speaker_id, auto, suggest, progress)
+        # Alone, a dedupe writes each batch's row images as it goes; inside a
+        # speaker merge its rows are the merge's, read whole.
+        settle = None if logged.nested else logged.operation_id
+        result = _dedupe(session, logged.recorder, settle, speaker_id, auto, suggest, progress)
         logged.summary = (
             f"dedupe{f' of speaker {speaker_id}' if speaker_id is not None else ''}: "
             f"{result.moved} quotes moved, {result.created} statements new, "
@@ -120,6 +123,7 @@ def dedupe_statements(
 def _dedupe(
     session: Session,
     recorder: Recorder,
+    settle: int | None,
     speaker_id: int | None,
     auto: float,
     suggest: float,
@@ -176,6 +180,8 @@ def _dedupe(
                 result.quotes += len(rows)
             result.speakers += len(batch.speakers)
             writer.write(writer.take())
+            if settle is not None:
+                recorder.settle(settle)
             batch = following
             if progress is not None:
                 progress(result.quotes)

@@ -145,7 +145,9 @@ def _load(table: Table, image: Image) -> dict[str, Any]:
     """An image back into values the column types take."""
     values: dict[str, Any] = {}
     for column in table.columns:
-        value = image.get(column.name)
+        if column.name not in image:
+            continue
+        value = image[column.name]
         kind = column.type
         if value is not None and not isinstance(kind, JSON):
             if isinstance(kind, DateTime):
@@ -234,6 +236,22 @@ class Recorder:
     def watch_ids(self, model: type[Base] | Table, ids: Iterable[int]) -> None:
         self.watch_keys(model, ((i,) for i in ids))
 
+    def settle(self, operation_id: int) -> None:
+        """Write what the rows read so far became, and forget them (memory stays bounded).
+
+        For an operation that reads its rows batch by batch (a dedupe), where a
+        row is changed by one batch only and no declared condition covers it.
+        """
+        self.session.flush()
+        changes: list[Change] = []
+        for name, seen in self.before.items():
+            if name in self.scopes:
+                continue
+            after = _by_keys(self.session, _TABLES[name], seen)
+            changes += _differences(name, seen, after)
+            seen.clear()
+        write_changes(self.session, operation_id, changes)
+
     def finish(self) -> list[Change]:
         """What changed: every declared row whose image differs from the one read first."""
         self.session.flush()
@@ -253,11 +271,26 @@ class Recorder:
                             f"{name} {key[0]} was changed by an operation that had not read it"
                         )
                     after[key] = _image(table, row)
-            for key in sorted(set(seen) | set(after)):
-                old, new = seen.get(key), after.get(key)
-                if old != new:
-                    changes.append(Change(name, key, old, new))
+            changes += _differences(name, seen, after)
         return changes
+
+
+def _differences(
+    name: str, before: dict[Key, Image | None], after: dict[Key, Image]
+) -> list[Change]:
+    """The rows that differ. A changed speaker, statement or quote keeps only the
+    columns that changed (and its speaker): a dedupe moves a million quotes."""
+    changes: list[Change] = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if old is not None and new is not None and name not in _LEAVES:
+            columns = [c for c in old if old[c] != new.get(c) or c == "speaker_id"]
+            old = {c: old[c] for c in columns}
+            new = {c: new.get(c) for c in columns}
+        changes.append(Change(name, key, old, new))
+    return changes
 
 
 def active(session: Session) -> Recorder | None:
@@ -303,33 +336,47 @@ def operation(
         return
     recorder = Recorder(session)
     recorder.start()
-    session.info[_RECORDER] = recorder
+    operations = _table(Operation)
     logged = Logged(recorder, action, entity, actor, method=method, score=score)
+    logged.operation_id = (
+        session.connection()
+        .execute(
+            insert(operations).returning(operations.c.id),
+            {
+                "action": action,
+                "entity": entity,
+                "actor": actor,
+                "who": who_of(session),
+                "summary": action,
+                "created_at": utcnow(),
+            },
+        )
+        .scalar_one()
+    )
+    session.info[_RECORDER] = recorder
     try:
         yield logged
         changes = recorder.finish()
     finally:
         session.info.pop(_RECORDER, None)
-    logged.operation_id = _write(session, logged, changes)
+    write_changes(session, logged.operation_id, changes)
+    session.connection().execute(
+        update(operations)
+        .where(operations.c.id == logged.operation_id)
+        .values(
+            method=logged.method,
+            score=logged.score,
+            summary=logged.summary or action,
+            details=logged.details,
+        )
+    )
+    if logged.speakers:
+        _add_speakers(session, logged.operation_id, logged.speakers)
 
 
-def _write(session: Session, logged: Logged, changes: list[Change]) -> int:
+def write_changes(session: Session, operation_id: int, changes: list[Change]) -> None:
+    """Store the row images of an operation, and the speakers they concern."""
     connection = session.connection()
-    operations = _table(Operation)
-    operation_id = connection.execute(
-        insert(operations).returning(operations.c.id),
-        {
-            "action": logged.action,
-            "entity": logged.entity,
-            "actor": logged.actor,
-            "who": who_of(session),
-            "method": logged.method,
-            "score": logged.score,
-            "summary": logged.summary or logged.action,
-            "details": logged.details,
-            "created_at": utcnow(),
-        },
-    ).scalar_one()
     rows = [
         {
             "operation_id": operation_id,
@@ -342,21 +389,30 @@ def _write(session: Session, logged: Logged, changes: list[Change]) -> int:
     ]
     for chunk in _chunks(rows):
         connection.execute(insert(_table(OperationRow)), list(chunk))
-    speakers = set(logged.speakers)
+    speakers: set[int] = set()
     for change in changes:
         for image in (change.before, change.after):
             if image is None:
                 continue
             if change.table == "speakers":
-                speakers.add(image["id"])
+                speakers.add(change.key[0])
             elif change.table in _SPEAKER_TABLES and image.get("speaker_id") is not None:
                 speakers.add(image["speaker_id"])
-    if speakers:
-        connection.execute(
-            insert(_table(OperationSpeaker)),
-            [{"operation_id": operation_id, "speaker_id": s} for s in sorted(speakers)],
+    _add_speakers(session, operation_id, speakers)
+
+
+def _add_speakers(session: Session, operation_id: int, speakers: set[int]) -> None:
+    table = _table(OperationSpeaker)
+    known = set(
+        session.connection().scalars(
+            select(table.c.speaker_id).where(table.c.operation_id == operation_id)
         )
-    return int(operation_id)
+    )
+    new = sorted(speakers - known)
+    if new:
+        session.connection().execute(
+            insert(table), [{"operation_id": operation_id, "speaker_id": s} for s in new]
+        )
 
 
 def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
@@ -473,14 +529,28 @@ def get_operation(session: Session, operation_id: int) -> Operation:
 
 
 def _changes_of(session: Session, operation_id: int) -> list[Change]:
-    return [
-        Change(row.table_name, tuple(json.loads(row.row_key)), row.before, row.after)
-        for row in session.scalars(
-            select(OperationRow)
-            .where(OperationRow.operation_id == operation_id)
-            .order_by(OperationRow.id)
-        )
-    ]
+    """The operation's row images; a row written twice (settled, then changed again)
+    counts from its first image before to its last after."""
+    found: dict[tuple[str, Key], Change] = {}
+    for row in session.scalars(
+        select(OperationRow)
+        .where(OperationRow.operation_id == operation_id)
+        .order_by(OperationRow.id)
+    ):
+        key = (row.table_name, tuple(json.loads(row.row_key)))
+        seen = found.get(key)
+        if seen is None:
+            found[key] = Change(row.table_name, key[1], row.before, row.after)
+            continue
+        partial = row.table_name not in _LEAVES and seen.after is not None
+        if partial and row.before is not None and row.after is not None:
+            assert seen.after is not None
+            seen.after = {**seen.after, **row.after}
+            if seen.before is not None:
+                seen.before = {**row.before, **seen.before}
+        else:
+            seen.after = row.after
+    return [c for c in found.values() if c.before != c.after]
 
 
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
@@ -515,6 +585,13 @@ def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     )
 
 
+def _as_left(current: Image | None, after: Image | None) -> bool:
+    """Is the row as the operation left it (in the columns it changed)?"""
+    if current is None or after is None:
+        return current is None and after is None
+    return all(current.get(column) == value for column, value in after.items())
+
+
 def undo_operation(session: Session, operation_id: int) -> Logged:
     """Give back the rows as they were before the operation; the undo is an operation too."""
     done = get_operation(session, operation_id)
@@ -529,7 +606,7 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
     stale: list[Change] = []
     for name, table_changes in by_table.items():
         current = _by_keys(session, _TABLES[name], (c.key for c in table_changes))
-        stale += [c for c in table_changes if current.get(c.key) != c.after]
+        stale += [c for c in table_changes if not _as_left(current.get(c.key), c.after)]
     if stale:
         raise QuotesError(_blocker(session, done, stale))
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
@@ -591,15 +668,15 @@ def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:
         if name in _LEAVES:
             continue
         table = _TABLES[name]
-        pk = [c.name for c in table.primary_key.columns]
+        pk = list(table.primary_key.columns)
         for change in by_table.get(name, []):
             if change.before is None or change.after is None:
                 continue
             values = _load(table, change.before)
             connection.execute(
                 update(table)
-                .where(*(table.c[n] == values[n] for n in pk))
-                .values({k: v for k, v in values.items() if k not in pk})
+                .where(*(column == value for column, value in zip(pk, change.key, strict=True)))
+                .values({k: v for k, v in values.items() if k not in {c.name for c in pk}})
             )
     for name in order:
         if name in _LEAVES:
