@@ -61,6 +61,11 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     show_default=True,
     help="Seconds to wait for a URL.",
 )
+@click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Fetch URLs on loopback, private and link-local addresses too (an intranet).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article.")
 @click.option(
@@ -79,6 +84,7 @@ def import_command(
     update: bool,
     max_bytes: int,
     timeout: float,
+    allow_private_hosts: bool,
     as_json: bool,
     verbose: bool,
     progress: bool | None,
@@ -92,6 +98,7 @@ def import_command(
     already stored (same URL or same text) is left unchanged unless --update.
     The same text at another URL or from another outlet is a reprint: its
     quotes are not stored again, but the new URL and outlet become sources.
+    URLs are fetched from public addresses only, unless --allow-private-hosts.
     """
     database = open_db_from_context(ctx)
     summary = ImportSummary()
@@ -105,6 +112,7 @@ def import_command(
         update=update,
         max_bytes=max_bytes,
         timeout=timeout,
+        allow_private_hosts=allow_private_hosts,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:

@@ -143,6 +143,7 @@ def import_articles(
     update: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    allow_private_hosts: bool = False,
     stdin: IO[bytes] | None = None,
     extractor: Extractor | None = None,
 ) -> Iterator[ImportResult]:
@@ -152,8 +153,17 @@ def import_articles(
     ``Session`` (each article goes in a savepoint; the caller commits).
     ``outlet`` and ``published`` override what the sources say. ``extractor``
     replaces ``quotes.extract.extract_quotes`` (tests, experiments).
+    URLs on loopback, private, link-local and other non-public addresses
+    fail unless ``allow_private_hosts`` (``quotes.sources.fetch``).
     """
-    options = ReadOptions(fmt=fmt, glob=glob, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    options = ReadOptions(
+        fmt=fmt,
+        glob=glob,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        allow_private_hosts=allow_private_hosts,
+        stdin=stdin,
+    )
     sources = list(sources)
     inputs = read_sources(sources, options)
     if outlet or published:
