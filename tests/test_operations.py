@@ -294,6 +294,19 @@ def test_quotes_move_then_undo(database: Database) -> None:
     assert snapshot(database) == before
 
 
+def test_a_suggestion_across_speakers_is_not_accepted(database: Database) -> None:
+    harbour_quotes(database)
+    publish(database, "Bay Times", DAY, Said(TAX, "Pavel Oduya"))
+    with database.session() as session:
+        suggestion = list_suggestions(session)[0]
+        move_quote(session, suggestion["quote"], find_speaker(session, "Pavel Oduya"))
+    before = snapshot(database)
+    with database.session() as session, pytest.raises(QuotesError, match="different speakers"):
+        accept_suggestion(session, suggestion["id"])
+    assert snapshot(database) == before
+    assert_no_mixed_statements(database)
+
+
 def test_split_by_the_name_a_quote_was_printed_under(database: Database) -> None:
     # The rule filed a second Marsh under the first; her quote was printed as "Dr. Vera Marsh".
     publish(database, "Coast Herald", DAY, Said(HARBOUR, "Marsh"))
@@ -342,12 +355,12 @@ def test_an_undo_is_refused_when_a_later_operation_changed_the_rows(database: Da
 def test_merge_accept_unmerge_never_mixes_speakers(database: Database) -> None:
     """The reported sequence: a speaker merge, a review decision, then undoing the merge."""
     publish(database, "Coast Herald", DAY, Said(HARBOUR, "Ilona Marsh"))
-    publish(database, "Bay Times", DAY, Said(HARBOUR_SHORT, "Ilona Marsh"))
+    publish(database, "Bay Times", DAY, Said(HARBOUR_SHORT, "Ilona Marsch"))
     publish(
         database,
         "Port Daily",
         DAY,
-        Said(HARBOUR_LOOSE, "Ilona Marsch"),
+        Said(HARBOUR_LOOSE, "Ilona Marsh"),
         **{"auto": 1.01, "suggest": 0.01},
     )
     with database.session() as session:

@@ -21,20 +21,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.services.speakers import undo_speaker_merge
 from quotes.services.statements import recompute_statements
+from quotes.storage.merges import (
+    has_other_quote,
+    last_join,
+    quote_ids_in,
+    statement_of_its_own,
+    suggestion_rows,
+)
 from quotes.storage.models import (
     MergeAction,
     MergeEntity,
     MergeLog,
     MergeSuggestion,
     Quote,
-    Speaker,
     Statement,
     SuggestionStatus,
     utcnow,
@@ -49,25 +54,7 @@ def list_suggestions(
     session: Session, *, status: SuggestionStatus = SuggestionStatus.PENDING, limit: int = 100
 ) -> list[dict[str, Any]]:
     """Suggestions with both wordings side by side, best first."""
-    target = Statement.__table__.alias("target")
-    rows = session.execute(
-        select(
-            MergeSuggestion.id,
-            MergeSuggestion.score,
-            MergeSuggestion.method,
-            Speaker.name,
-            Quote.id,
-            Quote.text,
-            MergeSuggestion.statement_id,
-            target.c.canonical_text,
-        )
-        .join(Quote, Quote.id == MergeSuggestion.quote_id)
-        .join(target, target.c.id == MergeSuggestion.statement_id)
-        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
-        .where(MergeSuggestion.status == status)
-        .order_by(MergeSuggestion.score.desc(), MergeSuggestion.id)
-        .limit(limit)
-    )
+    rows = suggestion_rows(session, status, limit)
     return [
         {
             "id": sid,
@@ -105,6 +92,13 @@ def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
     assert quote is not None
     target = suggestion.statement_id
     source = quote.statement_id
+    statement = session.get(Statement, target)
+    if statement is not None and statement.speaker_id != quote.speaker_id:
+        # The quote was moved to another speaker since it was suggested.
+        raise QuotesError(
+            f"suggestion {suggestion_id}: quote {quote.id} and statement {target} are now "
+            "of different speakers; reject it, or move the quote first"
+        )
     with operation(
         session, "accept", "suggestion", method=suggestion.method, score=suggestion.score
     ) as logged:
@@ -138,7 +132,7 @@ def _accept(
     elif source is None:
         moved = [quote.id]
     else:
-        moved = list(session.scalars(select(Quote.id).where(Quote.statement_id == source)))
+        moved = quote_ids_in(session, source)
     if moved:
         session.execute(
             update(Quote)
@@ -184,6 +178,8 @@ def unmerge_quote(session: Session, quote_id: int) -> Unmerged:
     current = quote.statement_id
     if current is None:
         raise QuotesError(f"quote {quote_id} has no statement")
+    if not has_other_quote(session, current, quote_id):
+        raise QuotesError(f"quote {quote_id} is the only source of statement {current}")
     with operation(session, "unmerge", "quote") as logged:
         done = _unmerge(session, logged.recorder, quote, current)
         logged.summary = (
@@ -194,24 +190,7 @@ def unmerge_quote(session: Session, quote_id: int) -> Unmerged:
 
 
 def _unmerge(session: Session, recorder: Recorder, quote: Quote, current: int) -> Unmerged:
-    quote_id = quote.id
-    others = session.scalar(
-        select(Quote.id).where(Quote.statement_id == current, Quote.id != quote_id).limit(1)
-    )
-    if others is None:
-        raise QuotesError(f"quote {quote_id} is the only source of statement {current}")
-    log = session.scalars(
-        select(MergeLog)
-        .where(
-            MergeLog.entity == MergeEntity.QUOTE,
-            MergeLog.action == MergeAction.MERGE,
-            MergeLog.subject_id == quote_id,
-            MergeLog.to_id == current,
-            MergeLog.undone_at.is_(None),
-        )
-        .order_by(MergeLog.id.desc())
-        .limit(1)
-    ).first()
+    log = last_join(session, quote.id, current)
     destination: int | None = None
     if (
         log is not None
@@ -225,16 +204,7 @@ def _unmerge(session: Session, recorder: Recorder, quote: Quote, current: int) -
     if log is not None:
         recorder.watch_ids(MergeLog, [log.id])
     if destination is None:
-        fresh = Statement(
-            speaker_id=quote.speaker_id,
-            canonical_text=quote.text,
-            match_key=match.match_key(quote.text),
-            kind=quote.kind,
-            quote_count=1,
-        )
-        session.add(fresh)
-        session.flush()
-        destination = fresh.id
+        destination = statement_of_its_own(session, quote, quote.speaker_id)
         watch_statement_set(recorder, [destination])
     quote.statement_id = destination
     quote.match_method, quote.match_score = "unmerged", None
@@ -242,7 +212,7 @@ def _unmerge(session: Session, recorder: Recorder, quote: Quote, current: int) -
         log.undone_at = utcnow()
     session.flush()
     recompute_statements(session, [current, destination])
-    return Unmerged(quote_id, current, destination, log.id if log is not None else None)
+    return Unmerged(quote.id, current, destination, log.id if log is not None else None)
 
 
 def _speaker_of(session: Session, statement_id: int) -> tuple[int | None] | None:

@@ -21,7 +21,8 @@ from quotes.services.speaker_directory import forget_directory
 from quotes.services.statement_matching import StatementMatcher
 from quotes.services.statements import recompute_statements
 from quotes.storage.bulk import insert_ignore
-from quotes.storage.models import MergeSuggestion, Quote, Speaker, Statement
+from quotes.storage.merges import statement_of_its_own
+from quotes.storage.models import MergeSuggestion, Quote, Speaker
 from quotes.storage.operations import operation, watch_speakers
 from quotes.storage.speakers import (
     set_quote_statement,
@@ -84,16 +85,7 @@ def move_quote(session: Session, quote_id: int, speaker: Speaker) -> Moved:
             set_statement_speaker(session, [source], speaker.id)
             target = source
         else:
-            fresh = Statement(
-                speaker_id=speaker.id,
-                canonical_text=quote.text,
-                match_key=match.match_key(quote.text),
-                kind=quote.kind,
-                quote_count=1,
-            )
-            session.add(fresh)
-            session.flush()
-            target = fresh.id
+            target = statement_of_its_own(session, quote, speaker.id)
             set_quote_statement(session, [quote.id], target, method="person")
         if how == "apart" and found is not None and found[0].statement_id is not None:
             session.execute(

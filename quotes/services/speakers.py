@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
+from quotes.services.rematch import rematch_speaker_statements
 from quotes.services.speaker_directory import Ambiguous, directory_for, forget_directory
 from quotes.services.statements import recompute_statements
 from quotes.storage.appearances import appearances
@@ -205,18 +206,16 @@ def rename_speaker(session: Session, speaker: Speaker, name: str) -> None:
 def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> int:
     """Merge ``other`` into ``keep``; returns the operation's id.
 
-    Its quotes, statements, aliases and roles move; then ``keep``'s quotes are
-    clustered again (``dedupe``), so a statement filed under both becomes one.
+    Its quotes, statements, aliases and roles move; then ``keep``'s statements
+    are matched again (``rematch``), so a statement filed under both becomes one.
     """
     if keep.id == other.id:
         raise QuotesError(f"speaker {keep.id} cannot be merged into itself")
-    from quotes.services.dedupe import dedupe_statements
-
     with operation(session, "merge", "speaker") as logged:
         watch_speakers(logged.recorder, [keep.id, other.id])
         summary = f"speaker {other.id} ({other.name}) merged into speaker {keep.id} ({keep.name})"
         _merge(session, keep, other)
-        dedupe_statements(session, speaker_id=keep.id)
+        rematch_speaker_statements(session, keep.id)
         logged.summary = summary
     assert logged.operation_id is not None
     return logged.operation_id

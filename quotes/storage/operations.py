@@ -25,7 +25,7 @@ import datetime as dt
 import getpass
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -33,12 +33,15 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    Connection,
     Date,
     DateTime,
+    Select,
     Table,
     delete,
     func,
     insert,
+    literal_column,
     or_,
     select,
     tuple_,
@@ -52,6 +55,7 @@ from quotes.storage.bulk import table_of
 from quotes.storage.models import (
     Actor,
     Base,
+    MergeEntity,
     MergeLog,
     MergeSuggestion,
     Operation,
@@ -169,15 +173,20 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[start : start + _CHUNK]
 
 
-def _by_keys(session: Session, table: Table, keys: Iterable[Key]) -> dict[Key, Image]:
-    """The current images of these rows (absent rows left out)."""
+def _by_keys(
+    session: Session, table: Table, keys: Iterable[Key], *, lock: bool = False
+) -> dict[Key, Image]:
+    """The current images of these rows (absent rows left out); ``lock``: FOR UPDATE."""
     found: dict[Key, Image] = {}
     pk = list(table.primary_key.columns)
     for chunk in _chunks(sorted(set(keys))):
         condition = (
             pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
         )
-        for row in session.connection().execute(select(table).where(condition)):
+        query = select(table).where(condition)
+        if lock:
+            query = query.with_for_update()
+        for row in session.connection().execute(query):
             found[_key(table, row)] = _image(table, row)
     return found
 
@@ -211,12 +220,17 @@ class Recorder:
         return table.name in self.marks and key[0] > self.marks[table.name]
 
     def watch(self, model: type[Base] | Table, *where: ColumnElement[bool]) -> None:
-        """Rows matching any of ``where`` may change: read them now, and again at the end."""
+        """Rows matching any of ``where`` may change: read them now, and again at the end.
+
+        On PostgreSQL they are locked (FOR UPDATE) until the operation commits, so
+        that no one else's change to them is taken for the operation's.
+        """
         table = _table(model)
         self.session.flush()
         condition = or_(*where)
         seen = self.before.setdefault(table.name, {})
-        for row in self.session.connection().execute(select(table).where(condition)):
+        query = select(table).where(condition).with_for_update()
+        for row in self.session.connection().execute(query):
             key = _key(table, row)
             if key not in seen:
                 # A row made by this operation already did not exist before it.
@@ -229,7 +243,9 @@ class Recorder:
         self.session.flush()
         seen = self.before.setdefault(table.name, {})
         wanted = [k for k in set(keys) if k not in seen]
-        found = _by_keys(self.session, table, [k for k in wanted if not self._new(table, k)])
+        found = _by_keys(
+            self.session, table, [k for k in wanted if not self._new(table, k)], lock=True
+        )
         for key in wanted:
             seen[key] = found.get(key)
 
@@ -262,7 +278,7 @@ class Recorder:
             seen = self.before.get(name, {})
             after = _by_keys(self.session, table, seen)
             for condition in self.scopes.get(name, []):
-                for row in connection.execute(select(table).where(condition)):
+                for row in connection.execute(_ours(connection, table, condition)):
                     key = _key(table, row)
                     if key in after or key in seen:
                         continue
@@ -273,6 +289,18 @@ class Recorder:
                     after[key] = _image(table, row)
             changes += _differences(name, seen, after)
         return changes
+
+
+def _ours(connection: Connection, table: Table, condition: ColumnElement[bool]) -> Select[Any]:
+    """The rows matching ``condition``; on PostgreSQL only those this transaction
+    wrote: a row another importer committed meanwhile (READ COMMITTED sees it)
+    is not the operation's."""
+    query = select(table).where(condition)
+    if connection.dialect.name != "postgresql":
+        return query
+    return query.where(
+        literal_column(f"{table.name}.xmin") == literal_column("pg_current_xact_id()::xid")
+    )
 
 
 def _differences(
@@ -357,6 +385,13 @@ def operation(
     try:
         yield logged
         changes = recorder.finish()
+    except BaseException:
+        # No half-written entry if the caller goes on and commits (it should not).
+        with suppress(Exception):
+            session.connection().execute(
+                delete(operations).where(operations.c.id == logged.operation_id)
+            )
+        raise
     finally:
         session.info.pop(_RECORDER, None)
     write_changes(session, logged.operation_id, changes)
@@ -433,6 +468,10 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     recorder.watch(Quote, Quote.speaker_id.in_(ids), Quote.statement_id.in_(statement_ids))
     watch_statements(recorder, statement_ids)
     recorder.watch(MergeSuggestion, MergeSuggestion.quote_id.in_(quote_ids))
+    # A merge matches statements again, logging each join of a quote.
+    recorder.watch(
+        MergeLog, (MergeLog.entity == MergeEntity.QUOTE) & MergeLog.subject_id.in_(quote_ids)
+    )
 
 
 def watch_statements(recorder: Recorder, statement_ids: Any) -> None:
