@@ -61,7 +61,7 @@ QUOTE_ONLY_VERBS = frozenset(
         state write argue claim insist note explain warn add tell read reads advised
         advise advises exclaimed wondered wonders pleaded testified continued surmised
         elaborated summarized summed concurred offered questioned questions
-        describe describing labeled labelled labels branded brands dubbed dubs
+        describe describing labeled labelled labels dubbed dubs
         termed terms blasted blasts slammed slams mocked mocks scoffed scoffs
         lamented laments bemoaned bemoans groused grouses griped gripes praised
         praises touted touts hailed hails decried decries derided derides
@@ -150,7 +150,7 @@ TITLE_WORDS = frozenset(
         advisor aide negotiator official officer analyst economist professor
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
-        sir dame lord lady sheikh emir miss prof commissioner
+        sir dame lord lady sheikh emir miss prof commissioner member
     """.split()
 )
 

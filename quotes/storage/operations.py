@@ -64,6 +64,7 @@ from quotes.storage.models import (
     Quote,
     Speaker,
     SpeakerAlias,
+    SpeakerLink,
     SpeakerRole,
     Statement,
     StatementStance,
@@ -77,6 +78,7 @@ TRACKED: tuple[type[Base], ...] = (
     Speaker,
     SpeakerAlias,
     SpeakerRole,
+    SpeakerLink,
     Statement,
     Quote,
     StatementTopic,
@@ -88,6 +90,7 @@ _TABLES: dict[str, Table] = {table_of(model).name: table_of(model) for model in 
 # Rows of these can be dropped before parents are restored: nothing refers to them.
 _LEAVES = (
     "speaker_aliases",
+    "speaker_links",
     "speaker_roles",
     "statement_topics",
     "statement_stances",
@@ -464,6 +467,7 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     recorder.watch(Speaker, Speaker.id.in_(ids))
     recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id.in_(ids))
     recorder.watch(SpeakerRole, SpeakerRole.speaker_id.in_(ids))
+    recorder.watch(SpeakerLink, SpeakerLink.speaker_id.in_(ids))
     recorder.watch(Statement, Statement.id.in_(statement_ids))
     recorder.watch(Quote, Quote.speaker_id.in_(ids), Quote.statement_id.in_(statement_ids))
     watch_statements(recorder, statement_ids)
