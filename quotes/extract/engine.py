@@ -395,26 +395,6 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             opening = _opening_report(text, before_start, cues)
         if opening is not None:
             lead_mention, lead_cue = opening
-        elif stripped.endswith(":") and not adjacent:
-            # "With Democratic leaders worried about ..., President Obama is rolling
-            # out a new message: "..."": the verb stands in the opening phrase;
-            # the sentence's own subject speaks.
-            subject = sentence_subject(text, before_start, start)
-            if (
-                subject is not None
-                and subject.start > lead_cue.end()
-                and (_known_person(text, subject) or subject.role is not None)
-            ):
-                return _Found(
-                    start,
-                    end,
-                    QuoteKind.DIRECT,
-                    subject,
-                    None,
-                    0.6,
-                    _inner(pieces),
-                    rule="subject_colon",
-                )
         if (
             lead_mention is None
             and lead_cue[0] in PARTICIPLE_CUES
@@ -440,6 +420,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             # "..., saying "...", "Small, who was there, said": the sentence's subject.
             lead_mention = sentence_subject(text, before_start, lead_cue.start())
         if lead_mention is not None:
+            lead_mention = _relative_antecedent(text, before_start, lead_mention)
             return _Found(
                 start,
                 end,
@@ -508,12 +489,12 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
 
 
-_INFINITIVE = re.compile(r"\s+to\s+$")
 _SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
 _RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")
-_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
+# "a warning to X:", not "by X:", which names the author.
+_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 
 
@@ -553,36 +534,35 @@ def _speaker_through(
     if opening is not None:
         return opening
     cue = cues[-1]
-    infinitive = _INFINITIVE.search(text, sentence_start, cue.start())
-    if infinitive is not None:
-        # "All this has led the journalist Dainis Ivans to fear a "..."": the
-        # one led to it speaks, the object before "to".
-        led = subject_before(text, infinitive.start(), sentence_start)
-        if led is not None and led.kind is SpeakerKind.PERSON:
-            return led, cue
     subject = subject_before(text, cue.start(), sentence_start) or _pronoun_before(
         text, cue.start()
     )
-    if (
-        subject is not None
-        and subject.is_pronoun
-        and _RELATIVE_PRONOUN.search(text, sentence_start, subject.start)
-    ):
-        # "Ban Ki-moon condemned what he called a "brazen breach"", "It's
-        # denouncing what it calls "...": the pronoun in the relative clause
-        # is the sentence's subject.
-        named = sentence_subject(text, sentence_start, subject.start)
-        if (
-            named is not None
-            and (named.kind is SpeakerKind.PERSON or named.is_pronoun)
-            and named.start < subject.start
-        ):
-            subject = named
+    if subject is not None:
+        subject = _relative_antecedent(text, sentence_start, subject)
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         subject = _coordinated_subject(text, sentence_start, cue.start())
     if subject is None:
         subject = sentence_subject(text, sentence_start, cue.start())
     return subject, cue
+
+
+def _relative_antecedent(text: str, sentence_start: int, mention: Mention) -> Mention:
+    """ "Ines Duarte praised the new ferry, which she called "long overdue"": the
+    pronoun of the relative clause speaks, and it stands for the sentence's
+    named subject (a person: "he" or "she", never "they")."""
+    if mention.text.lower() not in PERSONAL_PRONOUNS or not _RELATIVE_PRONOUN.search(
+        text, sentence_start, mention.start
+    ):
+        return mention
+    named = sentence_subject(text, sentence_start, mention.start)
+    if (
+        named is None
+        or named.kind is not SpeakerKind.PERSON
+        or named.is_pronoun
+        or named.start >= mention.start
+    ):
+        return mention
+    return replace(mention, antecedent=named)
 
 
 def _opening_report(
@@ -1560,7 +1540,13 @@ def _resolve(
             chain.append("continues the speaker of the quote before")
         if mention is not None:
             lower = mention.text.lower()
-            if lower in PRONOUNS:
+            if mention.antecedent is not None:
+                # The pronoun is the speaker as printed; the sentence names whom.
+                person = _person(text, people, mention.antecedent)
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
+                chain.append(f"pronoun {mention.text!r} -> {speaker} (the sentence's subject)")
+            elif lower in PRONOUNS:
                 antecedent, why = (
                     _antecedent(discourse, people, mention, last_person)
                     if lower in PERSONAL_PRONOUNS

@@ -73,7 +73,7 @@ QUOTE_ONLY_VERBS = frozenset(
         state write argue claim insist note explain warn add tell read reads advised
         advise advises exclaimed wondered wonders pleaded testified continued surmised
         elaborated summarized summed concurred offered questioned questions
-        describe describing labeled labelled labels branded brands dubbed dubs
+        describe describing labeled labelled labels dubbed dubs
         termed terms blasted blasts slammed slams mocked mocks scoffed scoffs
         lamented laments bemoaned bemoans groused grouses griped gripes praised
         praises touted touts hailed hails decried decries derided derides
