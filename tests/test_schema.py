@@ -130,7 +130,7 @@ def test_every_listing_prints_the_schema_field_names(
     (merged,) = _json(database_url, "statements", "show", str(suggestion["statement_id"]))
     (operation,) = merged["log"]
     _check(operation, "operation")
-    assert (operation["action"], operation["actor"]) == ("merge", "person")
+    assert (operation["action"], operation["actor"]) == ("accept", "person")
 
     # Each article's import result, then the summary.
     again = tmp_path / "again.txt"

@@ -83,7 +83,7 @@ class StanceListingJSON(StanceJSON):
 class OperationJSON(TypedDict):
     """One entry of the change log."""
 
-    operation_id: int
+    operation_id: int | str  # an automatic join of the merge log is "m<id>"
     action: str
     entity: str
     actor: str  # "rule" or "person"

@@ -29,6 +29,7 @@ from quotes.storage.appearances import first_printed
 from quotes.storage.listings import (
     appearances_of,
     log_of_statement,
+    operations_of_statement,
     printed_in,
     stances_of,
     statement_rows,
@@ -40,6 +41,7 @@ from quotes.storage.models import (
     MergeAction,
     MergeEntity,
     MergeLog,
+    Operation,
     Quote,
     Statement,
     StatementStance,
@@ -167,7 +169,10 @@ def get_statement(session: Session, statement_id: int) -> StatementDetailJSON:
         **found[0],
         appearances=printed,
         stances=[stance_json(row, topic) for row, topic in stances_of(session, statement_id)],
-        log=[operation_json(entry) for entry in log_of_statement(session, statement_id)],
+        log=[
+            *(operation_json(entry) for entry in operations_of_statement(session, statement_id)),
+            *(merge_json(entry) for entry in log_of_statement(session, statement_id)),
+        ],
     )
 
 
@@ -186,17 +191,34 @@ def stance_json(row: StatementStance, topic: str) -> StanceJSON:
     )
 
 
-def operation_json(entry: MergeLog) -> OperationJSON:
-    """A merge-log row as the schema's ``operation``."""
+def operation_json(entry: Operation) -> OperationJSON:
+    """A change-log row as the schema's ``operation``."""
+    return OperationJSON(
+        operation_id=entry.id,
+        action=entry.action,
+        entity=entry.entity,
+        actor=Actor(entry.actor).value,
+        who=entry.who,
+        method=entry.method,
+        score=entry.score,
+        summary=entry.summary,
+        created_at=entry.created_at,
+        undone_at=entry.undone_at,
+    )
+
+
+def merge_json(entry: MergeLog) -> OperationJSON:
+    """An automatic join of the merge log as the schema's ``operation``."""
     entity, action = MergeEntity(entry.entity).value, MergeAction(entry.action).value
     where = f"from {entry.from_id} " if entry.from_id is not None else ""
     summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
     return OperationJSON(
-        operation_id=entry.id,
+        # As quotes log and quotes undo name them: m<id>.
+        operation_id=f"m{entry.id}",
         action=action,
         entity=entity,
         actor=Actor(entry.actor).value,
-        who=(entry.details or {}).get("who"),
+        who=None,
         method=entry.method,
         score=entry.score,
         summary=summary,

@@ -20,6 +20,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from quotes.storage.appearances import appearances
 from quotes.storage.models import (
     MergeLog,
+    Operation,
+    OperationRow,
     Outlet,
     Quote,
     Speaker,
@@ -164,6 +166,26 @@ def stances_of(session: Session, statement_id: int) -> list[tuple[StatementStanc
             .order_by(Topic.name)
         )
     ]
+
+
+def operations_of_statement(session: Session, statement_id: int) -> list[Operation]:
+    """Logged operations (a person's or a rule's) that changed the statement or
+    one of its quotes, oldest first; through the (table_name, row_key) index."""
+    quote_keys = [
+        f"[{quote_id}]"
+        for quote_id in session.scalars(select(Quote.id).where(Quote.statement_id == statement_id))
+    ]
+    touched = select(OperationRow.operation_id).where(
+        ((OperationRow.table_name == "statements") & (OperationRow.row_key == f"[{statement_id}]"))
+        | ((OperationRow.table_name == "quotes") & OperationRow.row_key.in_(quote_keys))
+    )
+    return list(
+        session.scalars(
+            select(Operation)
+            .where(Operation.id.in_(touched))
+            .order_by(Operation.created_at, Operation.id)
+        )
+    )
 
 
 def log_of_statement(session: Session, statement_id: int) -> list[MergeLog]:

@@ -27,6 +27,7 @@ from starlette.templating import Jinja2Templates
 from quotes.extract.model import QuoteKind
 from quotes.match.wording_diff import word_diff
 from quotes.storage.database import Database
+from quotes.storage.operations import acting_as
 
 HERE = Path(__file__).parent
 CSRF_COOKIE = "quotes_csrf"
@@ -85,9 +86,12 @@ def reading(request: Request) -> Iterator[Session]:
 
 @contextmanager
 def writing(request: Request) -> Iterator[Session]:
-    """A write transaction, only on a server started with ``--edit``."""
+    """A write transaction, only on a server started with ``--edit``, its changes
+    logged as made by the person named in the page."""
     require_edit(request)
+    person = who(request)
     with database(request).session() as session:
+        acting_as(session, person)
         yield session
 
 

@@ -70,7 +70,7 @@ async def accept(request: Request) -> Response:
     person = who(request)
     suggestion_id = request.path_params["suggestion_id"]
     with writing(request) as session:
-        done = accept_suggestion(session, suggestion_id, who=person)
+        done = accept_suggestion(session, suggestion_id)
     moved = len(done.moved_quotes)
     return _back(
         f"Suggestion {suggestion_id} accepted by {person}: "
@@ -105,8 +105,8 @@ async def merge(request: Request) -> Response:
         keep = find_speaker(session, form.get("keep", ""))
         other = find_speaker(session, form.get("other", ""))
         name = other.name
-        log = merge_speakers(session, keep, other, who=person)
-        message = f"{name} merged into {keep.name} by {person} (merge {log.id})."
+        operation = merge_speakers(session, keep, other)
+        message = f"{name} merged into {keep.name} by {person} (operation {operation})."
     return _back(message)
 
 
