@@ -55,7 +55,7 @@ STANCE_VERBS = frozenset(
 )
 
 # Only next to quotation marks, where they cannot be anything but a cue:
-# "the Saudis state in the white paper", "one sign read,".
+# "the ministers state in their report", "one banner read,".
 QUOTE_ONLY_VERBS = frozenset(
     """
         state write argue claim insist note explain warn add tell read reads advised
@@ -98,7 +98,7 @@ STANCE_PHRASES = frozenset(
 )
 
 # Phrases that introduce a quote as a verb would: "as one aide put it, ...".
-# "Rubio fired back: ...", "Trump shot back."
+# "Holt fired back: ...", "Berg shot back."
 QUOTE_ONLY_PHRASES = frozenset(
     [
         "put it",

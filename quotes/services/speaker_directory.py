@@ -22,7 +22,7 @@ The rules (``SpeakerDirectory.lookup``):
    other, the name is ``Ambiguous`` (a bare "Johnson" with Boris and Mike
    Johnson known) and the quote is filed under no speaker rather than a guess.
 3. Governments, organisations and groups are looked up as printed
-   (``match.alias_key``) or by their initials ("the ITIA"); places and seats
+   (``match.alias_key``) or by their initials ("the ERSB"); places and seats
    of government resolve to the government they stand for (the Kremlin,
    Moscow, Russia -> Russian government) before that, in the resolver.
 """
@@ -125,7 +125,7 @@ class SpeakerDirectory:
         self.by_alias: dict[str, set[int]] = {}
         self.by_skeleton: dict[str, set[int]] = {}
         # Bodies are looked up as printed (alias_key; titles are part of a body's
-        # name) and by their initials ("itia" for the International Tennis Integrity Agency).
+        # name) and by their initials ("ersb" for the European Rowing Safety Board).
         self.by_printed: dict[str, set[int]] = {}
         self.by_acronym: dict[str, set[int]] = {}
         # (speaker id, alias_key): the stored aliases, so that none is written twice
@@ -269,7 +269,7 @@ class SpeakerDirectory:
 
     def _body(self, name: str, role: str | None) -> SpeakerEntry | Ambiguous | None:
         """A government, organisation or group: as printed, else by its initials
-        ("the ITIA" and "the International Tennis Integrity Agency" either way round)."""
+        ("the ERSB" and "the European Rowing Safety Board" either way round)."""
         ids = self.by_printed.get(match.alias_key(name), set())
         if not ids:
             if match.is_acronym(name):
