@@ -58,6 +58,7 @@ from quotes.services.statements import article_statement_ids, recompute_statemen
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
+from quotes.sources.language import is_english
 from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import (
     IMPORT_CHECKPOINT_PAGES,
@@ -102,6 +103,8 @@ class ImportResult:
     quotes: int = 0
     new_speakers: int = 0
     error: str | None = None  # the reason, for ``failed``
+    # What a user should know of an article stored: a repair, or why it has no quotes.
+    notice: str | None = None
 
     @property
     def message(self) -> str:
@@ -402,7 +405,7 @@ class _Importer:
                 self._guarded(article, lambda: self._stored(article, url, digest, looked_up))
             )
             return done
-        extracted = self._guarded(article, lambda: self.extractor(article.text, article.published))
+        extracted = self._guarded(article, lambda: self._extract(article))
         if isinstance(extracted, ImportResult):
             return [*done, *self.flush(), extracted]
         self.group.add(_Pending(article, url, digest, extracted))
@@ -460,7 +463,7 @@ class _Importer:
         if found is not None:
             return self._stored(article, url, digest, found)
         if extracted is None:
-            extracted = self.extractor(article.text, article.published)
+            extracted = self._extract(article)
         return self._store_new([_Pending(article, url, digest, extracted)])[0]
 
     def _store_new(self, waiting: Sequence[_Pending]) -> list[ImportResult]:
@@ -495,6 +498,7 @@ class _Importer:
                 article_id=row.id,
                 quotes=result.quotes,
                 new_speakers=result.new_speakers,
+                notice=_notice(pending.article),
             )
             for pending, row, result in zip(waiting, rows, recorded, strict=True)
         ]
@@ -520,7 +524,7 @@ class _Importer:
                 return reprinted
         if not self.update:
             return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
-        extracted = self.extractor(article.text, article.published)
+        extracted = self._extract(article)
         with self._writing() as session:
             # Statements are deleted and re-dated here, behind matching's back.
             self._forget_candidates()
@@ -538,7 +542,14 @@ class _Importer:
             article_id=row.id,
             quotes=recorded.quotes,
             new_speakers=recorded.new_speakers,
+            notice=_notice(article),
         )
+
+    def _extract(self, article: ArticleInput) -> Sequence[ExtractedQuote]:
+        """The article's quotes; none in a language the rules are not written for."""
+        if not is_english(article.language):
+            return ()
+        return self.extractor(article.text, article.published)
 
     def _reprint(
         self, found: _Found, article: ArticleInput, url: str | None
@@ -630,6 +641,16 @@ class _Importer:
         if key not in self.outlets:
             self.outlets[key] = get_or_create_outlet(session, name, domain)
         return self.outlets[key]
+
+
+def _notice(article: ArticleInput) -> str | None:
+    """The repairs made in reading the article, and why it has no quotes, if it has none."""
+    notices = list(article.notices)
+    if not is_english(article.language):
+        notices.append(
+            f"stored without quotes: language {article.language} (only English has rules)"
+        )
+    return "; ".join(notices) or None
 
 
 def _identity(article: ArticleInput) -> tuple[str | None, str]:
