@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse
 from quotes.extract.lexicon import (
+    ACTION_ONLY,
     NAME_PARTICLES,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
@@ -765,6 +766,13 @@ def _indirect(
             text, max(0, cue.start() - 8), cue.start()
         ):
             continue
+        if _NEGATED.search(text, max(0, cue.start() - 24), cue.start()):
+            continue  # "did not say", "has not said": no statement
+        if word.endswith("s") and _POSSESSED.search(text, max(0, cue.start() - 12), cue.start()):
+            continue  # "her comments", "our reports": a noun
+        paragraph = article.paragraph_start(cue.start())
+        if _furniture_line(text, paragraph):
+            continue
         sentence_start = article.sentence_start(cue.start())
         sentence_end = article.sentence_end(cue.end())
         result = (
@@ -772,9 +780,62 @@ def _indirect(
             if word == "according to"
             else _reported(article, cue, sentence_start, sentence_end)
         )
-        if result is not None:
-            found.append(result)
+        if result is None or _circumstance(text[result.start : result.end]):
+            continue
+        if word in ACTION_ONLY and not _proposition(text, result):
+            # "agreed to a swap", "showed no emotion": an act; "agreed that
+            # the swap was fair" reports a proposition.
+            continue
+        if result.mention is not None and result.mention.text.lower() in _NOT_SUBJECTS:
+            continue
+        found.append(result)
     return found
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
+_POSSESSED = re.compile(
+    r"\b(?:her|his|its|our|their|my|your|member|[\w]+['’]s?)\s+$", re.IGNORECASE
+)
+# A weekday or month is when, never who: "on Thursday said".
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+_CIRCUMSTANCE = re.compile(
+    r"(?:(?:reporters|journalists|them|him|her|us|me|the\s+[\w-]+(?:\s+[A-Z][\w-]*)?|[A-Z][\w.-]*)\s+)?"
+    r"(?:in|at|on|after|during|before|from|via|outside|over|by|while|ahead\s+of)\s[^\"“‘]*"
+)
+_CLAUSE_WORDS = frozenset(
+    """
+        is are was were will would had has have could should can did does do be been
+        must might may not
+    """.split()
+)
+
+
+# What data speaks through: "the analysis shows catches fell".
+_EVIDENCE_HEADS = frozenset(
+    """
+        poll polls survey surveys study studies data analysis report reports figures
+        numbers research records estimates census audit review
+    """.split()
+)
+
+
+def _proposition(text: str, found: _Found) -> bool:
+    """Whether an act verb reports a proposition: a that-clause, agreement
+    with a position, or evidence speaking ("the survey shows ...")."""
+    if text.startswith(("that ", "with "), found.start):
+        return True
+    mention = found.mention
+    return mention is not None and mention.text.lower().split()[-1] in _EVIDENCE_HEADS
+
+
+def _circumstance(content: str) -> bool:
+    """ "said after a summit in Paris", "told reporters in Vienna": where or
+    when something was said, with nothing said in it."""
+    if _CIRCUMSTANCE.fullmatch(content) is None:
+        return False
+    return not any(word in _CLAUSE_WORDS for word in content.lower().split())
 
 
 _SECOND_REPORT = re.compile(
@@ -832,6 +893,33 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# Words of page furniture labels: "READ MORE:", "ANALYSIS:", "Media contact:".
+_FURNITURE_WORDS = _NOT_SPEAKERS | frozenset(
+    """
+        more contact contacts analysis explainer opinion comment gallery pictures
+        also podcast newsletter sponsored
+    """.split()
+)
+
+
+def _furniture_label(label: str) -> bool:
+    """A label of the page, not a speaker: "READ MORE", "ANALYSIS", "Media contact"."""
+    return any(word in _FURNITURE_WORDS for word in label.lower().split())
+
+
+# "READ MORE: ...", "WATCH: ...", "Advertisement", "(Photo: Reuters)": lines of
+# the page, not of the story; nobody says anything in them.
+_FURNITURE_LINE = re.compile(
+    r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$)"
+    r"|[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$))"
+)
+
+
+def _furniture_line(text: str, paragraph: int) -> bool:
+    line = _FURNITURE_LINE.match(text, paragraph)
+    return line is not None and (line[1] is None or _furniture_label(line[1]))
+
+
 def _headline_attributions(article: _Article) -> list[_Found]:
     """Paragraphs that open with "Speaker: what they said"."""
     text = article.text
@@ -847,6 +935,7 @@ def _headline_attributions(article: _Article) -> list[_Found]:
             or mention.kind is SpeakerKind.DESCRIPTION
             or mention.is_pronoun
             or mention.text.lower() in _NOT_SPEAKERS
+            or _furniture_label(mention.text)
         ):
             continue
         # Only a label in capitals may stand before the name ("EXCLUSIVE – Berg:").

@@ -54,6 +54,18 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of acting or perceiving, not of saying: "agreed to a swap", "offered a
+# truce", "showed no emotion", "declined to comment" report no statement.
+# Outside quotation marks they report one only with a that-clause ("agreed
+# that the terms were fair", "polls show that ...").
+ACTION_ONLY = frozenset(
+    """
+        agreed agrees offered showed show shows discussed planned plans appeared appears
+        appear seemed seems sought seeks seeking preferred prefer prefers decided
+        considered ordered learned identified declined declines refused refuses saw
+    """.split()
+)
+
 # Only next to quotation marks, where they cannot be anything but a cue:
 # "the ministers state in their report", "one banner read,".
 QUOTE_ONLY_VERBS = frozenset(
