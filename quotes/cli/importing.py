@@ -19,7 +19,13 @@ import click
 
 from quotes.cli.context import open_db_from_context
 from quotes.errors import QuotesError
-from quotes.services.importing import ImportResult, ImportStatus, ImportSummary, import_articles
+from quotes.services.importing import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    ImportResult,
+    ImportStatus,
+    ImportSummary,
+    import_articles,
+)
 from quotes.sources import FORMATS, Format, ReadOptions, count_articles
 from quotes.sources.fetch import DEFAULT_TIMEOUT
 from quotes.sources.read import DEFAULT_MAX_BYTES
@@ -61,6 +67,13 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     show_default=True,
     help="Seconds to wait for a URL.",
 )
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    help="Seconds one article's extraction may take; a slower article fails alone.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article.")
 @click.option(
@@ -79,6 +92,7 @@ def import_command(
     update: bool,
     max_bytes: int,
     timeout: float,
+    article_timeout: float,
     as_json: bool,
     verbose: bool,
     progress: bool | None,
@@ -105,6 +119,7 @@ def import_command(
         update=update,
         max_bytes=max_bytes,
         timeout=timeout,
+        article_timeout=article_timeout,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:

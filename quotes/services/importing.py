@@ -55,6 +55,7 @@ from quotes.errors import DatabaseError, SourceError
 from quotes.services.candidates import CandidateCache
 from quotes.services.read_ahead import Idle, ReadAhead
 from quotes.services.statements import article_statement_ids, recompute_statements
+from quotes.services.time_limit import TimeLimitExceeded, time_limit
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
@@ -82,6 +83,9 @@ _MAX_AUTHOR = 500
 _MAX_LANGUAGE = 16
 _MAX_OUTLET = 200
 _MAX_DOMAIN = 253
+# Seconds one article's extraction may take. Extraction is linear in the text:
+# the largest article read by default (``--max-bytes``) takes a few seconds.
+DEFAULT_ARTICLE_TIMEOUT = 30.0
 
 
 class ImportStatus(StrEnum):
@@ -145,13 +149,16 @@ def import_articles(
     timeout: float = DEFAULT_TIMEOUT,
     stdin: IO[bytes] | None = None,
     extractor: Extractor | None = None,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[ImportResult]:
     """Import every article in ``sources`` (paths, folders, ``-``, URLs), lazily.
 
     ``target`` is a ``Database`` (each article is committed on its own) or a
     ``Session`` (each article goes in a savepoint; the caller commits).
     ``outlet`` and ``published`` override what the sources say. ``extractor``
-    replaces ``quotes.extract.extract_quotes`` (tests, experiments).
+    replaces ``quotes.extract.extract_quotes`` (tests, experiments). An
+    article whose extraction takes ``article_timeout`` seconds or more fails
+    alone (in the main thread; see ``time_limit``); None is no limit.
     """
     options = ReadOptions(fmt=fmt, glob=glob, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
     sources = list(sources)
@@ -165,7 +172,14 @@ def import_articles(
         )
     # Files are read in no time; stdin and the network may keep an import waiting.
     waits = any(os.fspath(source) == "-" or is_url(os.fspath(source)) for source in sources)
-    return import_inputs(target, inputs, update=update, extractor=extractor, read_ahead=waits)
+    return import_inputs(
+        target,
+        inputs,
+        update=update,
+        extractor=extractor,
+        read_ahead=waits,
+        article_timeout=article_timeout,
+    )
 
 
 def import_inputs(
@@ -175,6 +189,7 @@ def import_inputs(
     update: bool = False,
     extractor: Extractor | None = None,
     read_ahead: bool = False,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[ImportResult]:
     """Store articles already read (and pass read errors on as ``failed``).
 
@@ -182,7 +197,12 @@ def import_inputs(
     articles read are stored while the next one is slow to come (a feed);
     it costs a few percent of the import's time, so only where inputs may block.
     """
-    importer = _Importer(target, update=update, extractor=extractor or _default_extractor())
+    importer = _Importer(
+        target,
+        update=update,
+        extractor=extractor or _default_extractor(),
+        article_timeout=article_timeout,
+    )
     ahead = ReadAhead(inputs) if read_ahead and importer.group.limit > 1 else None
     items = inputs if ahead is None else ahead.wait(importer.group.patience)
     try:
@@ -309,10 +329,18 @@ class _Group:
 
 
 class _Importer:
-    def __init__(self, target: Session | Database, *, update: bool, extractor: Extractor) -> None:
+    def __init__(
+        self,
+        target: Session | Database,
+        *,
+        update: bool,
+        extractor: Extractor,
+        article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    ) -> None:
         self.target = target
         self.update = update
         self.extractor = extractor
+        self.article_timeout = article_timeout
         self.version = extractor_version()
         # Outlet ids found or created this run; cleared whenever a transaction rolls back.
         self.outlets: dict[tuple[str | None, str | None], int | None] = {}
@@ -392,7 +420,7 @@ class _Importer:
                 self._guarded(article, lambda: self._stored(article, url, digest, looked_up))
             )
             return done
-        extracted = self._guarded(article, lambda: self.extractor(article.text, article.published))
+        extracted = self._guarded(article, lambda: self._extract(article))
         if isinstance(extracted, ImportResult):
             return [*done, *self.flush(), extracted]
         self.group.add(_Pending(article, url, digest, extracted))
@@ -442,6 +470,17 @@ class _Importer:
             reason = f"internal error: {type(exc).__name__}: {exc}"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
 
+    def _extract(self, article: ArticleInput) -> Sequence[ExtractedQuote]:
+        try:
+            with time_limit(self.article_timeout):
+                return self.extractor(article.text, article.published)
+        except TimeLimitExceeded as exc:
+            reason = (
+                f"extraction {exc} ({len(article.text):,} characters; "
+                "the limit is --article-timeout); not stored"
+            )
+            raise SourceError(article.origin, reason) from None
+
     def _store(
         self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None
     ) -> ImportResult:
@@ -450,7 +489,7 @@ class _Importer:
         if found is not None:
             return self._stored(article, url, digest, found)
         if extracted is None:
-            extracted = self.extractor(article.text, article.published)
+            extracted = self._extract(article)
         return self._store_new([_Pending(article, url, digest, extracted)])[0]
 
     def _store_new(self, waiting: Sequence[_Pending]) -> list[ImportResult]:
@@ -510,7 +549,7 @@ class _Importer:
                 return reprinted
         if not self.update:
             return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
-        extracted = self.extractor(article.text, article.published)
+        extracted = self._extract(article)
         with self._writing() as session:
             # Statements are deleted and re-dated here, behind matching's back.
             self._forget_candidates()
