@@ -128,7 +128,8 @@ def import_command(
                 summary.add(result)
                 report(result, verbose)
     except QuotesError as exc:
-        _print_summary(summary, as_json)
+        if summary.read:  # what was stored before the database failed
+            _print_summary(summary, as_json)
         raise click.ClickException(str(exc)) from None
     _print_summary(summary, as_json)
     if summary.failed:

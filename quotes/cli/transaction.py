@@ -21,7 +21,7 @@ from quotes.errors import QuotesError
 @contextmanager
 def transaction(ctx: click.Context, *, read_only: bool = False) -> Iterator[Session]:
     """``read_only`` for commands that only look (see ``Database.session``)."""
-    database = open_db_from_context(ctx)
+    database = open_db_from_context(ctx, read_only=read_only)
     try:
         with database.session(read_only=read_only) as session:
             yield session

@@ -67,7 +67,7 @@ from quotes.storage.bulk import (
     insert_ignore,
     table_of,
 )
-from quotes.storage.database import Database
+from quotes.storage.database import Database, safe_url
 from quotes.storage.models import Article, Outlet, Reprint, utcnow
 from quotes.storage.sole_writer import SoleWriter
 
@@ -465,7 +465,11 @@ class _Importer:
             reason = f"conflicts with stored data ({_first_line(exc)})"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
         except DBAPIError as exc:
-            raise DatabaseError(f"{article.origin}: database error: {_first_line(exc)}") from exc
+            # The database, not the article, is at fault: name it first.
+            raise DatabaseError(
+                f"{self._database_name()}: database error: {_first_line(exc)} "
+                f"(while storing {article.origin})"
+            ) from exc
         except Exception as exc:  # a bug must not stop a run of 100,000 files
             reason = f"internal error: {type(exc).__name__}: {exc}"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
@@ -480,6 +484,10 @@ class _Importer:
                 "the limit is --article-timeout); not stored"
             )
             raise SourceError(article.origin, reason) from None
+
+    def _database_name(self) -> str:
+        bind = self.target.get_bind() if isinstance(self.target, Session) else self.target.engine
+        return safe_url(bind.engine.url)
 
     def _store(
         self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None
