@@ -6,6 +6,7 @@ handles the request itself (a slow endpoint, a redirect).
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,8 +16,11 @@ Route = tuple[int, str, bytes] | Callable[[BaseHTTPRequestHandler], None]
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[str]:
-    """Serve ``routes`` in a thread; yields the base URL (``http://127.0.0.1:PORT``)."""
+def serve(routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """Serve ``routes`` in a thread; yields the base URL (``http://127.0.0.1:PORT``).
+
+    With ``tls`` (a server context), HTTPS: the base URL is ``https://127.0.0.1:PORT``.
+    """
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -36,12 +40,19 @@ def serve(routes: dict[str, Route]) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # a client refusing our certificate is what some tests expect
+
+    server = Server(("127.0.0.1", 0), Handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        scheme = "https" if tls else "http"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
@@ -72,3 +83,14 @@ def redirect(location: str) -> Callable[[BaseHTTPRequestHandler], None]:
         request.end_headers()
 
     return handle
+
+
+def echo_host(request: BaseHTTPRequestHandler) -> None:
+    """A page whose text names the Host header it was asked for."""
+    body = f"<html><body><p>The page was asked for as {request.headers['Host']} today.</p></body></html>"
+    data = body.encode()
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html; charset=utf-8")
+    request.send_header("Content-Length", str(len(data)))
+    request.end_headers()
+    request.wfile.write(data)

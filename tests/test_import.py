@@ -323,7 +323,7 @@ def test_cli_stdin_with_format_and_date(database_url: str, database: Database) -
 
 
 @pytest.mark.usefixtures("stubbed")
-def test_cli_urls(database_url: str, database: Database) -> None:
+def test_cli_urls(database_url: str, database: Database, tmp_path: Path) -> None:
     page = (
         "<html><head><title>Peskov rejects draft</title>"
         '<meta property="og:site_name" content="Local Wire"></head>'
@@ -331,9 +331,15 @@ def test_cli_urls(database_url: str, database: Database) -> None:
     )
     routes = {"/story": (200, "text/html; charset=utf-8", page.encode()), "/slow": slow(3)}
     with serve(routes) as base:
-        code, out, err = _cli(
-            database_url, "--timeout", "0.5", f"{base}/story", f"{base}/gone", f"{base}/slow"
-        )
+        urls = (f"{base}/story", f"{base}/gone", f"{base}/slow")
+        # Refused by default (a local address), and the run goes on with the file.
+        (tmp_path / "desk.txt").write_text(f"Desk note\n{PESKOV}")
+        code, out, err = _cli(database_url, "--timeout", "0.5", *urls, str(tmp_path / "desk.txt"))
+        assert code == 1 and "1 new" in out and "3 failed" in out
+        hint = "use --allow-private-hosts for an intranet"
+        refused = f"refused: 127.0.0.1 is a loopback address; {hint}"
+        assert err.splitlines() == [f"Error: {url}: {refused}" for url in urls]
+        code, out, err = _cli(database_url, "--timeout", "0.5", "--allow-private-hosts", *urls)
     assert code == 1
     assert err.splitlines() == [
         f"Error: {base}/gone: HTTP 404 Not Found",
@@ -341,7 +347,7 @@ def test_cli_urls(database_url: str, database: Database) -> None:
     ]
     assert "1 new" in out and "2 failed" in out
     with database.session() as session:
-        article = session.scalars(select(Article)).one()
+        article = session.scalars(select(Article).where(Article.url.is_not(None))).one()
         assert article.url == f"{base}/story"
         assert article.outlet is not None and article.outlet.name == "Local Wire"
         assert article.outlet.domain == "127.0.0.1"

@@ -74,6 +74,11 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     show_default=True,
     help="Seconds one article's extraction may take; a slower article fails alone.",
 )
+@click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Fetch URLs on loopback, private and link-local addresses too (an intranet).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per article.")
 @click.option(
@@ -93,6 +98,7 @@ def import_command(
     max_bytes: int,
     timeout: float,
     article_timeout: float,
+    allow_private_hosts: bool,
     as_json: bool,
     verbose: bool,
     progress: bool | None,
@@ -106,6 +112,7 @@ def import_command(
     already stored (same URL or same text) is left unchanged unless --update.
     The same text at another URL or from another outlet is a reprint: its
     quotes are not stored again, but the new URL and outlet become sources.
+    URLs are fetched from public addresses only, unless --allow-private-hosts.
     """
     database = open_db_from_context(ctx)
     summary = ImportSummary()
@@ -120,6 +127,7 @@ def import_command(
         max_bytes=max_bytes,
         timeout=timeout,
         article_timeout=article_timeout,
+        allow_private_hosts=allow_private_hosts,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:

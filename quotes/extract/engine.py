@@ -28,7 +28,9 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.lexicon import (
+    NAME_PARTICLES,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
     PERSONAL_PRONOUNS,
@@ -38,8 +40,15 @@ from quotes.extract.lexicon import (
     SPEECH_VERBS,
     STANCE_PHRASES,
     STANCE_VERBS,
+    TITLE_WORDS,
 )
-from quotes.extract.mentions import Mention, sentence_subject, subject_after, subject_before
+from quotes.extract.mentions import (
+    CAPITALISED_STOPS,
+    Mention,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.extract.patterns import word_alternation
 from quotes.extract.quotation import QuoteSpan, find_quotations
@@ -1435,8 +1444,19 @@ def _resolve(
                 person = _person(text, people, mention)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+            elif (
+                mention.kind is SpeakerKind.GOVERNMENT
+                and mention.name.lower() in people
+                and is_place(mention.name)
+            ):
+                # "Jordan said" after "Jim Jordan": the person, not the country.
+                person = people[mention.name.lower()]
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
             else:
-                speaker, kind = mention.name, mention.kind
+                speaker, kind = _body(mention), mention.kind
+                if kind is SpeakerKind.DESCRIPTION and state_body(mention.text):
+                    kind = SpeakerKind.GOVERNMENT
                 if kind in (SpeakerKind.GOVERNMENT, SpeakerKind.ORGANISATION):
                     last_body = speaker
         if item.continued:
@@ -1468,43 +1488,66 @@ def _resolve(
     return quotes
 
 
+def _body(mention: Mention) -> str:
+    """The name a body is filed under: "the Kremlin" -> "Russian government",
+    "Russia's defence ministry" -> "Russian Defence Ministry"."""
+    if mention.kind is SpeakerKind.DESCRIPTION:
+        return state_body(mention.text) or _strip_quantifier(mention.name)
+    return government_of(mention.name) or state_body(mention.text) or mention.name
+
+
+# What opens a described speaker without describing them: "One EU diplomat",
+# "Several residents" are an EU diplomat, residents.
+_QUANTIFIERS = frozenset("one two three several some many most other".split())
+
+
+def _strip_quantifier(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in _QUANTIFIERS and words[1].lower() != "of":
+        words = words[1:]
+    return " ".join(words)
+
+
 def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
     """The full name behind a mention: "Peskov" is the Dmitry Peskov met earlier."""
     words = mention.name.split()
     surname = words[-1].lower()
-    if len(words) >= 2:
-        person = people.get(surname)
-        if person is None or person.name != mention.name:
-            person = _Person(mention.name, mention.role or (person.role if person else None))
-            people[surname] = person
-        elif mention.role:
-            person.role = mention.role
-        return person
     known = people.get(surname)
+    if known is not None and _shorter_form(mention.name, known.name):
+        # "de Blasio" after "Bill de Blasio", "Zelensky" after "Volodymyr Zelensky".
+        if mention.role:
+            known.role = mention.role
+        return known
+    if sum(1 for word in words if word.lower() not in NAME_PARTICLES) >= 2:
+        person = _Person(mention.name, mention.role)
+        people[surname] = person
+        return person
     if known is not None:
         return known
     # The full name may be in the text without having spoken yet.
-    match = _full_name_before(text, words[-1], mention.start)
-    if match is not None:
-        first_words = [w for w in match.split() if w.lower().rstrip(".") not in _NON_FIRST_NAMES]
-        if first_words:
-            person = _Person(" ".join([*first_words[-2:], words[-1]]), mention.role)
-            people[surname] = person
-            return person
+    given = _full_name_before(text, words[-1], mention.start)
+    if given is not None:
+        person = _Person(f"{given} {mention.name}", mention.role)
+        people[surname] = person
+        return person
     person = _Person(mention.name, mention.role)
     people[surname] = person
     return person
 
 
-# The capitalised words right before a surname: "Dmitry S. Peskov" -> "Dmitry S.".
-_FIRST_NAMES = re.compile(
-    r"(?<![\w.'’-])((?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*)\s+$"
-)
+def _shorter_form(short: str, full: str) -> bool:
+    """ "de Blasio" of "Bill de Blasio": the same last word, no word of its own."""
+    short_words = short.lower().split()
+    full_words = full.lower().split()
+    return short_words[-1] == full_words[-1] and all(word in full_words for word in short_words)
+
+
 _BEFORE_SURNAME = 80
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _full_name_before(text: str, surname: str, limit: int) -> str | None:
-    """The first names of the first "Firstname Surname" before ``limit``.
+    """The given names of the first "Firstname Surname" before ``limit``.
 
     Finding the surname with ``str.find`` and reading back from each hit is
     several times faster than a pattern scanning the whole text for names.
@@ -1513,12 +1556,39 @@ def _full_name_before(text: str, surname: str, limit: int) -> str | None:
     while position != -1:
         end = position + len(surname)
         if end <= limit and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
-            window_start = max(0, position - _BEFORE_SURNAME)
-            names = _FIRST_NAMES.search(text, window_start, position)
-            if names is not None:
-                return names[1]
+            given = _given_names(text, position)
+            if given is not None:
+                return given
         position = text.find(surname, position + 1, limit)
     return None
+
+
+def _given_names(text: str, surname_start: int) -> str | None:
+    """The capitalised words (and particles) right before a surname, up to a
+    title, a sentence opener or a determiner: "Prime Minister Giorgia" -> "Giorgia"."""
+    window = text[max(0, surname_start - _BEFORE_SURNAME) : surname_start]
+    tokens = list(_NAME_TOKEN.finditer(window))
+    given: list[str] = []
+    following = len(window)
+    for token in reversed(tokens):
+        word = token[0]
+        lower = word.lower().rstrip(".")
+        if window[token.end() : following] != " " or len(given) >= 3:
+            break
+        particle = lower in NAME_PARTICLES and bool(given)
+        if not particle and (
+            not word[:1].isupper()
+            or lower in _NON_FIRST_NAMES
+            or lower in CAPITALISED_STOPS
+            or lower in TITLE_WORDS
+            or is_place(word)
+        ):
+            break
+        given.insert(0, word)
+        following = token.start()
+    while given and given[0].lower() in NAME_PARTICLES:
+        given.pop(0)
+    return " ".join(given) if given else None
 
 
 _NON_FIRST_NAMES = frozenset(

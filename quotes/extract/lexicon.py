@@ -150,6 +150,31 @@ TITLE_WORDS = frozenset(
         advisor aide negotiator official officer analyst economist professor
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
+        sir dame lord lady sheikh emir miss prof commissioner
+    """.split()
+)
+
+# Honorifics: a courtesy before a name, never part of it nor worth keeping as
+# a role ("Sir Keir Starmer" is Keir Starmer). The value is the gender they tell.
+HONORIFICS = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "dr": "",
+    "prof": "",
+    "sheikh": "m",
+}
+
+# Lower-case particles inside a surname: "Bill de Blasio", "Mohammed bin
+# Salman", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    """
+        de da di du del della der den van von bin ibn bint al el la le dos das ter ten
     """.split()
 )
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotes.extract.bodies import is_place
 from quotes.extract.lexicon import (
     CAPITALS,
     DESCRIPTION_HEADS,
     GOVERNMENT_WORDS,
+    HONORIFICS,
     MONTHS,
+    NAME_PARTICLES,
     ORGANISATION_WORDS,
     PRONOUNS,
     TITLE_WORDS,
@@ -110,7 +113,29 @@ def _word_ok(token: str) -> bool:
     lower = token.lower()
     if token[:1].isupper():
         return lower not in CAPITALISED_STOPS or lower in DETERMINERS
-    return lower in _PHRASE_WORDS or lower.endswith(_GROUP_SUFFIXES)
+    return (
+        lower in _PHRASE_WORDS
+        or lower.endswith(_GROUP_SUFFIXES)
+        or lower in NAME_PARTICLES
+        or _PREFIXED_NAME.fullmatch(token) is not None
+    )
+
+
+# "al-Jadaan", "el-Sisi", "bin-Talal": a particle joined to a capitalised name.
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|at|ash|an|bin|ben|ibn|abu|abd)[-‑][A-Z][\w'’-]*")
+
+
+def _name_word(token: str) -> bool:
+    """A word of a person's name: capitalised ("Blasio") or "al-Masri"."""
+    return token[:1].isupper() or _PREFIXED_NAME.fullmatch(token) is not None
+
+
+def _title_word(lower: str) -> bool:
+    """A title, hyphenated ones too: "Vice-President", "Judge-Executive"."""
+    lower = lower.rstrip(".")
+    if lower in TITLE_WORDS:
+        return True
+    return "-" in lower and any(part in TITLE_WORDS for part in lower.split("-"))
 
 
 # Lower-case words a speaker phrase may hold, in one set for the hot path.
@@ -508,18 +533,15 @@ def _make_mention(
         # "Iowa State University's Dianne Bystrom": the person follows the
         # possessive; what owns them is their role, not their name.
         person = _make_mention(text, tokens, first + owner + 1, last)
-        if person is not None and person.kind is SpeakerKind.PERSON and " " in person.name:
+        if (
+            person is not None
+            and person.kind is SpeakerKind.PERSON
+            and (" " in person.name or is_place(words[owner]))
+        ):
+            # "Ukraine's Zelensky": a country owns a person too.
             owner_role = person.role or words_before(text, tokens, first, first + owner)
             return Mention(phrase, start, end, SpeakerKind.PERSON, person.name, owner_role)
-    # A name is the trailing run of capitalised words that are not titles.
-    name_start = len(words)
-    while name_start > 0:
-        word = words[name_start - 1]
-        if not _is_capitalised(word) or word.lower().rstrip(".") in TITLE_WORDS:
-            break
-        if word.lower() in DETERMINERS:
-            break
-        name_start -= 1
+    name_start = _name_start(words, lower_words)
     name_words = words[name_start:]
     role_words = words[:name_start]
     head = lower_words[-1]
@@ -537,7 +559,11 @@ def _make_mention(
     name = " ".join(name_words)
     lower_name_words = lower_words[name_start:]
     lower_name = " ".join(lower_name_words)
-    if any(word in GOVERNMENT_WORDS for word in lower_name_words) or lower_name in CAPITALS:
+    if (
+        any(word in GOVERNMENT_WORDS for word in lower_name_words)
+        or lower_name in CAPITALS
+        or is_place(name)
+    ):
         return Mention(phrase, start, end, SpeakerKind.GOVERNMENT, _body_name(phrase))
     if any(word in ORGANISATION_WORDS for word in lower_words[name_start:]) or (
         len(name_words) == 1 and name.isupper() and len(name) > 1
@@ -547,9 +573,50 @@ def _make_mention(
         return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
     role = _strip_determiner(" ".join(role_words)) or None
     # "Mr." / "Sen." alone before a surname is a title, not a role worth keeping.
-    if role and role.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov"):
+    if role and (
+        role.lower().rstrip(".") in ("sen", "rep", "gov") or role.lower().rstrip(".") in HONORIFICS
+    ):
         role = None
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
+
+
+# Prepositions that carry a title on over the name of what it heads:
+# "President of the European Council António Costa".
+_TITLE_COMPLEMENTS = frozenset(["of", "for"])
+
+
+def _name_start(words: list[str], lower_words: list[str]) -> int:
+    """Where the name begins: the trailing run of name words that are no
+    titles, particles included ("Bill de Blasio"), after an honorific."""
+    name_start = len(words)
+    while name_start > 0:
+        word = words[name_start - 1]
+        lower = lower_words[name_start - 1]
+        if lower in NAME_PARTICLES and name_start < len(words):
+            name_start -= 1
+            if name_start >= 1:
+                before = words[name_start - 1]
+                if _name_word(before) and not _title_word(before.lower()):
+                    continue  # "Bill de Blasio"
+            break  # "Mayor de Blasio", "de Blasio"
+        if not _name_word(word) or _title_word(lower) or lower in DETERMINERS:
+            break
+        name_start -= 1
+    if name_start == 0 and lower_words[0] in NAME_PARTICLES:
+        return name_start
+    # After "<title> of/for <Body>" the body's words run into the name; a name
+    # keeps its last two words (and the particles among them).
+    if len(words) - name_start > 2 and any(
+        word in _TITLE_COMPLEMENTS for word in lower_words[max(0, name_start - 4) : name_start]
+    ):
+        kept = 0
+        position = len(words)
+        while position > name_start and kept < 2:
+            position -= 1
+            if lower_words[position] not in NAME_PARTICLES and len(lower_words[position]) > 1:
+                kept += 1
+        name_start = position
+    return name_start
 
 
 def _possessor_end(words: list[str]) -> int | None:
@@ -583,21 +650,28 @@ def _name_of_affiliation(
     if "of" not in lower_words:
         return None
     k = lower_words.index("of")
-    before = lower_words[:k]
+    # The name is the run of capitalised words just before "of": "Senate
+    # leader Chuck Schumer of New York" is Chuck Schumer.
+    begin = k
+    while begin > 0 and _is_capitalised(words[begin - 1]):
+        begin -= 1
+    before = lower_words[begin:k]
     if (
-        k < 2
-        or not all(_is_capitalised(word) for word in words[:k])
+        k - begin < 2
         or any(
             word in TITLE_WORDS or word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS
             for word in before
         )
         or " ".join(before) in CAPITALS
+        or is_place(" ".join(words[begin:k]))
     ):
         return None
-    start, name_end = tokens[first][0], tokens[first + k - 1][1]
+    start, name_end = tokens[first + begin][0], tokens[first + k - 1][1]
     name = text[start:name_end]
     after_of = text[tokens[first + k][1] : end].strip()
     role = _strip_determiner(after_of) or None
+    if begin > 0:
+        role = " ".join(filter(None, [_strip_determiner(" ".join(words[:begin])), role]))
     return Mention(name, start, name_end, SpeakerKind.PERSON, name, role)
 
 

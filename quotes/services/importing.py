@@ -147,6 +147,7 @@ def import_articles(
     update: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    allow_private_hosts: bool = False,
     stdin: IO[bytes] | None = None,
     extractor: Extractor | None = None,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
@@ -159,8 +160,17 @@ def import_articles(
     replaces ``quotes.extract.extract_quotes`` (tests, experiments). An
     article whose extraction takes ``article_timeout`` seconds or more fails
     alone (in the main thread; see ``time_limit``); None is no limit.
+    URLs on loopback, private, link-local and other non-public addresses
+    fail unless ``allow_private_hosts`` (``quotes.sources.fetch``).
     """
-    options = ReadOptions(fmt=fmt, glob=glob, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    options = ReadOptions(
+        fmt=fmt,
+        glob=glob,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        allow_private_hosts=allow_private_hosts,
+        stdin=stdin,
+    )
     sources = list(sources)
     inputs = read_sources(sources, options)
     if outlet or published:

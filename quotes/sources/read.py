@@ -45,6 +45,7 @@ class ReadOptions:
     glob: str | None = None  # file pattern inside folders; None: known extensions
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
+    allow_private_hosts: bool = False  # URLs on loopback, private, link-local... addresses
     stdin: IO[bytes] | None = field(default=None, repr=False)  # default: sys.stdin's bytes
 
 
@@ -63,7 +64,11 @@ def read_sources(
                 yield from _read_stream(stream, STDIN_NAME, options)
             elif is_url(location):
                 if fetcher is None:
-                    fetcher = Fetcher(timeout=options.timeout, max_bytes=options.max_bytes)
+                    fetcher = Fetcher(
+                        timeout=options.timeout,
+                        max_bytes=options.max_bytes,
+                        allow_private_hosts=options.allow_private_hosts,
+                    )
                 yield from _read_url(fetcher, location, options)
             else:
                 yield from _read_file(location, options)

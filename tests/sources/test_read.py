@@ -114,11 +114,14 @@ def test_urls_pages_errors_and_timeouts() -> None:
         "/big": (200, "text/plain", b"x" * 5000),
     }
     with serve(routes) as base:
+        # The server is on this machine: a private host (``test_fetch``).
         items = _read(
-            [f"{base}/story", f"{base}/missing", f"{base}/slow", f"{base}/feed"], timeout=0.5
+            [f"{base}/story", f"{base}/missing", f"{base}/slow", f"{base}/feed"],
+            timeout=0.5,
+            allow_private_hosts=True,
         )
-        (moved,) = _read([f"{base}/old"])
-        big = _read([f"{base}/big"], max_bytes=1000)
+        (moved,) = _read([f"{base}/old"], allow_private_hosts=True)
+        big = _read([f"{base}/big"], max_bytes=1000, allow_private_hosts=True)
     (page,) = [i for i in items if isinstance(i, ArticleInput) and i.origin == f"{base}/story"]
     assert page.outlet == "Local Wire" and page.url == f"{base}/story" and page.text == BODY
     errors = _errors(items)
@@ -132,7 +135,7 @@ def test_urls_pages_errors_and_timeouts() -> None:
 def test_unreachable_url() -> None:
     with serve({}) as base:
         pass  # the port is closed again: nothing listens there now
-    (error,) = _read([f"{base}/story"], timeout=2)
+    (error,) = _read([f"{base}/story"], timeout=2, allow_private_hosts=True)
     assert isinstance(error, SourceError) and error.reason.startswith("cannot fetch")
 
 

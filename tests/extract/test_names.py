@@ -1,0 +1,134 @@
+"""Clean, typed speaker names: what a fact-checker files a quote under.
+
+Fixtures are invented; only the grammatical construction matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quotes.extract import SpeakerKind, extract_quotes
+
+DAY = dt.date(2031, 4, 9)
+
+
+def _speaker(text: str, words: str) -> tuple[str | None, SpeakerKind]:
+    """The resolved speaker of the quote holding ``words`` (which must be found)."""
+    found = [q for q in extract_quotes(text, DAY) if words in q.text]
+    assert found, f"no quote holding {words!r} in {[q.text for q in extract_quotes(text, DAY)]}"
+    return found[0].speaker, found[0].speaker_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # A possessive prefix is an affiliation, not part of the name.
+        (
+            "Norway's Ingrid Halvorsen said the fjord ferries would run all winter.",
+            "ferries",
+            "Ingrid Halvorsen",
+        ),
+        # Honorifics are dropped.
+        ('"The bridge will open in May," Sir Anthony Pellew said.', "bridge", "Anthony Pellew"),
+        ('"We have no comment," Dame Olwen Pryce told reporters.', "comment", "Olwen Pryce"),
+        # Particles stay inside the name.
+        (
+            "Mayor Paolo de Santis said the tram line was finished.",
+            "tram line",
+            "Paolo de Santis",
+        ),
+        (
+            "Crown Prince Khalid bin Faisal said the port would double in size.",
+            "port would",
+            "Khalid bin Faisal",
+        ),
+        (
+            "Finance Minister Tariq al-Harbi said the budget was balanced again.",
+            "budget",
+            "Tariq al-Harbi",
+        ),
+        # A title over a body runs into the name: the name is its last words.
+        (
+            "President of the Harbour Council Lene Brandt said the quay would be rebuilt.",
+            "quay",
+            "Lene Brandt",
+        ),
+        # "X of Y": the person is the name before "of".
+        (
+            "Council leader Marta Quill of Eastbrook said the levy was unfair.",
+            "levy",
+            "Marta Quill",
+        ),
+    ],
+)
+def test_names_carry_no_junk(text: str, words: str, name: str) -> None:
+    speaker, kind = _speaker(text, words)
+    assert speaker == name
+    assert kind is SpeakerKind.PERSON
+
+
+def test_a_shorter_form_with_a_particle_is_the_same_person() -> None:
+    text = (
+        "Former mayor Paolo de Santis said the tram line was finished. "
+        '"It took nine years," de Santis said.'
+    )
+    speaker, _kind = _speaker(text, "nine years")
+    assert speaker == "Paolo de Santis"
+
+
+def test_given_names_stop_at_a_title() -> None:
+    # The surname speaks first on its own; its given name is read back from
+    # the text, without the title words before it.
+    text = (
+        "Trade Minister Oskar Lindqvist met the delegation. "
+        '"The tariffs stay," Lindqvist said after the meeting.'
+    )
+    speaker, _kind = _speaker(text, "tariffs")
+    assert speaker == "Oskar Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "body"),
+    [
+        (
+            "Norway said the fishing quota would not change this year.",
+            "quota",
+            "Norwegian government",
+        ),
+        ("Ottawa said the border crossing would reopen soon.", "crossing", "Canadian government"),
+        ("The Kremlin said the exercise was planned long ago.", "exercise", "Russian government"),
+        (
+            "Downing Street said the minister had the prime minister's backing.",
+            "backing",
+            "UK government",
+        ),
+        (
+            "Chile's interior ministry said the roads to the pass were closed.",
+            "roads",
+            "Chilean Interior Ministry",
+        ),
+    ],
+)
+def test_places_and_seats_of_power_speak_for_their_government(
+    text: str, words: str, body: str
+) -> None:
+    speaker, kind = _speaker(text, words)
+    assert speaker == body
+    assert kind is SpeakerKind.GOVERNMENT
+
+
+def test_a_person_named_like_a_country_stays_a_person() -> None:
+    text = (
+        "Senator Ruth Jordan said the bill was dead. "
+        "Jordan said the committee would not meet again before the recess."
+    )
+    speaker, kind = _speaker(text, "committee")
+    assert (speaker, kind) == ("Ruth Jordan", SpeakerKind.PERSON)
+
+
+def test_an_unnamed_speaker_keeps_its_description_without_a_count() -> None:
+    text = "Several shopkeepers said the market would close early on Fridays."
+    speaker, kind = _speaker(text, "market")
+    assert (speaker, kind) == ("shopkeepers", SpeakerKind.DESCRIPTION)
