@@ -83,7 +83,7 @@ _COUNTRIES = """
     Portugal|Portuguese|Lisbon
     Qatar|Qatari|Doha
     Romania|Romanian|Bucharest
-    Russia|Russian|Moscow
+    Russia|Russian|Moscow/Moskva
     Saudi Arabia|Saudi|Riyadh
     Serbia|Serbian|Belgrade
     Slovakia|Slovak|Bratislava
@@ -99,7 +99,7 @@ _COUNTRIES = """
     Thailand|Thai|Bangkok
     Tunisia|Tunisian|Tunis
     Turkey/Türkiye|Turkish|Ankara
-    Ukraine|Ukrainian|Kyiv/Kiev
+    Ukraine|Ukrainian|Kyiv/Kiev/Kiyiv
     United Arab Emirates/UAE|Emirati|Abu Dhabi
     United Kingdom/Britain/UK/U.K.|UK|
     United States/US/U.S./America|US|Washington
@@ -128,31 +128,56 @@ _SEATS = {
 
 _ADJECTIVE: dict[str, str] = {}  # "russia" -> "Russian"
 _GOVERNMENT: dict[str, str] = dict(_SEATS)  # "moscow" -> "Russian government"
+# "russia", "moscow" -> "Russia" (a place); "russian" -> "Russia" (an adjective)
+_COUNTRY: dict[str, str] = {}
+_COUNTRY_OF_ADJECTIVE: dict[str, str] = {}
 for _line in _COUNTRIES.strip().splitlines():
     _names, _adjective, _capitals = (part.strip() for part in _line.split("|"))
     _body = _OWN_NAMES.get(_adjective, f"{_adjective} government")
+    _country = _names.split("/")[0]
+    _COUNTRY_OF_ADJECTIVE.setdefault(_adjective.lower(), _country)
     for _name in _names.split("/"):
         _ADJECTIVE[_name.lower()] = _adjective
         _GOVERNMENT[_name.lower()] = _body
+        _COUNTRY.setdefault(_name.lower(), _country)
     for _capital in filter(None, _capitals.split("/")):
         _GOVERNMENT[_capital.lower()] = _body
+        _COUNTRY.setdefault(_capital.lower(), _country)
 
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _key(phrase: str) -> str:
-    return _THE.sub("", phrase.strip()).lower()
+    key = phrase.strip().lower()
+    return key[4:] if key.startswith("the ") else key
 
 
 def is_place(phrase: str) -> bool:
     """A country, capital or seat of power: "Russia", "Kyiv", "the Kremlin"."""
-    return _key(_POSSESSIVE.sub("", phrase)) in _GOVERNMENT
+    key = _key(phrase)
+    if key.endswith(("'s", "’s")):
+        key = key[:-2]
+    return key.rstrip("'’") in _GOVERNMENT
 
 
 def government_of(phrase: str) -> str | None:
     """The government a place speaks for: "the Kremlin" -> "Russian government"."""
     return _GOVERNMENT.get(_key(phrase))
+
+
+def country_of(phrase: str) -> str | None:
+    """The country a country's name or capital names: "Kyiv" -> "Ukraine"."""
+    return _COUNTRY.get(_key(_POSSESSIVE.sub("", phrase)))
+
+
+def country_of_adjective(word: str) -> str | None:
+    """ "Ukrainian" -> "Ukraine"."""
+    return _COUNTRY_OF_ADJECTIVE.get(word.strip().lower())
+
+
+def is_seat(phrase: str) -> bool:
+    """A seat of power that is not a capital: "the Kremlin", "Downing Street"."""
+    return _key(phrase) in _SEATS
 
 
 def adjective_of(country: str) -> str | None:

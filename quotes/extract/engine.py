@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quotes.extract.bodies import government_of, is_place, state_body
+from quotes.extract.coreference import Discourse
 from quotes.extract.lexicon import (
     NAME_PARTICLES,
     OBJECT_TAKING,
@@ -225,7 +226,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
         + _poll_findings(article, quotations)
     )
     found = _combine(article, direct, indirect)
-    return _resolve(article, found, published)
+    return _resolve(article, found, published, [(span.start, span.end) for span in spans])
 
 
 # Words a title in quotation marks may keep in lower case ("Meet the Press").
@@ -1416,9 +1417,18 @@ class _Person:
 
 
 def _resolve(
-    article: _Article, found: list[_Found], published: dt.date | None
+    article: _Article,
+    found: list[_Found],
+    published: dt.date | None,
+    quoted: list[tuple[int, int]],
 ) -> list[ExtractedQuote]:
     text = article.text
+    speakers = {
+        item.mention.name.split()[-1].lower()
+        for item in found
+        if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
+    }
+    discourse = Discourse(text, quoted, article.sentence_start, speakers)
     people: dict[str, _Person] = {}
     last_person: _Person | None = None
     last_body: str | None = None
@@ -1432,14 +1442,19 @@ def _resolve(
         if mention is not None:
             lower = mention.text.lower()
             if lower in PRONOUNS:
-                if lower in PERSONAL_PRONOUNS and last_person is not None:
-                    speaker, role, kind = last_person.name, last_person.role, SpeakerKind.PERSON
+                antecedent = (
+                    _antecedent(discourse, people, mention, last_person)
+                    if lower in PERSONAL_PRONOUNS
+                    else None
+                )
+                if antecedent is not None:
+                    speaker, role, kind = antecedent.name, antecedent.role, SpeakerKind.PERSON
                     confidence -= 0.1
                 elif lower in ("they", "we", "it") and last_body is not None:
                     speaker, kind = last_body, SpeakerKind.GOVERNMENT
                     confidence -= 0.15
                 else:
-                    confidence -= 0.3
+                    confidence -= 0.45  # no safe antecedent: nothing guessed
             elif mention.kind is SpeakerKind.PERSON:
                 person = _person(text, people, mention)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
@@ -1453,6 +1468,13 @@ def _resolve(
                 person = people[mention.name.lower()]
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+            elif mention.kind is SpeakerKind.DESCRIPTION and (
+                described := discourse.described(mention.start, mention.text)
+            ):
+                # "the governor" is the governor the article named before.
+                person = _known(people, described.name)
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                confidence -= 0.1
             else:
                 speaker, kind = _body(mention), mention.kind
                 if kind is SpeakerKind.DESCRIPTION and state_body(mention.text):
@@ -1486,6 +1508,38 @@ def _resolve(
             )
         )
     return quotes
+
+
+def _antecedent(
+    discourse: Discourse,
+    people: dict[str, _Person],
+    mention: Mention,
+    last_person: _Person | None,
+) -> _Person | None:
+    """Who "he" or "she" is: the nearest agreeing person by salience, else the
+    last speaker if the article tells nothing against it."""
+    found = discourse.antecedent(mention.start, mention.text)
+    if found is not None:
+        return _known(people, found.name)
+    if last_person is None:
+        return None
+    indexed = discourse.people.get(last_person.name.split()[-1].lower())
+    wanted = "m" if mention.text.lower() == "he" else "f"
+    if indexed is not None and indexed.gender not in (None, wanted):
+        return None
+    return last_person
+
+
+def _known(people: dict[str, _Person], name: str) -> _Person:
+    """The article's person of that name, made known if they had not spoken."""
+    key = name.split()[-1].lower()
+    person = people.get(key)
+    if person is None or not (_shorter_form(person.name, name) or _shorter_form(name, person.name)):
+        person = _Person(name, None)
+        people[key] = person
+    elif len(name) > len(person.name) and _shorter_form(person.name, name):
+        person.name = name
+    return person
 
 
 def _body(mention: Mention) -> str:

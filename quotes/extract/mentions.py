@@ -541,7 +541,7 @@ def _make_mention(
             # "Ukraine's Zelensky": a country owns a person too.
             owner_role = person.role or words_before(text, tokens, first, first + owner)
             return Mention(phrase, start, end, SpeakerKind.PERSON, person.name, owner_role)
-    name_start = _name_start(words, lower_words)
+    name_start = name_start_of(words, lower_words)
     name_words = words[name_start:]
     role_words = words[:name_start]
     head = lower_words[-1]
@@ -585,7 +585,7 @@ def _make_mention(
 _TITLE_COMPLEMENTS = frozenset(["of", "for"])
 
 
-def _name_start(words: list[str], lower_words: list[str]) -> int:
+def name_start_of(words: list[str], lower_words: list[str]) -> int:
     """Where the name begins: the trailing run of name words that are no
     titles, particles included ("Bill de Blasio"), after an honorific."""
     name_start = len(words)
@@ -596,8 +596,10 @@ def _name_start(words: list[str], lower_words: list[str]) -> int:
             name_start -= 1
             if name_start >= 1:
                 before = words[name_start - 1]
-                if _name_word(before) and not _title_word(before.lower()):
-                    continue  # "Bill de Blasio"
+                if (_name_word(before) and not _title_word(before.lower())) or before.lower() in (
+                    NAME_PARTICLES
+                ):
+                    continue  # "Bill de Blasio", "Ursula von der Leyen"
             break  # "Mayor de Blasio", "de Blasio"
         if not _name_word(word) or _title_word(lower) or lower in DETERMINERS:
             break

@@ -1,8 +1,20 @@
-"""Speaker names: keys that survive titles, diacritics and transliteration.
+"""Speaker names: keys that survive titles, possessives, accents, script and transliteration.
 
-"Kremlin spokesman Dmitry Peskov", "Dmitri Peskov" and "Peskov" must find one
-person, Zelensky / Zelenskyy / Zelenskiy too, while Hillary and Bill Clinton
-stay two people; a metonym ("the Kremlin") stands for a body.
+"Kremlin spokesman Dmitry Peskov", "Dmitri Peskov", "Дмитрий Песков" and
+"Peskov" must find one person; Zelensky, Zelenskyy, Zelenskiy, Зеленский and
+Зеленський too; while Hillary and Bill Clinton stay two people. A place
+("Russia", "Tehran") or a seat of government ("the Kremlin") stands for a
+government, not a person.
+
+Three levels of key:
+
+- ``fold``: any script to ASCII (anyascii), case folded, accents and
+  punctuation gone: "Erdoğan" and "Ердоган" -> "erdogan", "Зеленський" -> "zelenskiy".
+- ``name_key``: the fold of the name proper, without a possessive owner
+  ("Ukraine's"), a leading run of titles and roles ("Secretary of State",
+  "Russian Foreign Minister") or a suffix ("Jr"). Stored as the alias key.
+- ``skeleton`` (per word) and ``identity_key`` (per name): the
+  transliteration-blind family of a key, see ``skeleton``.
 """
 
 from __future__ import annotations
@@ -11,103 +23,371 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
-_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+from quotes.extract.bodies import (
+    adjective_of,
+    country_of,
+    country_of_adjective,
+    government_of,
+    is_seat,
+)
+from quotes.extract.lexicon import GOVERNMENT_WORDS, ORGANISATION_WORDS, TITLE_WORDS
+
+# Apostrophes and dots are dropped (U.S. -> us, O'Brien -> obrien); any other
+# non-word character separates words.
+_DROPPED = re.compile(r"[.'’ʼ`´]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 _TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
+    {_DROPPED.sub("", word) for word in TITLE_WORDS}
+    | {
         "miss",
-        "dr",
         "prof",
         "sir",
         "dame",
-        "president",
-        "prime",
-        "minister",
-        "chancellor",
-        "senator",
-        "sen",
-        "rep",
-        "gov",
-        "governor",
-        "general",
-        "gen",
-        "secretary",
+        "lord",
+        "lady",
         "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
+        "rabbi",
+        "sheikh",
+        "crown",
+        "first",
+        "speaker",
+        "premier",
+        "ombudsman",
+        "envoy",
+        "rev",
+        "reverend",
+        "father",
+        "pm",
+        "fm",
+        "mp",
+        "mep",
+        "supreme",
+        "top",
+        "senior",
+        "lead",
+        "chief",
+    }
+)
+# Words that may sit inside a title run once it has begun: "Secretary *of State*",
+# "Minister *for Foreign Affairs*", "*Health* Secretary".
+_ROLE_WORDS = frozenset(
+    """
+    of for the and to state affairs foreign home interior defence defense finance
+    economy economic trade health justice treasury energy education environment
+    transport culture labour labor agriculture security national federal central
+    regional european un nato eu white house majority minority party opposition
+    team club house senate congress parliament parliamentary regional city
+    """.split()
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A possessive owner is only dropped before a person's name: "Russia's
+# Foreign Ministry" stays a ministry of Russia.
+_BODY_WORDS = frozenset(
+    {_DROPPED.sub("", w) for w in ORGANISATION_WORDS | GOVERNMENT_WORDS}
+    | {"ministry", "office", "forces", "army", "navy", "police", "embassy", "mission"}
+)
+# "Kyiv's" printed as a speaker is Kyiv.
+_TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s?$")
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’ʼ]s\s+(?P<rest>\S.*)$")
 
-# A metonym used as a speaker stands for a body; what was printed stays an alias.
-METONYMS: dict[str, str] = {
-    "kremlin": "Russian government",
-    "moscow": "Russian government",
-    "russian government": "Russian government",
-    "kyiv": "Ukrainian government",
-    "kiev": "Ukrainian government",
-    "ukrainian government": "Ukrainian government",
-    "white house": "US administration",
-    "washington": "US administration",
-    "us administration": "US administration",
-    "downing street": "UK government",
-    "beijing": "Chinese government",
-}
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Any script to lower-case ASCII words: "Зеленський" -> "zelenskiy", "Erdoğan" -> "erdogan"."""
+    text = _TRAILING_POSSESSIVE.sub("", unicodedata.normalize("NFC", text).strip())
+    text = anyascii(text).casefold()
+    return " ".join(_NON_WORD.sub(" ", _DROPPED.sub("", text)).split())
+
+
+@lru_cache(maxsize=65536)
+def alias_key(alias: str) -> str:
+    """The stored key of one printed form: folded, without a leading "the". Titles
+    stay, so "Mayor Kovalenko" and "Kovalenko" remain two aliases a person can
+    tell apart (and split); ``name_key`` is the key names are matched by."""
+    words = fold(alias).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_possessive(name: str) -> tuple[str | None, str]:
+    """("Ukraine", "Volodymyr Zelensky") from "Ukraine's Volodymyr Zelensky".
+
+    Only before what reads as a person's name (a capitalised word, no word of
+    a body such as "ministry" or "office"); otherwise ``(None, name)``.
+    """
+    found = _POSSESSIVE.match(name.strip())
+    if found is None:
+        return None, name
+    rest = found.group("rest")
+    words = rest.split()
+    if not any(w[:1].isupper() for w in words):
+        return None, name
+    if any(fold(w) in _BODY_WORDS for w in words):
+        return None, name
+    owner = found.group("owner")
+    return owner, rest
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop a leading run of titles and roles: "secretary of state marco rubio" -> "marco rubio".
+
+    The run must contain a title word, so "Jordan Peterson" keeps "jordan"
+    though Jordan is also a country; the last word always stays.
+    """
+    end, titled = 0, False
+    for index, word in enumerate(words[:-1]):
+        if word in _TITLES or word in _BODY_WORDS:
+            # "European Council President X", "Council X": a body's word counts as a title.
+            titled = True
+        elif not (not word or word in _ROLE_WORDS or is_place_word(word)):
+            break
+        end = index + 1
+    if not titled:
+        return words
+    # Role words after the run's last title stay off: "Minister for Foreign Affairs X".
+    return words[end:]
+
+
+def name_parts(name: str) -> tuple[str | None, str | None, str]:
+    """A printed name in its parts, as printed: (possessive owner, titles, the name proper).
+
+    "Ukraine's President Volodymyr Zelensky" -> ("Ukraine", "President",
+    "Volodymyr Zelensky"); "Secretary of State Marco Rubio" -> (None,
+    "Secretary of State", "Marco Rubio"). The same rules as ``name_key``.
+    """
+    owner, rest = split_possessive(name)
+    tokens = rest.split()
+    if len(tokens) > 1 and fold(tokens[0]) == "the":
+        tokens = tokens[1:]
+    if len(tokens) < 2:
+        return owner, None, " ".join(tokens)
+    # An acronym before a title is the body the title is of ("PIF Governor X").
+    kept = _strip_titles(["" if is_acronym(t) else fold(t).replace(" ", "") for t in tokens])
+    cut = len(tokens) - len(kept)
+    return owner, " ".join(tokens[:cut]) or None, " ".join(tokens[cut:])
+
+
+def acronym(name: str) -> str:
+    """The initials of a body's name ("International Tennis Integrity Agency" -> "itia")."""
+    return "".join(w[0] for w in fold(name).split() if w not in _ROLE_CONNECTORS)
+
+
+_ROLE_CONNECTORS = frozenset({"the", "of", "for", "and", "on", "in", "to"})
+
+
+def is_acronym(name: str) -> bool:
+    """ "ITIA", "the OBR": one word of two to six capitals."""
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper()
+
+
+def display_case(name: str) -> str:
+    """A name printed in capitals (a Q&A label) in the case a name is written."""
+    if not name.isupper() or is_acronym(name):
+        return name
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a printed name is a person's, titles aside ("Secretary of State Marco
+    Rubio"): two to four capitalised words, none of them a body's ("Ministry")."""
+    _, _, proper = name_parts(name)
+    words = proper.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() or w.split("-")[0].casefold() in _PARTICLES for w in words)
+        and not any(fold(w) in _BODY_WORDS or is_place_word(fold(w)) for w in words)
+    )
+
+
+_PARTICLES = frozenset("de da di van von der den bin al la le du".split())
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The lookup key of a name: casefolded, no diacritics, punctuation or titles."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    words = _NON_WORD.sub(" ", text.replace("’", "'").replace("'s ", " ")).split()
-    if words and words[0] == "the":
+    """The lookup key of a name: folded, without possessive owner, titles or suffixes."""
+    _, rest = split_possessive(name)
+    words = fold(rest).split()
+    while len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
+    if len(words) > 1:
+        words = _strip_titles(words)
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words = words[:-1]
     return " ".join(words)
 
 
+def is_place_word(word: str) -> bool:
+    return government_of(word) is not None or country_of_adjective(word) is not None
+
+
+def place_country(text: str) -> str | None:
+    """The country a place, capital or seat of government stands for ("Kyiv" -> "Ukraine")."""
+    words = fold(text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return country_of(" ".join(words))
+
+
+# Bodies that are not a country's seat but are named as speakers.
+_BODIES = {
+    "russian government": "Russian government",
+    "us administration": "US administration",
+    "trump administration": "US administration",
+}
+
+
 def canonical_body(mention: str) -> str | None:
-    """The body a metonym stands for ("the Kremlin" -> "Russian government"), else None."""
-    return METONYMS.get(name_key(mention))
+    """The government a place or seat stands for ("the Kremlin", "Moscow", "Russia"
+    -> "Russian government"; "the Ukrainian government" -> "Ukrainian government"), else None."""
+    words = fold(mention).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    government = government_of(key)
+    if government is not None:
+        return government
+    if len(words) == 2 and words[1] in ("government", "administration"):
+        country = country_of_adjective(words[0]) or country_of(words[0])
+        if country is not None:
+            return government_of(country)
+    return _BODIES.get(key)
 
 
-_SKELETON_RULES = [(re.compile(r"[yj]"), "i"), (re.compile(r"(.)\1+"), r"\1")]
+def body_name(printed: str) -> str | None:
+    """A body named by its country and what it is: "Russia's defence ministry",
+    "Russian defence ministry" -> "Russian defence ministry"; "Netanyahu's office" ->
+    "Netanyahu's office". None for what names no one ("the ministry", "officials")."""
+    words = printed.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) < 2 or fold(words[-1]) not in _BODY_WORDS:
+        return None
+    # The last possessive governs: "a statement from Iran's foreign ministry".
+    owned = [i for i, w in enumerate(words[:-1]) if re.search(r"['’ʼ]s$", w)]
+    if owned:
+        words = words[owned[-1] :]
+    found = _POSSESSIVE.match(" ".join(words))
+    if found is not None:
+        owner, rest = found.group("owner"), found.group("rest")
+        country = place_country(owner)
+        if country is not None:
+            return f"{adjective_of(country) or country} {rest}"
+        return " ".join(words) if owner[:1].isupper() else None
+    if country_of_adjective(fold(words[0])) is not None or words[0][:1].isupper():
+        return " ".join(words)
+    return None
+
+
+def affiliation_of(role: str | None, printed: str | None = None) -> str | None:
+    """The body a role or a printed name ties a speaker to: "Kremlin spokesman" ->
+    "Russian government" (a seat names the government); "Ukraine's Volodymyr
+    Zelensky" or "Ukrainian Foreign Minister" -> "Ukraine" (a country names itself).
+
+    Of a printed name only the possessive owner and the titles before the
+    name count: "Jordan Peterson" has no affiliation.
+    """
+    texts: list[list[str]] = []
+    if printed:
+        owner, rest = split_possessive(printed)
+        if owner is not None:
+            texts.append(fold(owner).split())
+        words, kept = fold(rest).split(), name_key(printed).split()
+        if kept and words[-len(kept) :] == kept:
+            texts.append(words[: len(words) - len(kept)])
+    if role:
+        texts.append(fold(role).split())
+    for words in texts:
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if is_seat(phrase):
+                    return government_of(phrase)
+                country = country_of(phrase)
+                if country is None and size == 1:
+                    country = country_of_adjective(phrase)
+                if country is not None:
+                    return country
+    return None
+
+
+# Transliteration variants, applied in order to a folded word. Each pair maps
+# spellings that systems (BGN/PCGN, scholarly, French, German, Polish, the
+# Ukrainian national system, anyascii) give for one sound to one spelling.
+_SKELETON_RULES = [
+    (re.compile(r"shch|sch|szcz"), "sc"),
+    (re.compile(r"tsch|tch|cz"), "ch"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"zh"), "j"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"tz|ts"), "c"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"gh"), "g"),
+    # Ukrainian h where Russian (and anyascii) write g: Sybiha / Sibiga, Serhiy / Sergiy.
+    (re.compile(r"(?<=[aeiouyrlmn])h(?=[aeiouy])"), "g"),
+    (re.compile(r"[yj]"), "i"),
+    # Russian ё after a consonant: Zhuravlyov, Zhuravliov, Zhuravlev (anyascii).
+    (re.compile(r"(?<=[bcdfgklmnprstvz])io"), "e"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    # -off is the French spelling of -ov (Romanoff, Smirnoff).
+    (re.compile(r"of+$"), "ov"),
+]
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
-    """A transliteration-blind key: Zelensky, Zelenskyy, Zelenskiy -> "zelenski"."""
+    """A transliteration-blind key of one folded word: Zelensky, Zelenskyy,
+    Zelenskiy, Zelens'kiy -> "zelenski"; Khodorkovsky, Hodorkovskij -> "hodorkovski"."""
     for pattern, replacement in _SKELETON_RULES:
         word = pattern.sub(replacement, word)
-    return word.replace("ks", "x").replace("kh", "h")
+    return word
+
+
+@lru_cache(maxsize=65536)
+def identity_key(name: str) -> str:
+    """The transliteration family of a whole name: every word of ``name_key`` skeletonised."""
+    return " ".join(skeleton(word) for word in name_key(name).split())
 
 
 def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two lists of given names can be one person's (empty is compatible).
 
-    "Dmitry" and "Dmitri", "D" and "Dmitry" are; "Hillary" and "Bill" are not.
+    "Dmitry" and "Dmitri", "D" and "Dmitry", "Volodymyr" and "Vladimir" are;
+    "Hillary" and "Bill" are not.
     """
     if not a or not b:
         return True
     first_a, first_b = a[0], b[0]
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0] == first_b[0]
-    if skeleton(first_a) == skeleton(first_b):
+    a_key, b_key = skeleton(first_a), skeleton(first_b)
+    if a_key == b_key:
         return True
-    return bool(fuzz.ratio(first_a, first_b) >= 80 and first_a[0] == first_b[0])
+    if first_a[0] != first_b[0]:
+        return False
+    # Spellings of one name differ in vowels (Vladimir / Volodymyr, Sergei / Serhiy)
+    # or barely (Jon / John); Marco and Mario differ in a consonant.
+    consonants_a, consonants_b = _VOWELS.sub("", a_key), _VOWELS.sub("", b_key)
+    if len(consonants_a) >= 3 and consonants_a == consonants_b:
+        return True
+    return bool(fuzz.ratio(a_key, b_key) >= 85)
+
+
+_VOWELS = re.compile(r"[aeiou]")
 
 
 def surnames_match(a: str, b: str) -> bool:
     """Same surname up to transliteration (Zelensky / Zelenskyy / Zelenskiy)."""
     if a == b or skeleton(a) == skeleton(b):
         return True
-    return bool(len(a) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 88)
+    return bool(len(a) >= 5 and a[0] == b[0] and fuzz.ratio(skeleton(a), skeleton(b)) >= 88)

@@ -119,7 +119,7 @@ def record_articles(
     speaker_ids: list[int | None] = []
     for q, day, n in zip(quotes, published, owners, strict=True):
         before = total.new_speakers
-        speaker_ids.append(speakers.resolve(q, day))
+        speaker_ids.append(speakers.resolve(q, day, n))
         results[n].new_speakers += total.new_speakers - before
     speakers.write()
     matcher = StatementMatcher(session, auto, suggest, total, cache)

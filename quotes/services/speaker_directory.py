@@ -9,16 +9,22 @@ the merge log. New rows are loaded incrementally; a merge or split (which
 moves or deletes rows) reloads it all, and so does a rolled-back transaction
 that had created speakers.
 
-The rules (``SpeakerDirectory.find``):
+The rules (``SpeakerDirectory.lookup``):
 
-1. An exact alias ("peskov", "kremlin spokesman dmitry peskov") of one
-   speaker resolves to it; of several, the one whose given names or roles fit.
+1. Names are compared by ``match.name_key``: any script folded to ASCII,
+   without a possessive owner ("Ukraine's") or a run of titles ("Secretary of
+   State"). A full name printed before for one speaker resolves to it.
 2. Otherwise the surname (up to transliteration: Zelensky, Zelenskyy,
-   Zelenskiy) finds candidates, which are kept only when the given names are
-   compatible (Dmitry / Dmitri / D.; never Hillary / Bill) and, for a bare
-   surname, when the roles do not conflict.
-3. Metonyms resolve to the body they stand for (the Kremlin -> Russian
-   government); what was printed is kept as an alias.
+   Zelenskiy, Зеленский) finds candidates, which are kept only when the given
+   names are compatible (Dmitry / Dmitri / D.; never Hillary / Bill) and, for a
+   bare surname, when the roles do not conflict. A shared role, then the same
+   first name, narrow them; if people remain whose given names exclude each
+   other, the name is ``Ambiguous`` (a bare "Johnson" with Boris and Mike
+   Johnson known) and the quote is filed under no speaker rather than a guess.
+3. Governments, organisations and groups are looked up as printed
+   (``match.alias_key``) or by their initials ("the ITIA"); places and seats
+   of government resolve to the government they stand for (the Kremlin,
+   Moscow, Russia -> Russian government) before that, in the resolver.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -114,8 +121,14 @@ class SpeakerDirectory:
 
     def _reset(self) -> None:
         self.entries: dict[int, SpeakerEntry] = {}
+        # name_key of every alias -> speaker ids
         self.by_alias: dict[str, set[int]] = {}
         self.by_skeleton: dict[str, set[int]] = {}
+        # Bodies are looked up as printed (alias_key; titles are part of a body's
+        # name) and by their initials ("itia" for the International Tennis Integrity Agency).
+        self.by_printed: dict[str, set[int]] = {}
+        self.by_acronym: dict[str, set[int]] = {}
+        # (speaker id, alias_key): the stored aliases, so that none is written twice
         self.alias_keys: set[tuple[int, str]] = set()
         # (speaker id, casefolded role) -> [the role as stored, first seen, last seen]
         self.role_keys: dict[tuple[int, str], RoleSpan] = {}
@@ -147,7 +160,7 @@ class SpeakerDirectory:
         if since is None:
             self._reset()
             speakers = select(Speaker.id, Speaker.name, Speaker.kind)
-            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.normalized)
+            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
             roles = select(
                 SpeakerRole.speaker_id,
                 SpeakerRole.role,
@@ -158,7 +171,7 @@ class SpeakerDirectory:
             speakers = select(Speaker.id, Speaker.name, Speaker.kind).where(
                 Speaker.id > since.speaker
             )
-            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.normalized).where(
+            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
                 SpeakerAlias.id > since.alias
             )
             roles = select(
@@ -169,8 +182,8 @@ class SpeakerDirectory:
             ).where(SpeakerRole.id > since.role)
         for speaker_id, name, kind in session.execute(speakers):
             self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
-        for speaker_id, normalized in session.execute(aliases):
-            self.add_alias(speaker_id, normalized)
+        for speaker_id, alias in session.execute(aliases):
+            self.add_alias(speaker_id, alias)
         for speaker_id, role, first_seen, last_seen in session.execute(roles):
             self.add_role(speaker_id, role, first_seen, last_seen)
 
@@ -183,15 +196,26 @@ class SpeakerDirectory:
     def _index_surname(self, entry: SpeakerEntry) -> None:
         if entry.surname:
             self.by_skeleton.setdefault(match.skeleton(entry.surname), set()).add(entry.id)
+        elif entry.kind != SpeakerKind.PERSON:
+            self._index_body(entry.id, entry.name)
+
+    def _index_body(self, speaker_id: int, name: str) -> None:
+        self.by_printed.setdefault(match.alias_key(name), set()).add(speaker_id)
+        if not match.is_acronym(name) and len(initials := match.acronym(name)) >= 3:
+            self.by_acronym.setdefault(initials, set()).add(speaker_id)
 
     def rename(self, speaker_id: int, name: str) -> None:
         entry = self.entries[speaker_id]
         entry.set_name(name)
         self._index_surname(entry)
 
-    def add_alias(self, speaker_id: int, normalized: str) -> None:
-        self.by_alias.setdefault(normalized, set()).add(speaker_id)
-        self.alias_keys.add((speaker_id, normalized))
+    def add_alias(self, speaker_id: int, alias: str) -> None:
+        """Index a printed form: by ``name_key`` for look-up, by ``alias_key`` as stored."""
+        self.by_alias.setdefault(match.name_key(alias), set()).add(speaker_id)
+        self.alias_keys.add((speaker_id, match.alias_key(alias)))
+        entry = self.entries.get(speaker_id)
+        if entry is not None and entry.kind != SpeakerKind.PERSON:
+            self._index_body(speaker_id, alias)
 
     def add_role(
         self,
@@ -208,51 +232,115 @@ class SpeakerDirectory:
     # --- resolution ----------------------------------------------------------
 
     def find(self, name: str, kind: SpeakerKind, role: str | None = None) -> SpeakerEntry | None:
-        """The stored speaker that ``name`` (with ``role``, if printed) refers to, if any."""
+        """The stored speaker that ``name`` (with ``role``, if printed) refers to, if any
+        (None too when it could be several people: see ``lookup``)."""
+        found = self.lookup(name, kind, role)
+        return found if isinstance(found, SpeakerEntry) else None
+
+    def lookup(
+        self, name: str, kind: SpeakerKind, role: str | None = None
+    ) -> SpeakerEntry | Ambiguous | None:
+        """The stored speaker ``name`` refers to; ``Ambiguous`` when it fits several
+        different people and nothing printed tells them apart; None when it fits none."""
         key = match.name_key(name)
         if not key:
             return None
         words = key.split()
         given, surname = tuple(words[:-1]), words[-1]
+        if kind != SpeakerKind.PERSON:
+            return self._body(name, role)
         exact = [self.entries[i] for i in self.by_alias.get(key, ()) if i in self.entries]
-        if kind != SpeakerKind.PERSON and not (exact and exact[0].kind == SpeakerKind.PERSON):
-            return self._best(exact, given, role)
-        fitting = [e for e in exact if match.given_names_compatible(given, e.given)]
-        if fitting:
-            return self._best(fitting, given, role)
-        candidates = [
-            self.entries[i]
-            for i in self.by_skeleton.get(match.skeleton(surname), ())
-            if i in self.entries
-        ]
-        candidates = [
+        fitting = [e for e in exact if e.kind == SpeakerKind.PERSON]
+        if given and fitting:
+            # A full name printed before (or given by a person) is that speaker's,
+            # whatever its given names: "Seryozha Lavrov" once merged into Sergey.
+            return _choose(fitting, given, role)
+        skeleton_ids = self.by_skeleton.get(match.skeleton(surname), set())
+        fitting += [
             e
-            for e in candidates
-            if e.kind == SpeakerKind.PERSON
+            for e in (self.entries[i] for i in skeleton_ids if i in self.entries)
+            if e not in fitting
+            and e.kind == SpeakerKind.PERSON
             and match.surnames_match(surname, e.surname)
             and match.given_names_compatible(given, e.given)
             and ((given and e.given) or not _roles_conflict(role, e.roles))
         ]
-        return self._best(candidates, given, role)
+        return _choose(fitting, given, role)
 
-    @staticmethod
-    def _best(
-        entries: list[SpeakerEntry], given: tuple[str, ...], role: str | None
-    ) -> SpeakerEntry | None:
-        """Among several fitting speakers: the same given names, then a shared role,
-        then the oldest (the first one seen is the one most reports meant)."""
-        if not entries:
-            return None
-        if len(entries) == 1:
-            return entries[0]
-        words = role_words(role) if role else frozenset()
+    def _body(self, name: str, role: str | None) -> SpeakerEntry | Ambiguous | None:
+        """A government, organisation or group: as printed, else by its initials
+        ("the ITIA" and "the International Tennis Integrity Agency" either way round)."""
+        ids = self.by_printed.get(match.alias_key(name), set())
+        if not ids:
+            if match.is_acronym(name):
+                ids = self.by_acronym.get(match.alias_key(name), set())
+            else:
+                ids = self.by_printed.get(match.acronym(name), set())
+        found = [
+            self.entries[i]
+            for i in ids
+            if i in self.entries and self.entries[i].kind != SpeakerKind.PERSON
+        ]
+        return _choose(found, (), role)
 
-        def rank(entry: SpeakerEntry) -> tuple[int, int, int]:
-            same_given = int(bool(given) and entry.given[:1] == given[:1])
-            shares_role = int(any(words & role_words(r) for r in entry.roles))
-            return (-same_given, -shares_role, entry.id)
+    def similar(self, name: str, limit: int = 3) -> list[str]:
+        """The speakers whose names or aliases come closest to ``name``: "Name (id)"."""
+        key = match.identity_key(name)
+        if not key:
+            return []
+        choices = {alias: ids for alias, ids in self.by_alias.items() if ids}
+        found = process.extract(
+            key,
+            {alias: match.identity_key(alias) for alias in choices},
+            scorer=fuzz.WRatio,
+            limit=limit * 3,
+            score_cutoff=70,
+        )
+        names: list[str] = []
+        for _, _, alias in found:
+            for speaker_id in sorted(choices[alias]):
+                entry = self.entries.get(speaker_id)
+                label = f"{entry.name} ({speaker_id})" if entry else ""
+                if entry and label not in names:
+                    names.append(label)
+        return names[:limit]
 
-        return min(entries, key=rank)
+
+class Ambiguous:
+    """A name that fits several different people ("Johnson" when Boris and Mike are known)."""
+
+    def __init__(self, candidates: list[SpeakerEntry]) -> None:
+        self.candidates = candidates
+
+
+def _choose(
+    fitting: list[SpeakerEntry], given: tuple[str, ...], role: str | None
+) -> SpeakerEntry | Ambiguous | None:
+    """One person among the speakers a name fits, or ``Ambiguous``.
+
+    A shared role narrows them, then the same first name (not an initial);
+    if people remain whose given names exclude each other (Boris and Mike
+    Johnson for "Johnson"; Boris and Bob for "B. Johnson"), the name alone
+    cannot say which: a bare surname never glues two people. Otherwise the
+    oldest: the first one seen is the one most reports meant.
+    """
+    if len(fitting) <= 1:
+        return fitting[0] if fitting else None
+    words = role_words(role) if role else frozenset()
+    if words:
+        sharing = [e for e in fitting if any(words & role_words(r) for r in e.roles)]
+        fitting = sharing or fitting
+    if given and len(given[0]) > 1:
+        same = [
+            e for e in fitting if e.given and match.skeleton(e.given[0]) == match.skeleton(given[0])
+        ]
+        fitting = same or fitting
+    named = [e for e in fitting if e.given]
+    for index, entry in enumerate(named):
+        for other in named[index + 1 :]:
+            if not match.given_names_compatible(entry.given, other.given):
+                return Ambiguous(fitting)
+    return min(fitting, key=lambda e: e.id)
 
 
 def _roles_conflict(role: str | None, known: set[str]) -> bool:

@@ -16,6 +16,7 @@ an unknown kind is taken for a person.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, case, or_, update
@@ -23,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote, SpeakerKind
-from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
+from quotes.services.speaker_directory import Ambiguous, SpeakerDirectory, SpeakerEntry
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.models import Actor, Speaker, SpeakerAlias, SpeakerRole
 
+_THE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we i him her them his hers its their this that who".split())
 
 
@@ -52,54 +54,133 @@ class SpeakerResolver:
         self.names: list[str | None] = []
         self.aliases: dict[tuple[int, str], str] = {}
         self.roles: dict[tuple[int, str], tuple[dt.date | None, dt.date | None]] = {}
-        self.cache: dict[tuple[str, SpeakerKind, str | None], SpeakerEntry] = {}
+        self.cache: dict[tuple[str, SpeakerKind, str | None], SpeakerEntry | None] = {}
+        self.affiliations: dict[int, str] = {}
+        # The speakers of the article being resolved, in order.
+        self.article = 0
+        self.seen: list[SpeakerEntry] = []
 
-    def resolve(self, q: ExtractedQuote, published_on: dt.date | None) -> int | None:
-        """The quote's speaker id (None for described or unnamed speakers)."""
-        name = (q.speaker or q.speaker_mention or "").strip()
+    def resolve(
+        self, q: ExtractedQuote, published_on: dt.date | None, article: int = 0
+    ) -> int | None:
+        """The quote's speaker id (None for described or unnamed speakers, and for a
+        name that fits several known people). ``article`` tells the articles of one
+        call apart: a name is first read in the light of its own article."""
+        if article != self.article:
+            self.article, self.seen = article, []
+        printed = (q.speaker or q.speaker_mention or "").strip()
         self.names.append(q.speaker)
-        if q.speaker_kind == SpeakerKind.DESCRIPTION or not name:
+        if not printed or match.name_key(printed) in _PRONOUNS:
             return None
-        if match.name_key(name) in _PRONOUNS:
-            return None
-        body = match.canonical_body(name)
-        kind = q.speaker_kind
+        body = match.canonical_body(printed)
+        kind, role = q.speaker_kind, q.speaker_role
+        _, titles, proper = match.name_parts(printed)
         if body is not None:
             display, kind = body, SpeakerKind.GOVERNMENT
+        elif kind != SpeakerKind.PERSON and titles and match.looks_like_person(printed):
+            # "Secretary of State Marco Rubio", "Finance Minister X" typed a body or a
+            # description: a person with a role.
+            display, kind = proper, SpeakerKind.PERSON
+        elif kind == SpeakerKind.DESCRIPTION or _generic(printed):
+            # "a senior official" stays unnamed. A body named by what it is and whose
+            # it is ("Russia's defence ministry") is that body; "the ministry" is
+            # the ministry this article named, if it named one; never a guess across
+            # articles.
+            named = match.body_name(printed)
+            if named is None:
+                entry = self._same_head(printed)
+                if entry is not None:
+                    self.seen.append(entry)
+                return entry.id if entry is not None else None
+            display = named
+            adjective = match.fold(named.split()[0])
+            kind = (
+                SpeakerKind.GOVERNMENT
+                if match.canonical_body(adjective + " government")
+                else SpeakerKind.ORGANISATION
+            )
+        elif kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
+            display, kind = proper, SpeakerKind.PERSON
         else:
-            display = name
-            if kind == SpeakerKind.UNKNOWN:
-                kind = SpeakerKind.PERSON
-        entry = self._find_or_create(display, kind, q.speaker_role)
+            display = _THE.sub("", printed)
+        entry = self._in_article(printed, kind)
+        if entry is not None:
+            kind, display = entry.kind, entry.name
+        if kind == SpeakerKind.PERSON:
+            display = match.display_case(display)
+            role = role or titles
+        entry = entry or self._find_or_create(display, kind, role)
+        if entry is None:
+            return None
+        self.seen.append(entry)
         self._alias(entry.id, display)
-        self._alias(entry.id, name)
+        self._alias(entry.id, printed)
         mention = (q.speaker_mention or "").strip()
-        if mention and mention != name and self._is_name_of(mention, entry, body is not None):
+        if mention and mention != printed and self._is_name_of(mention, entry, body is not None):
             self._alias(entry.id, mention)
-        if q.speaker_role:
+        if role:
             said_on = q.said_on or published_on
-            self._role(entry.id, q.speaker_role, said_on)
+            self._role(entry.id, role, said_on)
+        if body is None and kind == SpeakerKind.PERSON:
+            affiliation = match.affiliation_of(role, printed) or match.affiliation_of(None, mention)
+            if affiliation is not None and entry.id not in self.affiliations:
+                self.affiliations[entry.id] = affiliation
         return entry.id
 
-    def _find_or_create(self, display: str, kind: SpeakerKind, role: str | None) -> SpeakerEntry:
+    def _same_head(self, printed: str) -> SpeakerEntry | None:
+        """The body this article named last whose name ends in the head of
+        ``printed`` ("the agency" after "the Environment Agency")."""
+        words = match.fold(printed).split()
+        if not words or len(words) > 2 or (len(words) == 2 and words[0] != "the"):
+            return None
+        for entry in reversed(self.seen):
+            if entry.kind != SpeakerKind.PERSON and match.fold(entry.name).endswith(words[-1]):
+                return entry
+        return None
+
+    def _in_article(self, printed: str, kind: SpeakerKind) -> SpeakerEntry | None:
+        """A speaker this article already named that ``printed`` is short for: a
+        person's surname however typed ("OSTROWSKI" after "Hannah Ostrowski"), a
+        body's initials ("the ITIA" after the International Tennis Integrity Agency)."""
+        if kind != SpeakerKind.PERSON and match.is_acronym(printed):
+            initials = match.alias_key(printed)
+            for entry in reversed(self.seen):
+                if entry.kind != SpeakerKind.PERSON and match.acronym(entry.name) == initials:
+                    return entry
+        words = match.name_key(printed).split()
+        if len(words) == 1 and kind != SpeakerKind.PERSON:
+            for entry in reversed(self.seen):
+                if entry.surname and match.surnames_match(words[0], entry.surname):
+                    return entry
+        return None
+
+    def _find_or_create(
+        self, display: str, kind: SpeakerKind, role: str | None
+    ) -> SpeakerEntry | None:
         key = (display, kind, role)
-        entry = self.cache.get(key)
-        if entry is not None:
-            return entry
-        entry = self.directory.find(display, kind, role)
-        if entry is None:
+        if key in self.cache:
+            return self.cache[key]
+        found = self.directory.lookup(display, kind, role)
+        entry: SpeakerEntry | None
+        if isinstance(found, Ambiguous):
+            # "Johnson" when Boris and Mike Johnson are both known: the quote keeps
+            # its mention and waits for a person, rather than going to either.
+            entry = None
+        elif found is None:
             speaker = Speaker(name=display[:300], kind=kind)
             self.session.add(speaker)
             self.session.flush()
             entry = SpeakerEntry.of(speaker.id, speaker.name, kind)
             self.directory.add_speaker(entry)
             self.counts.new_speakers += 1
-        elif kind == SpeakerKind.PERSON and _fuller(display, entry):
-            # "Peskov" was seen first; "Dmitry Peskov" names him better.
-            self.session.execute(
-                update(Speaker).where(Speaker.id == entry.id).values(name=display[:300])
-            )
-            self.directory.rename(entry.id, display[:300])
+        else:
+            entry = found
+            if kind == SpeakerKind.PERSON and _fuller(display, entry):
+                # "Peskov" was seen first; "Dmitry Peskov" names him better.
+                self.session.execute(
+                    update(Speaker).where(Speaker.id == entry.id).values(name=display[:300])
+                )
+                self.directory.rename(entry.id, display[:300])
         self.cache[key] = entry
         return entry
 
@@ -115,7 +196,7 @@ class SpeakerResolver:
         return bool(entry.surname) and match.surnames_match(words[-1], entry.surname)
 
     def _alias(self, speaker_id: int, alias: str) -> None:
-        normalized = match.name_key(alias)[:300]
+        normalized = match.alias_key(alias)[:300]
         if not normalized:
             return
         key = (speaker_id, normalized)
@@ -132,14 +213,21 @@ class SpeakerResolver:
         self.roles[key] = (lo, hi)
 
     def write(self) -> None:
+        if self.affiliations:
+            # A speaker's first affiliation stays: a person changes it by hand.
+            self.session.connection().execute(
+                _SET_AFFILIATION,
+                [{"s": s, "a": a[:300]} for s, a in self.affiliations.items()],
+            )
+            self.affiliations = {}
         if self.aliases:
             rows = [
                 {"speaker_id": s, "normalized": n, "alias": a, "added_by": Actor.RULE}
                 for (s, n), a in self.aliases.items()
             ]
             self.session.connection().execute(insert_ignore(self.session, SpeakerAlias), rows)
-            for speaker_id, normalized in self.aliases:
-                self.directory.add_alias(speaker_id, normalized)
+            for (speaker_id, _), alias in self.aliases.items():
+                self.directory.add_alias(speaker_id, alias)
         new: list[dict[str, Any]] = []
         widen: list[dict[str, Any]] = []
         for (speaker_id, role), (lo, hi) in self.roles.items():
@@ -193,6 +281,28 @@ def _widen_role() -> Any:
 
 
 _WIDEN_ROLE = _widen_role()
+_SET_AFFILIATION = (
+    update(table_of(Speaker))
+    .where(
+        table_of(Speaker).c.id == bindparam("s"),
+        table_of(Speaker).c.affiliation.is_(None),
+    )
+    .values(affiliation=bindparam("a"))
+)
+
+
+def _generic(printed: str) -> bool:
+    """A body named only by what it is ("Police", "the company"): no one in particular."""
+    words = match.alias_key(printed).split()
+    return len(words) == 1 and words[0] in _GENERIC_BODIES
+
+
+_GENERIC_BODIES = frozenset(
+    """
+    police ministry government agency company department office team club district
+    council commission committee court army military union party authorities
+    """.split()
+)
 
 
 def _fuller(name: str, entry: SpeakerEntry) -> bool:

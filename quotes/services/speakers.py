@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
-from quotes.services.speaker_directory import directory_for, forget_directory
+from quotes.services.speaker_directory import Ambiguous, directory_for, forget_directory
 from quotes.services.statements import recompute_statements
 from quotes.storage.appearances import appearances
 from quotes.storage.models import (
@@ -35,36 +35,40 @@ from quotes.storage.models import (
     Statement,
     utcnow,
 )
+from quotes.storage.speaker_lookup import speaker_ids_by_alias_key, speaker_ids_by_name
 
 
 def find_speaker(session: Session, ref: str) -> Speaker:
-    """A speaker by id, name or alias; an unknown or ambiguous name is the user's error."""
+    """A speaker by id, name or any alias, in any script or spelling; an unknown name
+    ("no such speaker; did you mean ...") or one fitting several people is the user's error."""
     ref = ref.strip()
     if ref.isdigit():
         speaker = session.get(Speaker, int(ref))
         if speaker is None:
             raise NotFoundError(f"speaker {ref}: no such speaker")
         return speaker
-    key = match.name_key(ref)
-    ids = set(
-        session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.normalized == key))
+    ids = speaker_ids_by_alias_key(session, match.alias_key(ref)) or speaker_ids_by_name(
+        session, ref
     )
+    directory = directory_for(session)
     if not ids:
-        ids = set(
-            session.scalars(select(Speaker.id).where(func.lower(Speaker.name) == ref.lower()))
-        )
-    if not ids:
-        # As import would resolve it: transliterations, a metonym's body.
+        # As import would resolve it: titles, possessives, transliterations, a place's government.
         body = match.canonical_body(ref)
         kind = SpeakerKind.GOVERNMENT if body else SpeakerKind.PERSON
-        entry = directory_for(session).find(body or ref, kind)
-        if entry is not None:
-            ids = {entry.id}
+        found = directory.lookup(body or ref, kind)
+        if isinstance(found, Ambiguous):
+            ids = {entry.id for entry in found.candidates}
+        elif found is not None:
+            ids = {found.id}
     if not ids:
-        raise NotFoundError(f"speaker {ref!r}: no such speaker")
+        hint = "; did you mean " + ", ".join(guesses) if (guesses := directory.similar(ref)) else ""
+        raise NotFoundError(f"speaker {ref!r}: no such speaker{hint}")
     if len(ids) > 1:
-        listed = ", ".join(str(i) for i in sorted(ids))
-        raise QuotesError(f"speaker {ref!r} is ambiguous (ids {listed}): give an id")
+        listed = ", ".join(
+            f"{i} ({directory.entries[i].name})" if i in directory.entries else str(i)
+            for i in sorted(ids)
+        )
+        raise QuotesError(f"speaker {ref!r} is ambiguous: {listed}; give an id")
     speaker = session.get(Speaker, ids.pop())
     assert speaker is not None
     return speaker
@@ -85,7 +89,7 @@ def list_speakers(session: Session, *, search: str | None = None) -> list[dict[s
     )
     if search:
         matching = select(SpeakerAlias.speaker_id).where(
-            SpeakerAlias.normalized.contains(match.name_key(search))
+            SpeakerAlias.normalized.contains(match.alias_key(search))
         )
         query = query.where(Speaker.id.in_(matching))
     return [
@@ -136,7 +140,7 @@ def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
 
 def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
     """Add a name this speaker is printed as; False if it was there already."""
-    normalized = match.name_key(alias)
+    normalized = match.alias_key(alias)
     if not normalized:
         raise QuotesError(f"alias {alias!r} has no letters")
     exists = session.scalar(
@@ -337,7 +341,7 @@ def split_speaker(
     one of the chosen aliases as key. Statements whose quotes all moved move
     too; from a mixed statement the moved quotes form a new statement.
     """
-    keys = {match.name_key(a) for a in aliases}
+    keys = {match.alias_key(a) for a in aliases}
     owned = {a.normalized: a for a in speaker.aliases}
     missing = sorted(k for k in keys if k not in owned)
     if missing:
@@ -358,7 +362,7 @@ def split_speaker(
                 Quote.speaker_id == speaker.id
             )
         )
-        if match.name_key(printed or mention or "") in keys
+        if match.alias_key(printed or mention or "") in keys
     ]
     alias_ids = [owned[k].id for k in keys]
     session.execute(

@@ -3,7 +3,7 @@
 A rule's tag (``assigned_by=RULE``) is recomputed whenever rules are
 applied; a person's tag or untag (``PERSON``; an untag is kept as an
 ``excluded`` row) is never overwritten by rules. Tagging also suggests a
-stance for the statement on that topic (``quotes.services.stance``).
+stance for the statement on that topic (``stance_rules``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.keywords import KeywordMatcher, keyword_matcher
-from quotes.services.stance import clear_suggestions, suggest_stances
+from quotes.services.stance_rules import clear_suggestions, suggest_stances
 from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import Actor, Quote, Statement, StatementTopic, Topic, utcnow
 

@@ -1,5 +1,7 @@
 """HTML pages: the main text and its metadata, by trafilatura.
 
+A page nested deeper than the parser goes is flattened first (``deep_html``).
+
 trafilatura drops navigation, comments and boilerplate and reads title,
 author, date and site name from the page's metadata. It repeats the headline
 as the first line of the text; that line is removed, as for plain text.
@@ -16,6 +18,7 @@ from urllib.parse import urlsplit
 
 from quotes.errors import SourceError
 from quotes.sources.article import ArticleInput, clean_text
+from quotes.sources.deep_html import flatten, too_deep
 
 # trafilatura logs a warning for every page it discards; with no handler
 # configured, Python would print those on stderr next to our own one line per
@@ -27,6 +30,8 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 def parse_html(html: str, origin: str, url: str | None = None) -> ArticleInput:
     import trafilatura
 
+    if too_deep(html):  # the parser would drop what lies below its depth limit
+        html = flatten(html)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml's FutureWarnings from inside trafilatura
         try:

@@ -170,6 +170,9 @@ class Speaker(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[SpeakerKind] = mapped_column(enum_column(SpeakerKind, "speaker_kind"))
     description: Mapped[str | None] = mapped_column(String(500))
+    # The body the speaker speaks for or belongs to, as its role or a possessive
+    # gave it: "Kremlin spokesman" -> "Russian government"; "Ukraine's" -> "Ukraine".
+    affiliation: Mapped[str | None] = mapped_column(String(300), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(

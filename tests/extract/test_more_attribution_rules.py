@@ -53,7 +53,7 @@ def test_a_fragment_inside_a_sentence_does_not_join_the_next_quote() -> None:
     assert [q.text for q in found] == ['"much better than last year,"', '"We can hire again,"']
 
 
-@pytest.mark.parametrize("verb", ["he added", "added Kovac", "he said on Tuesday"])
+@pytest.mark.parametrize("verb", ["she added", "added Kovac", "she said on Tuesday"])
 def test_a_quote_with_its_own_verb_after_an_attribution_sentence_is_a_statement_of_its_own(
     verb: str,
 ) -> None:

@@ -1,0 +1,354 @@
+"""Who "he", "she" or "the minister" stands for, as a reader would decide.
+
+Every person named in the article outside quotation marks is indexed once
+(full name, where each mention is, what gender the article tells). A
+pronoun then takes the nearest sentence, going back from it, that names a
+person who agrees with it; within that sentence the subject (its first
+person, not a possessive) comes first, so "Putin called it a buffer zone.
+Zelensky posted a video. '...,' he said" is Zelensky's, and names inside
+quotations never count. A described speaker ("the 45-year-old", "the
+governor") takes the latest person introduced with that age or role word.
+Where nobody agrees, nothing is guessed.
+
+Gender comes, in this order, from an honorific before the name (Mr, Mrs,
+Sir, Dame), from the given name (``given_names``), from a gendered role word
+next to the name (spokeswoman, chairman), and from the pronoun the article
+itself uses right after naming the person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quotes.extract.bodies import is_place
+from quotes.extract.given_names import gender_of_given_name
+from quotes.extract.lexicon import (
+    GOVERNMENT_WORDS,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from quotes.extract.mentions import CAPITALISED_STOPS, name_start_of
+
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_CAP = r"[A-Z][\w'’-]*\.?"
+# A run of capitalised words (particles and "al-X" inside): a candidate name.
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’-]){_CAP}(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+)*(?:{_CAP}|al-[A-Z][\w'’-]*))+"
+)
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his)|(she|her|hers))\b", re.IGNORECASE)
+_ROLE_GENDER = {
+    word: gender
+    for gender, words in (
+        (
+            "f",
+            "spokeswoman chairwoman congresswoman businesswoman councilwoman sportswoman "
+            "policewoman woman mother grandmother wife widow daughter sister actress queen "
+            "princess girl",
+        ),
+        (
+            "m",
+            "spokesman chairman congressman businessman councilman sportsman policeman man "
+            "father grandfather husband widower son brother actor king prince boy",
+        ),
+    )
+    for word in words.split()
+}
+_NOT_NAME_WORDS = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | GOVERNMENT_WORDS | ORGANISATION_WORDS
+) - frozenset(["state"])
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Heads of a described body, never one person: "the team said".
+_COLLECTIVES = ORGANISATION_WORDS | frozenset(
+    "team firm company government ministry council family side club group".split()
+)
+# "the president", "the former minister", "the 45-year-old": a described person.
+_DEFINITE_ROLE = re.compile(
+    r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
+    + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
+    + r")"
+)
+# How far back a pronoun looks for its antecedent.
+_MAX_SENTENCES = 8
+_MAX_DISTANCE = 2500
+
+
+@dataclass
+class Person:
+    """A person the article names."""
+
+    name: str
+    votes: dict[str, int] = field(default_factory=dict)
+    honorific: str | None = None
+    given: str | None = None
+    titled: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        if self.honorific:
+            return self.honorific
+        if self.given:
+            return self.given
+        if self.votes:
+            best = max(self.votes, key=lambda g: self.votes[g])
+            if list(self.votes.values()).count(self.votes[best]) == 1:
+                return best
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    start: int
+    end: int
+    key: str  # the surname, lower-cased
+    possessive: bool
+
+
+class Discourse:
+    """The people of one article and where each is mentioned."""
+
+    def __init__(
+        self,
+        text: str,
+        quoted: list[tuple[int, int]],
+        sentence_start: Callable[[int], int],
+        speakers: set[str],
+    ) -> None:
+        self.text = text
+        self.sentence_start = sentence_start
+        self._quoted = sorted(quoted)
+        self._quote_starts = [start for start, _ in self._quoted]
+        self._speakers = speakers
+        self._people: dict[str, Person] | None = None
+        self._occurrences: list[_Occurrence] = []
+        self._starts: list[int] = []
+
+    @property
+    def people(self) -> dict[str, Person]:
+        """The article's people by surname, indexed on first use (many
+        articles need no pronoun resolved)."""
+        if self._people is None:
+            self._people = {}
+            self._index(self._speakers)
+            self._starts = [occurrence.start for occurrence in self._occurrences]
+        return self._people
+
+    # -- building the index -------------------------------------------------
+
+    def quoted(self, position: int) -> bool:
+        index = bisect.bisect_right(self._quote_starts, position) - 1
+        return index >= 0 and position < self._quoted[index][1]
+
+    def _index(self, speakers: set[str]) -> None:
+        text = self.text
+        for run in _NAME_RUN.finditer(text):
+            if not self.quoted(run.start()):
+                self._add_run(run)
+        # A run of capitalised words is a person only with some evidence of
+        # it: a known given name, an honorific or title, a gendered role, an
+        # age, or the article quoting them by that surname.
+        self._people = {
+            key: person
+            for key, person in self.people.items()
+            if person.given or person.honorific or person.titled or person.votes or key in speakers
+        }
+        self._occurrences = [o for o in self._occurrences if o.key in self.people]
+        self._surnames_alone()
+        self._gender_from_pronouns()
+
+    def _surnames_alone(self) -> None:
+        """ "Zelensky" alone, once "Volodymyr Zelensky" was named."""
+        text = self.text
+        covered = {o.start + len(self.people[o.key].name) - len(o.key) for o in self._occurrences}
+        first_seen: dict[str, int] = {}
+        for occurrence in self._occurrences:
+            first_seen.setdefault(occurrence.key, occurrence.start)
+        for key, person in self.people.items():
+            surname = person.name.split()[-1]
+            position = text.find(surname, first_seen.get(key, 0))
+            while position != -1:
+                end = position + len(surname)
+                if (
+                    position not in covered
+                    and (position == 0 or not text[position - 1].isalnum())
+                    and (end == len(text) or not text[end].isalnum())
+                    and not self.quoted(position)
+                ):
+                    possessive = text.startswith(("'s", "’s"), end)
+                    self._occurrences.append(_Occurrence(position, end, key, possessive))
+                position = text.find(surname, end)
+        self._occurrences.sort(key=lambda o: o.start)
+
+    def _add_run(self, run: re.Match[str]) -> None:
+        text = self.text
+        raw = run[0]
+        words = raw.split()
+        offsets = []
+        position = run.start()
+        for word in words:
+            position = text.find(word, position)
+            offsets.append(position)
+            position += len(word)
+        # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0)
+        words, offsets = words[cut:], offsets[cut:]
+        possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
+        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
+        if not words or not words[-1]:
+            return
+        lower = [w.lower().rstrip(".") for w in words]
+        start = name_start_of(words, lower)
+        name_words = words[start:]
+        if start > 0 and lower[start - 1] in HONORIFICS:
+            honorific = HONORIFICS[lower[start - 1]] or None
+        else:
+            honorific = None
+        while name_words and (
+            name_words[0].lower() in CAPITALISED_STOPS or name_words[0].lower() in NAME_PARTICLES
+        ):
+            name_words = name_words[1:]
+            start += 1
+        if not name_words:
+            return
+        name_lower = [w.lower() for w in name_words]
+        # "Council Member Ana Ruiz": the words of a body before a name are no name.
+        cut = max((i + 1 for i, w in enumerate(name_lower) if w in _NOT_NAME_WORDS), default=0)
+        if cut:
+            name_words, name_lower, start = name_words[cut:], name_lower[cut:], start + cut
+        if len(name_words) < 2 or is_place(" ".join(name_words)):
+            return
+        key = name_lower[-1]
+        known = self.people.get(key)
+        if len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2:
+            if known is None or not _same_name(name_words, known.name):
+                known = Person(" ".join(name_words))
+                self.people[key] = known
+                known.given = gender_of_given_name(name_words[0])
+            elif len(" ".join(name_words)) > len(known.name):
+                known.name = " ".join(name_words)
+        elif known is None:
+            return  # a lone capitalised word is a name only once a full name was met
+        if honorific:
+            known.honorific = honorific
+        if start > 0 and lower[start - 1] in TITLE_WORDS:
+            known.titled = True
+        if re.match(r",\s*(?:\d{1,3},|an?\s|the\s)", text[run.end() : run.end() + 6]):
+            known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
+        before = text[max(0, offsets[0] - 40) : offsets[0]].lower().split()
+        for word in [*before[-3:], *lower[:start]]:
+            gender = _ROLE_GENDER.get(word.strip(",."))
+            if gender:
+                known.votes[gender] = known.votes.get(gender, 0) + 2
+        begin = offsets[start] if start < len(offsets) else run.start()
+        self._occurrences.append(_Occurrence(begin, run.end(), key, possessive))
+
+    def _gender_from_pronouns(self) -> None:
+        """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
+        the sentence that opens with the person, before anyone else is named."""
+        text = self.text
+        occurrences = self._occurrences
+        for index, occurrence in enumerate(occurrences):
+            sentence = self.sentence_start(occurrence.start)
+            if index > 0 and occurrences[index - 1].start >= sentence:
+                continue  # not the sentence's first person
+            limit = occurrences[index + 1].start if index + 1 < len(occurrences) else len(text)
+            limit = min(limit, occurrence.end + 200)
+            for pronoun in _GENDERED_PRONOUN.finditer(text, occurrence.end, limit):
+                if self.quoted(pronoun.start()):
+                    continue
+                gender = "m" if pronoun[1] else "f"
+                person = self.people[occurrence.key]
+                person.votes[gender] = person.votes.get(gender, 0) + 1
+                break
+
+    # -- resolving ------------------------------------------------------------
+
+    def antecedent(self, position: int, pronoun: str) -> Person | None:
+        """The person a "he"/"she" at ``position`` stands for, or None."""
+        wanted = _PRONOUN_GENDER.get(pronoun.lower())
+        people = self.people
+        end = position
+        for _ in range(_MAX_SENTENCES):
+            if end <= 0 or position - end > _MAX_DISTANCE:
+                break
+            start = self.sentence_start(end - 1)
+            first = bisect.bisect_left(self._starts, start)
+            last = bisect.bisect_left(self._starts, end)
+            candidates = [
+                occurrence
+                for occurrence in self._occurrences[first:last]
+                if _agrees(people[occurrence.key], wanted)
+            ]
+            if candidates:
+                subject = next((c for c in candidates if not c.possessive), candidates[0])
+                return people[subject.key]
+            role = _DEFINITE_ROLE.search(self.text, start, end)
+            if role is not None and not self.quoted(role.start()):
+                # "the president was dismissive": a described subject stands between.
+                described = self.described(role.start(), role[0])
+                if described is not None and _agrees(described, wanted):
+                    return described
+            end = start
+        return None
+
+    def described(self, position: int, description: str) -> Person | None:
+        """The person "the 45-year-old" or "the governor" at ``position`` is."""
+        words = description.lower().split()
+        if len(words) < 2 or words[0] != "the":
+            return None
+        age = re.fullmatch(r"(\d{1,3})-year-old", words[1])
+        head = words[-1]
+        if age is None and (head in _COLLECTIVES or head.endswith("s")):
+            return None  # "the company", "the officials": no one person
+        people = self.people
+        last = bisect.bisect_left(self._starts, position)
+        text = self.text
+        for occurrence in reversed(self._occurrences[max(0, last - 40) : last]):
+            after = text[occurrence.end : occurrence.end + 90]
+            before = text[max(0, occurrence.start - 60) : occurrence.start]
+            if age is not None:
+                number = age[1]
+                if re.match(rf",?\s*(?:\(|aged\s+)?{number}\b", after) or re.search(
+                    rf"\b{number}-year-old\s+(?:\w+\s+){{0,3}}$", before
+                ):
+                    return people[occurrence.key]
+                continue
+            context = _role_context(before, after)
+            if head in context:
+                return people[occurrence.key]
+        if age is not None:
+            # No one was given that age: the person the passage is about.
+            return self.antecedent(position, "")
+        return None
+
+
+def _role_context(before: str, after: str) -> set[str]:
+    """The words that give a person's role: the title run before the name,
+    the appositive after it ("Yuliia Koval, the regional governor,")."""
+    words: list[str] = []
+    sentence_break = max(before.rfind(". "), before.rfind("\n"))
+    words += re.findall(r"[\w-]+", before[sentence_break + 1 :].lower())[-5:]
+    if after[:1] == ",":
+        appositive = re.split(r"[,.;\n]", after[1:], maxsplit=1)[0]
+        words += re.findall(r"[\w-]+", appositive.lower())
+    return set(words)
+
+
+def _agrees(person: Person, wanted: str | None) -> bool:
+    gender = person.gender
+    return wanted is None or gender is None or gender == wanted
+
+
+def _same_name(words: list[str], known: str) -> bool:
+    """ "de Blasio" and "Bill de Blasio" are one name; "Hillary" and "Bill" are not."""
+    known_words = known.lower().split()
+    return all(word.lower() in known_words for word in words)
+
+
+__all__ = ["Discourse", "Person"]

@@ -1,0 +1,20 @@
+"""Finding speakers by what a person types: an id, a printed form, a name."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quotes.storage.models import Speaker, SpeakerAlias
+
+
+def speaker_ids_by_alias_key(session: Session, key: str) -> set[int]:
+    """Speakers with a stored alias of this ``alias_key``."""
+    return set(
+        session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.normalized == key))
+    )
+
+
+def speaker_ids_by_name(session: Session, name: str) -> set[int]:
+    """Speakers whose display name is ``name``, ignoring case."""
+    return set(session.scalars(select(Speaker.id).where(func.lower(Speaker.name) == name.lower())))

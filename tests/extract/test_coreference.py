@@ -1,0 +1,102 @@
+"""Pronouns and described speakers resolve as a reader would resolve them.
+
+Fixtures are invented; only the grammatical construction matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from quotes.extract import ExtractedQuote, SpeakerKind, extract_quotes
+
+DAY = dt.date(2031, 4, 9)
+
+
+def _quote(text: str, words: str) -> ExtractedQuote:
+    found = [q for q in extract_quotes(text, DAY) if words in q.text]
+    assert found, f"no quote holding {words!r}"
+    return found[0]
+
+
+def test_the_subject_of_the_sentence_before_beats_an_earlier_speaker() -> None:
+    text = (
+        'Ivo Marek called the strip a "corridor". '
+        "Tomas Brel posted a statement from the harbour.\n\n"
+        '"Every week the ships come back fewer," he said.'
+    )
+    quote = _quote(text, "ships")
+    assert quote.speaker == "Tomas Brel"
+    assert quote.speaker_mention == "he"
+
+
+def test_pronouns_agree_in_gender_with_alternating_speakers() -> None:
+    text = (
+        "Anna Kowal met Pavel Dusek at the depot on Tuesday.\n\n"
+        '"The drivers want a date," Dusek said.\n\n'
+        '"They will get one in May," she said.\n\n'
+        '"May is too late," he said.'
+    )
+    assert _quote(text, "in May").speaker == "Anna Kowal"
+    assert _quote(text, "too late").speaker == "Pavel Dusek"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent() -> None:
+    text = (
+        "Olga Fenn opened the session.\n\n"
+        '"I spoke to Victor Hale this morning and nothing has moved," she said.\n\n'
+        '"We will wait," she added.'
+    )
+    assert _quote(text, "wait").speaker == "Olga Fenn"
+
+
+def test_an_honorific_tells_the_gender_of_an_unknown_given_name() -> None:
+    text = (
+        "Robin Hale chairs the water board. Sasha Pike runs the depot.\n\n"
+        'Ms Hale said the pipes were old. "We cannot patch them for ever," she said.'
+    )
+    assert _quote(text, "patch").speaker == "Robin Hale"
+
+
+def test_the_article_s_own_pronoun_tells_a_gender() -> None:
+    text = (
+        "Ezra Quill, a ferry captain, lost his licence in March. "
+        "Noor Vane then took over the route.\n\n"
+        '"The sea does not care about paperwork," he said.'
+    )
+    assert _quote(text, "paperwork").speaker == "Ezra Quill"
+
+
+def test_an_age_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Lena Vasic, 45, lost her house to the river. Her neighbour Jonas Pratt, 61, "
+        "stayed.\n\n"
+        '"The water came in two hours," the 45-year-old said.'
+    )
+    quote = _quote(text, "two hours")
+    assert quote.speaker == "Lena Vasic"
+    assert quote.speaker_kind is SpeakerKind.PERSON
+
+
+def test_a_role_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Governor Tomas Rudd toured the dam with engineer Clara Voss.\n\n"
+        '"The spillway held," the governor said.'
+    )
+    assert _quote(text, "spillway").speaker == "Tomas Rudd"
+
+
+def test_a_described_body_is_no_person() -> None:
+    text = (
+        "Coach Ilse Brandt announced her squad on Monday.\n\n"
+        '"Selection was on form alone," the team said in a statement.'
+    )
+    quote = _quote(text, "Selection")
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+
+
+def test_no_antecedent_no_guess() -> None:
+    text = '"The vote is lost," she said.'
+    quote = _quote(text, "vote")
+    assert quote.speaker is None
+    assert quote.speaker_mention == "she"
+    assert quote.confidence < 0.5
