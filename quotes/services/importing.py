@@ -364,7 +364,7 @@ class _Importer:
         self.cache: CandidateCache | None = None
         self.sole_writer = SoleWriter()
         if isinstance(target, Database):
-            self.cache = CandidateCache()
+            self.cache = CandidateCache(vouch=self.sole_writer.still)
         self.group = _Group(_Group.MAX_ARTICLES if self.cache is not None else 1)
 
     def close(self) -> None:
@@ -444,7 +444,7 @@ class _Importer:
         if not waiting:
             return []
         try:
-            return self._store_new(waiting)
+            return _retried(lambda: self._store_new(waiting))
         except Exception:
             # Each alone, looked up again (another importer may have stored
             # one meanwhile): the one at fault fails, the rest are stored.
@@ -463,7 +463,7 @@ class _Importer:
                 # speaker) between our check and our insert: look again.
                 return self._store(article, extracted)
 
-        return self._guarded(article, attempt)
+        return self._guarded(article, lambda: _retried(attempt))
 
     def _guarded(self, article: ArticleInput, work: Callable[[], _T]) -> _T | ImportResult:
         """``work()``, or the failure of this article (a database gone stops the run)."""
@@ -677,6 +677,27 @@ class _Importer:
         if key not in self.outlets:
             self.outlets[key] = get_or_create_outlet(session, name, domain)
         return self.outlets[key]
+
+
+# PostgreSQL's answers to two transactions that got in each other's way (a
+# deadlock between two importers inserting the same outlets or articles in
+# different orders, a serialization failure): the transaction is rolled back
+# whole, and running it again is the remedy.
+_TRANSIENT = frozenset({"40001", "40P01"})
+_RETRIES = 5
+
+
+def _retried(work: Callable[[], _T]) -> _T:
+    """``work()``, run again (after a short, growing pause) when it failed transiently."""
+    for attempt in range(_RETRIES):
+        try:
+            return work()
+        except DBAPIError as exc:
+            transient = getattr(exc.orig, "sqlstate", None) in _TRANSIENT
+            if not transient or attempt == _RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _identity(article: ArticleInput) -> tuple[str | None, str]:
