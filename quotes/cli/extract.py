@@ -52,7 +52,12 @@ def read_text(path: str) -> str:
     default=None,
     help="Output format (default: table on a terminal, jsonl otherwise).",
 )
-def extract(file: str, published: dt.datetime | None, fmt: str | None) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Per quote, the rule that attributed it, the mention and how it became the name.",
+)
+def extract(file: str, published: dt.datetime | None, fmt: str | None, explain: bool) -> None:
     """Print the quotes found in FILE ("-" for stdin) without storing anything."""
     text = read_text(file)
     day = published.date() if published else None
@@ -61,6 +66,9 @@ def extract(file: str, published: dt.datetime | None, fmt: str | None) -> None:
         if header:
             day = dt.date.fromisoformat(header[1])
     quotes = extract_quotes(text, day)
+    if explain:
+        _explain(quotes)
+        return
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
         for quote in quotes:
@@ -85,3 +93,20 @@ def _table(quotes: list[ExtractedQuote]) -> None:
             speaker += f" [{quote.speaker_mention}]"
         table.add_row(speaker, said, str(quote.kind), quote.cue or "", quote.text)
     Console().print(table)
+
+
+def _explain(quotes: list[ExtractedQuote]) -> None:
+    """One block per quote: the words, the rule, the mention and the chain to the name."""
+    for number, quote in enumerate(quotes, 1):
+        words = quote.text if len(quote.text) <= 90 else quote.text[:87] + "..."
+        click.echo(f"{number}. {words}")
+        click.echo(f"   rule: {quote.rule} (confidence {quote.confidence})")
+        if quote.cue:
+            click.echo(f"   cue: {quote.cue!r} at {quote.cue_start}")
+        mention = repr(quote.speaker_mention) if quote.speaker_mention else "none"
+        click.echo(f"   mention: {mention}")
+        for step in quote.resolution:
+            click.echo(f"   -> {step}")
+        click.echo(f"   speaker: {quote.speaker or '?'} ({quote.speaker_kind})")
+        said = quote.said_on.isoformat() if quote.said_on else "?"
+        click.echo(f"   said on: {said} ({quote.date_precision})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from quotes.cli.authority import authority, link_command, links
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
 from quotes.services import speakers as service
@@ -102,3 +103,9 @@ def rename_command(ctx: click.Context, speaker: str, name: str) -> None:
         old = target.name
         service.rename_speaker(session, target, name)
         click.echo(f"renamed {old} to {target.name} (speaker {target.id})")
+
+
+# The authority file and linking live in their own module.
+speakers.add_command(authority)
+speakers.add_command(link_command)
+speakers.add_command(links)

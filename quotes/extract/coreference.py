@@ -64,15 +64,16 @@ _NOT_NAME_WORDS = (
     frozenset(MONTHS) | frozenset(WEEKDAYS) | GOVERNMENT_WORDS | ORGANISATION_WORDS
 ) - frozenset(["state"])
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s|\n")
 # Heads of a described body, never one person: "the team said".
 _COLLECTIVES = ORGANISATION_WORDS | frozenset(
     "team firm company government ministry council family side club group".split()
 )
 # "the president", "the former minister", "the 45-year-old": a described person.
 _DEFINITE_ROLE = re.compile(
-    r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
     + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
-    + r")"
+    + r")\b"
 )
 # How far back a pronoun looks for its antecedent.
 _MAX_SENTENCES = 8
@@ -258,7 +259,8 @@ class Discourse:
             if index > 0 and occurrences[index - 1].start >= sentence:
                 continue  # not the sentence's first person
             limit = occurrences[index + 1].start if index + 1 < len(occurrences) else len(text)
-            limit = min(limit, occurrence.end + 200)
+            stop = _SENTENCE_STOP.search(text, occurrence.end, min(limit, occurrence.end + 200))
+            limit = stop.start() if stop else min(limit, occurrence.end + 200)
             for pronoun in _GENDERED_PRONOUN.finditer(text, occurrence.end, limit):
                 if self.quoted(pronoun.start()):
                     continue
@@ -274,9 +276,13 @@ class Discourse:
         wanted = _PRONOUN_GENDER.get(pronoun.lower())
         people = self.people
         end = position
-        for _ in range(_MAX_SENTENCES):
+        sentences = 0
+        while sentences < _MAX_SENTENCES:
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1  # the blank between two paragraphs is no sentence
             if end <= 0 or position - end > _MAX_DISTANCE:
                 break
+            sentences += 1
             start = self.sentence_start(end - 1)
             first = bisect.bisect_left(self._starts, start)
             last = bisect.bisect_left(self._starts, end)

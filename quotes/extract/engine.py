@@ -121,6 +121,7 @@ class _Found:
     confidence: float
     pieces: tuple[tuple[int, int], ...] = ()
     continued: bool = False
+    rule: str = "unattributed"  # a name from quotes.extract.rules.RULES
 
 
 def _line_starts(text: str) -> list[int]:
@@ -380,11 +381,29 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         found = _attribution_in(article, gap_start, gap_end)
         if found:
             mention, cue = found
-            return _Found(start, end, QuoteKind.DIRECT, mention, cue, confidence, _inner(pieces))
+            return _Found(
+                start,
+                end,
+                QuoteKind.DIRECT,
+                mention,
+                cue,
+                confidence,
+                _inner(pieces),
+                rule="interrupted",
+            )
     if pieces[-1].closed:
         signed = _signature(article, end)
         if signed is not None:
-            return _Found(start, end, QuoteKind.DIRECT, signed, None, 0.8, _inner(pieces))
+            return _Found(
+                start,
+                end,
+                QuoteKind.DIRECT,
+                signed,
+                None,
+                0.8,
+                _inner(pieces),
+                rule="signature_below",
+            )
     before_start = article.sentence_start(start)
     lead = text[before_start:start]
     stripped = lead.rstrip()
@@ -401,7 +420,16 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         found = _attribution_in(article, end, after_end, leading=True)
         if found:
             mention, cue = found
-            return _Found(start, end, QuoteKind.DIRECT, mention, cue, confidence, _inner(pieces))
+            return _Found(
+                start,
+                end,
+                QuoteKind.DIRECT,
+                mention,
+                cue,
+                confidence,
+                _inner(pieces),
+                rule="quote_then_said",
+            )
     # Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'
     if cues and (stripped.endswith((":", ",")) or adjacent):
         lead_cue = cues[-1]
@@ -424,7 +452,16 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
                 and subject.start > lead_cue.end()
                 and (_known_person(text, subject) or subject.role is not None)
             ):
-                return _Found(start, end, QuoteKind.DIRECT, subject, None, 0.6, _inner(pieces))
+                return _Found(
+                    start,
+                    end,
+                    QuoteKind.DIRECT,
+                    subject,
+                    None,
+                    0.6,
+                    _inner(pieces),
+                    rule="subject_colon",
+                )
         if (
             lead_mention is None
             and lead_cue[0] in PARTICIPLE_CUES
@@ -458,6 +495,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
                 lead_cue.span(),
                 confidence,
                 _inner(pieces),
+                rule="said_then_quote",
             )
     if stripped.endswith(":") and not cues:
         # "Pollsters agree - Carl Bialik: "..."": a name and a colon, no verb.
@@ -468,7 +506,9 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             # the colon is whom it was said to; the sentence's subject speaks.
             named = sentence_subject(text, before_start, colon)
         if named is not None and named.kind is SpeakerKind.PERSON and not named.is_pronoun:
-            return _Found(start, end, QuoteKind.DIRECT, named, None, 0.6, _inner(pieces))
+            return _Found(
+                start, end, QuoteKind.DIRECT, named, None, 0.6, _inner(pieces), rule="name_colon"
+            )
     kind = QuoteKind.DIRECT
     if _words(text[inner[0] : inner[1]]) < _SHORT_FRAGMENT_WORDS:
         kind = QuoteKind.PARTIAL
@@ -480,23 +520,38 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         if speaker is not None and (
             speaker.kind is not SpeakerKind.DESCRIPTION or verb[0] in _SAYING
         ):
-            return _Found(start, end, QuoteKind.PARTIAL, speaker, verb.span(), 0.45, _inner(pieces))
+            return _Found(
+                start,
+                end,
+                QuoteKind.PARTIAL,
+                speaker,
+                verb.span(),
+                0.45,
+                _inner(pieces),
+                rule="fragment_of_verb",
+            )
     if not lead.strip() and kind is QuoteKind.DIRECT:
         # "Bystrom agreed. "Mainstream Republicans are running out of time."":
         # the sentence before, in the same paragraph, names who speaks.
         introduced = _introduced_before(article, before_start)
         if introduced is not None:
-            return _Found(start, end, kind, *introduced, 0.55, _inner(pieces))
+            return _Found(
+                start, end, kind, *introduced, 0.55, _inner(pieces), rule="introduced_before"
+            )
     if lead.strip() and kind is QuoteKind.DIRECT and not lead.rstrip().endswith(("(", "[")):
         # A whole quoted sentence set in a sentence without a speech verb:
         # "Trump also embraced harsher methods -- "I would ...". Its subject
         # speaks, with less confidence; short fragments (scare quotes) never.
         subject = sentence_subject(text, before_start, start)
         if subject is not None and (subject.is_pronoun or _known_person(text, subject)):
-            return _Found(start, end, kind, subject, None, 0.4, _inner(pieces))
+            return _Found(
+                start, end, kind, subject, None, 0.4, _inner(pieces), rule="sentence_subject"
+            )
         if subject is not None and subject.kind is not SpeakerKind.PERSON:
             # "The FBI lists "...": a body or a described source, less sure still.
-            return _Found(start, end, kind, subject, None, 0.3, _inner(pieces))
+            return _Found(
+                start, end, kind, subject, None, 0.3, _inner(pieces), rule="sentence_subject"
+            )
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
 
 
@@ -799,6 +854,13 @@ _WHEN_THEN_COMMA = re.compile(
     r"(?:(?:late|early|again|also)\s+)?(?:on|in|at|last|this|yesterday|today|earlier|later|"
     r"overnight|during)\b[^,.;:!?\"“”]{0,40},"
 )
+# "said on Monday they ...", "said Wednesday the ...", "said yesterday it ...":
+# when it was said, between the verb and what was said.
+_DAY_AFTER_VERB = re.compile(
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[a-z\d\"“‘]|[A-Z][a-z])"
+    r"|(?:yesterday|last\s+week|last\s+night|earlier\s+this\s+week)\s+(?=[a-z\d\"“‘]|[A-Z][a-z])"
+)
 # "the planned summit", "a proposed deal": a participle after a determiner is no verb
 # ("his claim that ..." is a cue all the same).
 _AFTER_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their|our)\s+$", re.IGNORECASE)
@@ -864,7 +926,13 @@ def _headline_attributions(article: _Article) -> list[_Found]:
             continue
         found.append(
             _Found(
-                content_start, content_end, QuoteKind.INDIRECT, mention, (colon, colon + 1), 0.55
+                content_start,
+                content_end,
+                QuoteKind.INDIRECT,
+                mention,
+                (colon, colon + 1),
+                0.55,
+                rule="label_colon",
             )
         )
     return found
@@ -924,7 +992,15 @@ def _poll_findings(article: _Article, quotations: list[tuple[QuoteSpan, ...]]) -
         if _words(text[start:end]) < 3 or _QUOTE_OPENING.match(text, start, end):
             continue
         found.append(
-            _Found(start, end, QuoteKind.INDIRECT, source, (match.start(), match.start() + 2), 0.5)
+            _Found(
+                start,
+                end,
+                QuoteKind.INDIRECT,
+                source,
+                (match.start(), match.start() + 2),
+                0.5,
+                rule="in_poll",
+            )
         )
     return found
 
@@ -962,7 +1038,7 @@ def _according_to(
             end -= 1
     if _words(text[start:end]) < 3:
         return None
-    return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65)
+    return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65, rule="according_to")
 
 
 def _reported(
@@ -1004,7 +1080,14 @@ def _reported(
                 # whole sentence is what they said.
                 parenthetical = _whole_sentence(text, sentence_start, sentence_end, mention)
                 if parenthetical is not None:
-                    return _Found(*parenthetical, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
+                    return _Found(
+                        *parenthetical,
+                        QuoteKind.INDIRECT,
+                        mention,
+                        cue.span(),
+                        0.6,
+                        rule="parenthetical_said",
+                    )
             if not stripped or stripped[0] in '.,;:!?"“”' or _words(stripped) < 3:
                 return _content_before(article, cue, mention, sentence_start)
             if _WHEN_THEN_COMMA.match(stripped) and _last_before(text, mention.start) == ",":
@@ -1021,6 +1104,10 @@ def _reported(
                 if said_before is not None:
                     return said_before
             start = cue.end() + (len(after) - len(stripped))
+            day = _DAY_AFTER_VERB.match(text, start, sentence_end)
+            if day is not None:
+                # "said on Monday they had ...": the day dates the saying.
+                start = day.end()
         end = _clause_end(text, start, sentence_end)
         if mention.text.lower() == "who":
             # "Graham, who says X, tweeted ...": the relative clause ends at its comma.
@@ -1038,7 +1125,7 @@ def _reported(
             return None
         if _QUOTE_OPENING.match(text, start, end):
             return None
-        return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65)
+        return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65, rule="said_that")
     # "..., said Peskov." — inverted subject after the verb.
     before = text[sentence_start : cue.start()].rstrip()
     if before.endswith(",") and cue[0] not in PARTICIPLE_CUES:
@@ -1046,7 +1133,15 @@ def _reported(
         if mention is not None:
             end = _clause_end(text, sentence_start, len(before) + sentence_start - 1)
             if _words(text[sentence_start:end]) >= 3:
-                return _Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
+                return _Found(
+                    sentence_start,
+                    end,
+                    QuoteKind.INDIRECT,
+                    mention,
+                    cue.span(),
+                    0.6,
+                    rule="clause_then_said",
+                )
     return None
 
 
@@ -1210,7 +1305,7 @@ def _content_before(
         start += 1
     if _words(text[start:end]) < 3:
         return None
-    return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6)
+    return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6, rule="clause_then_said")
 
 
 class _Near:
@@ -1406,6 +1501,7 @@ def _continue_speakers(article: _Article, found: list[_Found]) -> None:
                 item.cue = None
                 item.confidence = 0.6
                 item.continued = True
+                item.rule = "continuation_paragraph"
         if item.mention is not None:
             previous = item
 
@@ -1429,6 +1525,7 @@ def _resolve(
         if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
     }
     discourse = Discourse(text, quoted, article.sentence_start, speakers)
+    interview_day = _interview_day(article, found, published)
     people: dict[str, _Person] = {}
     last_person: _Person | None = None
     last_body: str | None = None
@@ -1439,26 +1536,34 @@ def _resolve(
         kind = SpeakerKind.UNKNOWN
         role: str | None = None
         confidence = item.confidence
+        chain: list[str] = []
+        if item.continued:
+            chain.append("continues the speaker of the quote before")
         if mention is not None:
             lower = mention.text.lower()
             if lower in PRONOUNS:
-                antecedent = (
+                antecedent, why = (
                     _antecedent(discourse, people, mention, last_person)
                     if lower in PERSONAL_PRONOUNS
-                    else None
+                    else (None, "")
                 )
                 if antecedent is not None:
                     speaker, role, kind = antecedent.name, antecedent.role, SpeakerKind.PERSON
                     confidence -= 0.1
+                    chain.append(f"pronoun {mention.text!r} -> {speaker} ({why})")
                 elif lower in ("they", "we", "it") and last_body is not None:
                     speaker, kind = last_body, SpeakerKind.GOVERNMENT
                     confidence -= 0.15
+                    chain.append(f"pronoun {mention.text!r} -> {speaker} (last body named)")
                 else:
                     confidence -= 0.45  # no safe antecedent: nothing guessed
+                    chain.append(f"pronoun {mention.text!r} -> no agreeing antecedent")
             elif mention.kind is SpeakerKind.PERSON:
                 person = _person(text, people, mention)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+                if person.name != mention.text:
+                    chain.append(f"name {mention.text!r} -> {person.name}")
             elif (
                 mention.kind is SpeakerKind.GOVERNMENT
                 and mention.name.lower() in people
@@ -1468,6 +1573,7 @@ def _resolve(
                 person = people[mention.name.lower()]
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+                chain.append(f"name {mention.text!r} -> {person.name} (a person, not the place)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
                 described := discourse.described(mention.start, mention.text)
             ):
@@ -1475,15 +1581,23 @@ def _resolve(
                 person = _known(people, described.name)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 confidence -= 0.1
+                chain.append(
+                    f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
+                )
             else:
                 speaker, kind = _body(mention), mention.kind
                 if kind is SpeakerKind.DESCRIPTION and state_body(mention.text):
                     kind = SpeakerKind.GOVERNMENT
                 if kind in (SpeakerKind.GOVERNMENT, SpeakerKind.ORGANISATION):
                     last_body = speaker
+                if speaker != mention.text:
+                    chain.append(f"{kind} {mention.text!r} -> {speaker}")
         if item.continued:
             confidence = min(confidence, 0.6)
-        said_on, precision = _date(article, item, published)
+        if interview_day is not None and item.rule == "label_colon":
+            said_on, precision = interview_day
+        else:
+            said_on, precision = _date(article, item, published)
         start, end = item.start, item.end
         wording = _wording(text, item)
         cue_start, cue_end = item.cue if item.cue else (None, None)
@@ -1505,9 +1619,46 @@ def _resolve(
                 said_on=said_on,
                 date_precision=precision,
                 confidence=round(max(0.05, min(confidence, 0.99)), 2),
+                rule=item.rule,
+                resolution=tuple(chain),
             )
         )
     return quotes
+
+
+# An interview is a run of at least this many "Name: text" turns.
+_MIN_TURNS = 3
+
+
+def _interview_day(
+    article: _Article, found: list[_Found], published: dt.date | None
+) -> tuple[dt.date | None, DatePrecision] | None:
+    """The day of an interview given as "Name: text" turns, read from the
+    paragraph that introduces it ("She spoke to us on Friday")."""
+    turns = [item for item in found if item.rule == "label_colon"]
+    if len(turns) < _MIN_TURNS:
+        return None
+    first = article.paragraph_start(turns[0].start)
+    for _ in range(2):
+        if first <= 0:
+            break
+        previous = article.paragraph_start(first - 1)
+        introduction = article.text[previous:first]
+        if _WIRE_HEADER.match(introduction):
+            break
+        # The last sentence with a day in it: "She spoke to us on Friday."
+        bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(introduction))]
+        bounds.append(len(introduction))
+        for index in range(len(bounds) - 2, -1, -1):
+            sentence = introduction[bounds[index] : bounds[index + 1]]
+            said_on, precision = resolve_date(sentence, published)
+            if precision in (DatePrecision.DAY, DatePrecision.WEEK):
+                return said_on, precision
+        first = previous
+    return None
+
+
+_WIRE_HEADER = re.compile(r"date \d{4}-\d{2}-\d{2}\b")
 
 
 def _antecedent(
@@ -1515,19 +1666,19 @@ def _antecedent(
     people: dict[str, _Person],
     mention: Mention,
     last_person: _Person | None,
-) -> _Person | None:
+) -> tuple[_Person | None, str]:
     """Who "he" or "she" is: the nearest agreeing person by salience, else the
     last speaker if the article tells nothing against it."""
     found = discourse.antecedent(mention.start, mention.text)
     if found is not None:
-        return _known(people, found.name)
+        return _known(people, found.name), "nearest agreeing subject"
     if last_person is None:
-        return None
+        return None, ""
     indexed = discourse.people.get(last_person.name.split()[-1].lower())
     wanted = "m" if mention.text.lower() == "he" else "f"
     if indexed is not None and indexed.gender not in (None, wanted):
-        return None
-    return last_person
+        return None, ""
+    return last_person, "last person quoted"
 
 
 def _known(people: dict[str, _Person], name: str) -> _Person:

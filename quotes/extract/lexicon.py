@@ -150,7 +150,7 @@ TITLE_WORDS = frozenset(
         advisor aide negotiator official officer analyst economist professor
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
-        sir dame lord lady sheikh emir miss prof commissioner
+        sir dame lord lady sheikh emir miss prof commissioner member
     """.split()
 )
 

@@ -58,6 +58,10 @@ class ExtractedQuote:
     said_on: dt.date | None = None
     date_precision: DatePrecision = DatePrecision.UNKNOWN
     confidence: float = 0.5
+    rule: str = "unattributed"  # the attribution rule that found the speaker (extract.rules)
+    # How the mention became the speaker's name, step by step:
+    # ("pronoun 'he' -> Dmitry Peskov (nearest agreeing subject)",)
+    resolution: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the keys are those of ``quotes extract --format jsonl``."""
@@ -66,4 +70,5 @@ class ExtractedQuote:
         data["speaker_kind"] = str(self.speaker_kind)
         data["date_precision"] = str(self.date_precision)
         data["said_on"] = self.said_on.isoformat() if self.said_on else None
+        data["resolution"] = list(self.resolution)
         return data

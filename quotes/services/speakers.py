@@ -35,11 +35,16 @@ from quotes.storage.models import (
     Statement,
     utcnow,
 )
-from quotes.storage.speaker_lookup import speaker_ids_by_alias_key, speaker_ids_by_name
+from quotes.storage.speaker_lookup import (
+    speaker_ids_by_alias_key,
+    speaker_ids_by_authority,
+    speaker_ids_by_name,
+)
 
 
 def find_speaker(session: Session, ref: str) -> Speaker:
-    """A speaker by id, name or any alias, in any script or spelling; an unknown name
+    """A speaker by id, name, any alias (in any script or spelling) or authority id
+    ("Q42"); an unknown name
     ("no such speaker; did you mean ...") or one fitting several people is the user's error."""
     ref = ref.strip()
     if ref.isdigit():
@@ -47,8 +52,10 @@ def find_speaker(session: Session, ref: str) -> Speaker:
         if speaker is None:
             raise NotFoundError(f"speaker {ref}: no such speaker")
         return speaker
-    ids = speaker_ids_by_alias_key(session, match.alias_key(ref)) or speaker_ids_by_name(
-        session, ref
+    ids = (
+        speaker_ids_by_alias_key(session, match.alias_key(ref))
+        or speaker_ids_by_name(session, ref)
+        or speaker_ids_by_authority(session, ref)
     )
     directory = directory_for(session)
     if not ids:

@@ -13,6 +13,7 @@ backend-specific DDL owned by the migrations (see ``quotes.storage.fulltext``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -44,6 +45,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+WIKIDATA_ENTITY = "https://www.wikidata.org/entity/"
+_QID = re.compile(r"^Q[1-9]\d*$")
 
 
 def utcnow() -> dt.datetime:
@@ -173,6 +178,9 @@ class Speaker(Base):
     # The body the speaker speaks for or belongs to, as its role or a possessive
     # gave it: "Kremlin spokesman" -> "Russian government"; "Ukraine's" -> "Ukraine".
     affiliation: Mapped[str | None] = mapped_column(String(300), index=True)
+    # The authority file entry this speaker is (a Wikidata QID such as "Q42"); not
+    # a foreign key, so that reloading the authority file keeps the links.
+    authority_id: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(
@@ -181,6 +189,13 @@ class Speaker(Base):
     roles: Mapped[list[SpeakerRole]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def same_as(self) -> list[str]:
+        """The URLs of the authority entry this speaker is (schema.org ``sameAs``)."""
+        if self.authority_id and _QID.match(self.authority_id):
+            return [WIKIDATA_ENTITY + self.authority_id]
+        return []
 
 
 class SpeakerAlias(Base):
@@ -198,6 +213,55 @@ class SpeakerAlias(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class AuthorityEntry(Base):
+    """One entry of an authority file: a person or body with a stable id (a QID)."""
+
+    __tablename__ = "authority_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # Every name it goes by, in any script, as the file gave them.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str | None] = mapped_column(String(500))
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    party: Mapped[str | None] = mapped_column(String(300))
+    # An ISO date or a year, as precise as the source knew it.
+    born: Mapped[str | None] = mapped_column(String(10))
+
+
+class AuthorityName(Base):
+    """A look-up key of an authority entry: ``match.identity_key`` of a name or alias."""
+
+    __tablename__ = "authority_names"
+    __table_args__ = (UniqueConstraint("entry_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("authority_entries.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class SpeakerLink(Base):
+    """A link of a speaker to an authority entry that a person has to decide."""
+
+    __tablename__ = "speaker_links"
+    __table_args__ = (UniqueConstraint("speaker_id", "authority_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    authority_id: Mapped[str] = mapped_column(String(64))
+    score: Mapped[float] = mapped_column(Float)
+    # What the suggestion rests on, in words ("name; role: spokesman").
+    method: Mapped[str] = mapped_column(String(200))
+    status: Mapped[SuggestionStatus] = mapped_column(
+        enum_column(SuggestionStatus, "suggestion_status"),
+        default=SuggestionStatus.PENDING,
+        index=True,
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[dt.datetime | None]
 
 
 class SpeakerRole(Base):

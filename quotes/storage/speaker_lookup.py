@@ -18,3 +18,8 @@ def speaker_ids_by_alias_key(session: Session, key: str) -> set[int]:
 def speaker_ids_by_name(session: Session, name: str) -> set[int]:
     """Speakers whose display name is ``name``, ignoring case."""
     return set(session.scalars(select(Speaker.id).where(func.lower(Speaker.name) == name.lower())))
+
+
+def speaker_ids_by_authority(session: Session, authority_id: str) -> set[int]:
+    """Speakers linked to this authority entry ("Q42")."""
+    return set(session.scalars(select(Speaker.id).where(Speaker.authority_id == authority_id)))

@@ -1,0 +1,303 @@
+"""The authority file in the database: entries, their look-up keys, and speaker links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from quotes.storage.bulk import insert_with_ids, table_of
+from quotes.storage.models import (
+    Article,
+    AuthorityEntry,
+    AuthorityName,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerLink,
+    SpeakerRole,
+    SuggestionStatus,
+    utcnow,
+)
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityRecord:
+    """One entry as read from an authority file."""
+
+    authority_id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    affiliation: str | None = None
+    party: str | None = None
+    born: str | None = None
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def store_entries(
+    session: Session, records: Sequence[tuple[AuthorityRecord, frozenset[str]]]
+) -> None:
+    """Insert or replace entries (by authority id) with their look-up keys, in bulk."""
+    if not records:
+        return
+    connection = session.connection()
+    entries = table_of(AuthorityEntry)
+    ids = [record.authority_id for record, _ in records]
+    for chunk in _chunks(ids):
+        # Keys go with their entry (ON DELETE CASCADE; SQLite has foreign keys on).
+        connection.execute(delete(entries).where(entries.c.authority_id.in_(chunk)))
+    rows = [
+        {
+            "authority_id": record.authority_id[:64],
+            "name": record.name[:300],
+            "aliases": list(record.aliases),
+            "description": record.description[:500] if record.description else None,
+            "affiliation": record.affiliation[:300] if record.affiliation else None,
+            "party": record.party[:300] if record.party else None,
+            "born": record.born[:10] if record.born else None,
+        }
+        for record, _ in records
+    ]
+    entry_ids = insert_with_ids(connection, AuthorityEntry, rows)
+    names = [
+        {"entry_id": entry_id, "key": key[:300]}
+        for entry_id, (_, keys) in zip(entry_ids, records, strict=True)
+        for key in sorted(keys)
+    ]
+    if names:
+        connection.execute(insert(table_of(AuthorityName)), names)
+
+
+def count_entries(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(AuthorityEntry)) or 0
+
+
+def entries_by_key(session: Session, keys: Iterable[str]) -> dict[str, list[AuthorityRecord]]:
+    """The entries each look-up key names."""
+    found: dict[str, list[AuthorityRecord]] = defaultdict(list)
+    wanted = sorted(set(keys))
+    for chunk in _chunks(wanted):
+        rows = session.execute(
+            select(
+                AuthorityName.key,
+                AuthorityEntry.authority_id,
+                AuthorityEntry.name,
+                AuthorityEntry.aliases,
+                AuthorityEntry.description,
+                AuthorityEntry.affiliation,
+                AuthorityEntry.party,
+                AuthorityEntry.born,
+            )
+            .join(AuthorityEntry, AuthorityEntry.id == AuthorityName.entry_id)
+            .where(AuthorityName.key.in_(chunk))
+        )
+        for key, authority_id, name, aliases, description, affiliation, party, born in rows:
+            found[key].append(
+                AuthorityRecord(
+                    authority_id,
+                    name,
+                    tuple(aliases or ()),
+                    description,
+                    affiliation,
+                    party,
+                    born,
+                )
+            )
+    return found
+
+
+def entry(session: Session, authority_id: str) -> AuthorityRecord | None:
+    row = session.scalars(
+        select(AuthorityEntry).where(AuthorityEntry.authority_id == authority_id)
+    ).first()
+    if row is None:
+        return None
+    return AuthorityRecord(
+        row.authority_id,
+        row.name,
+        tuple(row.aliases or ()),
+        row.description,
+        row.affiliation,
+        row.party,
+        row.born,
+    )
+
+
+@dataclass
+class SpeakerFacts:
+    """What linking knows of a speaker: its printed forms, roles, affiliation, dates."""
+
+    speaker_id: int
+    name: str
+    kind: str
+    affiliation: str | None
+    aliases: list[str]
+    roles: list[str]
+    first_said: dt.date | None
+
+
+def unlinked_speakers(session: Session, speaker_ids: Sequence[int] | None) -> list[SpeakerFacts]:
+    """The speakers not linked yet (of ``speaker_ids``, or all), with what linking needs."""
+    query = select(Speaker.id, Speaker.name, Speaker.kind, Speaker.affiliation).where(
+        Speaker.authority_id.is_(None)
+    )
+    facts: dict[int, SpeakerFacts] = {}
+    chunks = [None] if speaker_ids is None else list(_chunks(list(speaker_ids)))
+    for chunk in chunks:
+        scoped = query if chunk is None else query.where(Speaker.id.in_(chunk))
+        for speaker_id, name, kind, affiliation in session.execute(scoped):
+            facts[speaker_id] = SpeakerFacts(speaker_id, name, str(kind), affiliation, [], [], None)
+    ids = sorted(facts)
+    for chunk in _chunks(ids):
+        for speaker_id, alias in session.execute(
+            select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
+                SpeakerAlias.speaker_id.in_(chunk)
+            )
+        ):
+            facts[speaker_id].aliases.append(alias)
+        for speaker_id, role, first_seen in session.execute(
+            select(SpeakerRole.speaker_id, SpeakerRole.role, SpeakerRole.first_seen).where(
+                SpeakerRole.speaker_id.in_(chunk)
+            )
+        ):
+            facts[speaker_id].roles.append(role)
+            _earliest(facts[speaker_id], first_seen)
+        for quoted, first in session.execute(
+            # A quote without a date of its own was said by the day it was printed.
+            select(Quote.speaker_id, func.min(func.coalesce(Quote.said_on, Article.published_on)))
+            .join(Article, Article.id == Quote.article_id)
+            .where(Quote.speaker_id.in_(chunk))
+            .group_by(Quote.speaker_id)
+        ):
+            if quoted is not None:
+                _earliest(facts[quoted], first)
+    return [facts[i] for i in ids]
+
+
+def _earliest(facts: SpeakerFacts, day: dt.date | None) -> None:
+    if day is not None and (facts.first_said is None or day < facts.first_said):
+        facts.first_said = day
+
+
+def link_speakers(session: Session, links: dict[int, str]) -> None:
+    """Set the authority entry of each speaker (speaker id -> authority id)."""
+    if links:
+        table = table_of(Speaker)
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("s")).values(authority_id=bindparam("a")),
+            [{"s": s, "a": a} for s, a in links.items()],
+        )
+
+
+def add_links(session: Session, rows: list[tuple[int, str, float, str]]) -> None:
+    """Pending link suggestions: (speaker id, authority id, score, method); a pair
+    suggested before keeps its decision."""
+    if not rows:
+        return
+    speaker_ids = sorted({row[0] for row in rows})
+    known: set[tuple[int, str]] = set()
+    for chunk in _chunks(speaker_ids):
+        known.update(
+            (s, a)
+            for s, a in session.execute(
+                select(SpeakerLink.speaker_id, SpeakerLink.authority_id).where(
+                    SpeakerLink.speaker_id.in_(chunk)
+                )
+            )
+        )
+    fresh = [
+        {
+            "speaker_id": s,
+            "authority_id": a,
+            "score": score,
+            "method": method[:200],
+            "status": SuggestionStatus.PENDING,
+            "created_at": utcnow(),
+        }
+        for s, a, score, method in rows
+        if (s, a) not in known
+    ]
+    if fresh:
+        session.connection().execute(insert(table_of(SpeakerLink)), fresh)
+
+
+def list_links(session: Session, status: SuggestionStatus | None) -> list[dict[str, Any]]:
+    """Link suggestions with their speaker's and entry's names, best first."""
+    query = (
+        select(
+            SpeakerLink.id,
+            SpeakerLink.speaker_id,
+            Speaker.name,
+            SpeakerLink.authority_id,
+            AuthorityEntry.name,
+            AuthorityEntry.description,
+            SpeakerLink.score,
+            SpeakerLink.method,
+            SpeakerLink.status,
+        )
+        .join(Speaker, Speaker.id == SpeakerLink.speaker_id)
+        .outerjoin(AuthorityEntry, AuthorityEntry.authority_id == SpeakerLink.authority_id)
+        .order_by(SpeakerLink.speaker_id, SpeakerLink.score.desc(), SpeakerLink.id)
+    )
+    if status is not None:
+        query = query.where(SpeakerLink.status == status)
+    return [
+        {
+            "link_id": link_id,
+            "speaker_id": speaker_id,
+            "speaker": speaker,
+            "authority_id": authority_id,
+            "authority_name": name,
+            "description": description,
+            "score": round(score, 3),
+            "method": method,
+            "status": str(link_status),
+        }
+        for (
+            link_id,
+            speaker_id,
+            speaker,
+            authority_id,
+            name,
+            description,
+            score,
+            method,
+            link_status,
+        ) in session.execute(query)
+    ]
+
+
+def get_link(session: Session, link_id: int) -> SpeakerLink | None:
+    return session.get(SpeakerLink, link_id)
+
+
+def decide_links(session: Session, speaker_id: int, accepted: int | None) -> None:
+    """Mark link ``accepted`` accepted and the speaker's other pending links rejected
+    (None: reject them all)."""
+    now = utcnow()
+    table = table_of(SpeakerLink)
+    pending = table.c.speaker_id == speaker_id
+    if accepted is not None:
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == accepted)
+            .values(status=SuggestionStatus.ACCEPTED, decided_at=now)
+        )
+        pending = pending & (table.c.id != accepted)
+    session.connection().execute(
+        update(table)
+        .where(pending, table.c.status == SuggestionStatus.PENDING)
+        .values(status=SuggestionStatus.REJECTED, decided_at=now)
+    )

@@ -1,0 +1,150 @@
+"""One case table keyed by attribution rule name (quotes.extract.rules.RULES).
+
+Each case: a text in this project's own words, words of the quote it must
+yield, and the speaker that rule must give it. A last test checks that
+every rule of the table has at least one case here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quotes.extract import extract_quotes
+from quotes.extract.rules import RULE_NAMES, RULES
+
+DAY = dt.date(2031, 4, 9)
+
+CASES: list[tuple[str, str, str, str | None]] = [
+    # (rule, text, words of the quote, speaker)
+    (
+        "interrupted",
+        '"The ferry," harbour master Ilse Brandt said, "will not sail today."',
+        "will not sail",
+        "Ilse Brandt",
+    ),
+    (
+        "signature_below",
+        '"We are proud of every one of our crews this season."\n\n— Maren Holt, Chief Executive',
+        "proud",
+        "Maren Holt",
+    ),
+    (
+        "quote_then_said",
+        '"The depot stays open all winter," Ilse Brandt said.',
+        "depot",
+        "Ilse Brandt",
+    ),
+    (
+        "quote_then_said",
+        '"The depot stays open all winter," said Ilse Brandt.',
+        "depot",
+        "Ilse Brandt",
+    ),
+    (
+        "subject_colon",
+        "With critics warning of delays, Mayor Oskar Lind has one message for every "
+        'volunteer: "Knock on one more door tonight."',
+        "Knock",
+        "Oskar Lind",
+    ),
+    (
+        "said_then_quote",
+        'Ilse Brandt told the council: "The depot stays open all winter."',
+        "depot",
+        "Ilse Brandt",
+    ),
+    (
+        "name_colon",
+        'One voice stood out at the hearing - Maren Holt: "We will rebuild every pier."',
+        "rebuild",
+        "Maren Holt",
+    ),
+    (
+        "fragment_of_verb",
+        'Maren Holt lamented a harbour in which the boats "sit idle" all year.',
+        "sit idle",
+        "Maren Holt",
+    ),
+    (
+        "introduced_before",
+        'Maren Holt disagreed with the engineers. "The old bridge is perfectly safe."',
+        "perfectly safe",
+        "Maren Holt",
+    ),
+    (
+        "sentence_subject",
+        'Maren Holt took a harder line on Friday -- "No more delays will be accepted."',
+        "No more delays",
+        "Maren Holt",
+    ),
+    (
+        "continuation_paragraph",
+        '"We lost the whole harvest," Maren Holt said.\n\n"Next year will be better, it has to be."',
+        "Next year",
+        "Maren Holt",
+    ),
+    (
+        "said_that",
+        "The port authority said on Monday that the cranes would be replaced by spring.",
+        "cranes",
+        "The port authority",
+    ),
+    (
+        "clause_then_said",
+        "The cranes will be replaced by spring, the port authority said.",
+        "cranes",
+        "the port authority",
+    ),
+    (
+        "parenthetical_said",
+        "The cranes, the port authority said, will all be replaced by the spring.",
+        "replaced",
+        "the port authority",
+    ),
+    (
+        "according_to",
+        "The cranes will be replaced by spring, according to the port authority.",
+        "cranes",
+        "the port authority",
+    ),
+    (
+        "label_colon",
+        "Maren Holt: The harbour needs new cranes before the winter storms.",
+        "harbour",
+        "Maren Holt",
+    ),
+    (
+        "in_poll",
+        "In a survey of dock workers, most said the cranes were unsafe to use.",
+        "cranes",
+        "a survey",
+    ),
+    (
+        "unattributed",
+        'The sign by the gate read only one line: "Nobody knows when the last boat left."',
+        "Nobody knows",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "words", "speaker"), CASES)
+def test_rule(rule: str, text: str, words: str, speaker: str | None) -> None:
+    found = extract_quotes(text, DAY)
+    matching = [quote for quote in found if words in quote.text]
+    assert matching, f"no quote holding {words!r} in {[q.text for q in found]}"
+    quote = matching[0]
+    assert quote.rule == rule
+    assert quote.speaker == speaker
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {case[0] for case in CASES} == RULE_NAMES
+
+
+def test_rules_are_unique_and_described() -> None:
+    assert len(RULE_NAMES) == len(RULES)
+    for rule in RULES:
+        assert rule.matches and rule.example and 0 < rule.confidence < 1
