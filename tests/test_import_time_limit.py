@@ -35,7 +35,7 @@ def test_a_slow_article_fails_alone(database: Database, tmp_path: Path) -> None:
     )
     assert [r.status for r in results] == [ImportStatus.FAILED, ImportStatus.NEW]
     assert results[0].error is not None
-    assert results[0].error.startswith("extraction took longer than 0.2 s (")
+    assert results[0].error.startswith("extraction took longer than 0.2 s of CPU time (")
     assert counts(database) == (1, 1, 0)
 
 
@@ -47,7 +47,9 @@ def test_cli_article_timeout(database_url: str, database: Database, tmp_path: Pa
     )
     assert result.exit_code == 1, result.output
     (error,) = result.stderr.splitlines()
-    assert error.startswith(f"Error: {tmp_path}/endless.txt: extraction took longer than 0.1 s")
+    assert error.startswith(
+        f"Error: {tmp_path}/endless.txt: extraction took longer than 0.1 s of CPU time"
+    )
     assert "--article-timeout" in error
     assert result.stdout.startswith("2 articles read: 1 new,")
     assert counts(database)[0] == 1

@@ -72,7 +72,7 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     type=click.FloatRange(min=0, min_open=True),
     default=DEFAULT_ARTICLE_TIMEOUT,
     show_default=True,
-    help="Seconds one article's extraction may take; a slower article fails alone.",
+    help="Seconds of CPU time one article's extraction may take; a slower one fails alone.",
 )
 @click.option(
     "--allow-private-hosts",

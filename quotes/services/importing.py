@@ -83,8 +83,9 @@ _MAX_AUTHOR = 500
 _MAX_LANGUAGE = 16
 _MAX_OUTLET = 200
 _MAX_DOMAIN = 253
-# Seconds one article's extraction may take. Extraction is linear in the text:
-# the largest article read by default (``--max-bytes``) takes a few seconds.
+# Seconds of CPU time one article's extraction may take. Extraction is linear
+# in the text: one to two seconds a megabyte of news prose, up to eight for
+# text dense with speech verbs.
 DEFAULT_ARTICLE_TIMEOUT = 30.0
 
 
@@ -158,7 +159,7 @@ def import_articles(
     ``Session`` (each article goes in a savepoint; the caller commits).
     ``outlet`` and ``published`` override what the sources say. ``extractor``
     replaces ``quotes.extract.extract_quotes`` (tests, experiments). An
-    article whose extraction takes ``article_timeout`` seconds or more fails
+    article whose extraction takes ``article_timeout`` seconds of CPU or more fails
     alone (in the main thread; see ``time_limit``); None is no limit.
     URLs on loopback, private, link-local and other non-public addresses
     fail unless ``allow_private_hosts`` (``quotes.sources.fetch``).
