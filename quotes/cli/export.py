@@ -38,6 +38,7 @@ CSV_COLUMNS = [
 )
 @click.option("--nl", "one_a_line", is_flag=True, help="JSON-LD, one Claim a line.")
 @click.option("--speaker", metavar="NAME_OR_ID")
+@click.option("--affiliation", metavar="BODY_OR_COUNTRY", help="Speakers of or tied to it.")
 @click.option("--topic", metavar="NAME", help="This topic and its sub-topics.")
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
@@ -47,6 +48,7 @@ def export(
     ctx: click.Context,
     fmt: str,
     speaker: str | None,
+    affiliation: str | None,
     topic: str | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -67,6 +69,7 @@ def export(
         items = export_statements(
             session,
             speaker=speaker,
+            affiliation=affiliation,
             topic=topic,
             since=since.date() if since else None,
             until=until.date() if until else None,

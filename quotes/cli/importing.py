@@ -113,6 +113,8 @@ def import_command(
     The same text at another URL or from another outlet is a reprint: its
     quotes are not stored again, but the new URL and outlet become sources.
     URLs are fetched from public addresses only, unless --allow-private-hosts.
+    An article in another language than English is stored without quotes,
+    with a notice (only English has rules).
     """
     database = open_db_from_context(ctx)
     summary = ImportSummary()
@@ -153,7 +155,9 @@ def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions)
         def plain(result: ImportResult, verbose: bool) -> None:
             if result.status is ImportStatus.FAILED:
                 click.echo(f"Error: {result.message}", err=True)
-            elif verbose:
+            elif result.notice:
+                click.echo(f"Notice: {result.source}: {result.notice}", err=True)
+            if verbose and result.status is not ImportStatus.FAILED:
                 click.echo(_line(result))
 
         yield plain
@@ -187,7 +191,10 @@ def _reporter(show_progress: bool, paths: tuple[str, ...], options: ReadOptions)
                 console.print(
                     f"Error: {result.message}", markup=False, highlight=False, soft_wrap=True
                 )
-            elif verbose:
+            elif result.notice:
+                line = f"Notice: {result.source}: {result.notice}"
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
+            if verbose and result.status is not ImportStatus.FAILED:
                 click.echo(_line(result))
             label = f"{counts.new} new, {counts.failed} failed, {counts.quotes} quotes"
             bar.update(task, advance=1, counts=label)

@@ -23,6 +23,11 @@ def filter_options(function: F) -> F:
     """The filters every search takes, as keyword arguments of the same names."""
     options = [
         click.option("--speaker", metavar="NAME_OR_ID", help="Only this speaker."),
+        click.option(
+            "--affiliation",
+            metavar="BODY_OR_COUNTRY",
+            help="Only speakers of or tied to this body or country (Russia, NATO).",
+        ),
         click.option("--since", type=DATE, help="First said on or after this date."),
         click.option("--until", type=DATE, help="First said on or before this date."),
         click.option("--topic", metavar="NAME", help="Only this topic and its sub-topics."),

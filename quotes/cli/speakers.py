@@ -8,6 +8,7 @@ from quotes.cli.authority import authority, link_command, links
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
 from quotes.services import speakers as service
+from quotes.services.affiliation import affiliated_speaker_ids
 
 
 @click.group()
@@ -17,12 +18,16 @@ def speakers() -> None:
 
 @speakers.command("list")
 @click.option("--search", metavar="TEXT", help="Only speakers with an alias containing TEXT.")
+@click.option(
+    "--affiliation", metavar="BODY_OR_COUNTRY", help="Only speakers of or tied to this body."
+)
 @output_options
 @click.pass_context
-def list_command(ctx: click.Context, search: str | None, fmt: str) -> None:
+def list_command(ctx: click.Context, search: str | None, affiliation: str | None, fmt: str) -> None:
     """Speakers, most quoted first."""
     with transaction(ctx, read_only=True) as session:
-        rows = service.list_speakers(session, search=search)
+        ids = affiliated_speaker_ids(session, affiliation) if affiliation else None
+        rows = service.list_speakers(session, search=search, speaker_ids=ids)
     emit(rows, fmt, columns=["id", "name", "kind", "quotes"])
 
 

@@ -6,6 +6,7 @@ import click
 
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import transaction
+from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.speakers import find_speaker
 from quotes.services.statements import get_statement, list_statements
 
@@ -17,14 +18,20 @@ def statements() -> None:
 
 @statements.command("list")
 @click.option("--speaker", metavar="NAME_OR_ID", help="Only this speaker's statements.")
+@click.option(
+    "--affiliation", metavar="BODY_OR_COUNTRY", help="Only speakers of or tied to this body."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @output_options
 @click.pass_context
-def list_command(ctx: click.Context, speaker: str | None, limit: int, fmt: str) -> None:
+def list_command(
+    ctx: click.Context, speaker: str | None, affiliation: str | None, limit: int, fmt: str
+) -> None:
     """Statements, most reported first."""
     with transaction(ctx, read_only=True) as session:
         speaker_id = find_speaker(session, speaker).id if speaker else None
-        rows = list_statements(session, speaker_id=speaker_id, limit=limit)
+        speaker_ids = affiliated_speaker_ids(session, affiliation) if affiliation else None
+        rows = list_statements(session, speaker_id=speaker_id, speaker_ids=speaker_ids, limit=limit)
     emit(rows, fmt, columns=["id", "speaker", "said_on", "sources", "text"])
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse
 from quotes.extract.lexicon import (
+    ACTION_ONLY,
     NAME_PARTICLES,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
@@ -442,26 +443,6 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             opening = _opening_report(text, before_start, cues)
         if opening is not None:
             lead_mention, lead_cue = opening
-        elif stripped.endswith(":") and not adjacent:
-            # "With Democratic leaders worried about ..., President Obama is rolling
-            # out a new message: "..."": the verb stands in the opening phrase;
-            # the sentence's own subject speaks.
-            subject = sentence_subject(text, before_start, start)
-            if (
-                subject is not None
-                and subject.start > lead_cue.end()
-                and (_known_person(text, subject) or subject.role is not None)
-            ):
-                return _Found(
-                    start,
-                    end,
-                    QuoteKind.DIRECT,
-                    subject,
-                    None,
-                    0.6,
-                    _inner(pieces),
-                    rule="subject_colon",
-                )
         if (
             lead_mention is None
             and lead_cue[0] in PARTICIPLE_CUES
@@ -487,6 +468,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             # "..., saying "...", "Small, who was there, said": the sentence's subject.
             lead_mention = sentence_subject(text, before_start, lead_cue.start())
         if lead_mention is not None:
+            lead_mention = _relative_antecedent(text, before_start, lead_mention)
             return _Found(
                 start,
                 end,
@@ -555,12 +537,12 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
     return _Found(start, end, kind, None, None, 0.5, _inner(pieces))
 
 
-_INFINITIVE = re.compile(r"\s+to\s+$")
 _SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
 _RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")
-_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from|by)\s+$")
+# "a warning to X:", not "by X:", which names the author.
+_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from)\s+$")
 _DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
 
 
@@ -600,36 +582,35 @@ def _speaker_through(
     if opening is not None:
         return opening
     cue = cues[-1]
-    infinitive = _INFINITIVE.search(text, sentence_start, cue.start())
-    if infinitive is not None:
-        # "All this has led the journalist Dainis Ivans to fear a "..."": the
-        # one led to it speaks, the object before "to".
-        led = subject_before(text, infinitive.start(), sentence_start)
-        if led is not None and led.kind is SpeakerKind.PERSON:
-            return led, cue
     subject = subject_before(text, cue.start(), sentence_start) or _pronoun_before(
         text, cue.start()
     )
-    if (
-        subject is not None
-        and subject.is_pronoun
-        and _RELATIVE_PRONOUN.search(text, sentence_start, subject.start)
-    ):
-        # "Ban Ki-moon condemned what he called a "brazen breach"", "It's
-        # denouncing what it calls "...": the pronoun in the relative clause
-        # is the sentence's subject.
-        named = sentence_subject(text, sentence_start, subject.start)
-        if (
-            named is not None
-            and (named.kind is SpeakerKind.PERSON or named.is_pronoun)
-            and named.start < subject.start
-        ):
-            subject = named
+    if subject is not None:
+        subject = _relative_antecedent(text, sentence_start, subject)
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         subject = _coordinated_subject(text, sentence_start, cue.start())
     if subject is None:
         subject = sentence_subject(text, sentence_start, cue.start())
     return subject, cue
+
+
+def _relative_antecedent(text: str, sentence_start: int, mention: Mention) -> Mention:
+    """ "Ines Duarte praised the new ferry, which she called "long overdue"": the
+    pronoun of the relative clause speaks, and it stands for the sentence's
+    named subject (a person: "he" or "she", never "they")."""
+    if mention.text.lower() not in PERSONAL_PRONOUNS or not _RELATIVE_PRONOUN.search(
+        text, sentence_start, mention.start
+    ):
+        return mention
+    named = sentence_subject(text, sentence_start, mention.start)
+    if (
+        named is None
+        or named.kind is not SpeakerKind.PERSON
+        or named.is_pronoun
+        or named.start >= mention.start
+    ):
+        return mention
+    return replace(mention, antecedent=named)
 
 
 def _opening_report(
@@ -833,6 +814,13 @@ def _indirect(
             text, max(0, cue.start() - 8), cue.start()
         ):
             continue
+        if _NEGATED.search(text, max(0, cue.start() - 24), cue.start()):
+            continue  # "did not say", "has not said": no statement
+        if word.endswith("s") and _POSSESSED.search(text, max(0, cue.start() - 12), cue.start()):
+            continue  # "her comments", "our reports": a noun
+        paragraph = article.paragraph_start(cue.start())
+        if _furniture_line(text, paragraph):
+            continue
         sentence_start = article.sentence_start(cue.start())
         sentence_end = article.sentence_end(cue.end())
         result = (
@@ -840,9 +828,62 @@ def _indirect(
             if word == "according to"
             else _reported(article, cue, sentence_start, sentence_end)
         )
-        if result is not None:
-            found.append(result)
+        if result is None or _circumstance(text[result.start : result.end]):
+            continue
+        if word in ACTION_ONLY and not _proposition(text, result):
+            # "agreed to a swap", "showed no emotion": an act; "agreed that
+            # the swap was fair" reports a proposition.
+            continue
+        if result.mention is not None and result.mention.text.lower() in _NOT_SUBJECTS:
+            continue
+        found.append(result)
     return found
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
+_POSSESSED = re.compile(
+    r"\b(?:her|his|its|our|their|my|your|member|[\w]+['’]s?)\s+$", re.IGNORECASE
+)
+# A weekday or month is when, never who: "on Thursday said".
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+_CIRCUMSTANCE = re.compile(
+    r"(?:(?:reporters|journalists|them|him|her|us|me|the\s+[\w-]+(?:\s+[A-Z][\w-]*)?|[A-Z][\w.-]*)\s+)?"
+    r"(?:in|at|on|after|during|before|from|via|outside|over|by|while|ahead\s+of)\s[^\"“‘]*"
+)
+_CLAUSE_WORDS = frozenset(
+    """
+        is are was were will would had has have could should can did does do be been
+        must might may not
+    """.split()
+)
+
+
+# What data speaks through: "the analysis shows catches fell".
+_EVIDENCE_HEADS = frozenset(
+    """
+        poll polls survey surveys study studies data analysis report reports figures
+        numbers research records estimates census audit review
+    """.split()
+)
+
+
+def _proposition(text: str, found: _Found) -> bool:
+    """Whether an act verb reports a proposition: a that-clause, agreement
+    with a position, or evidence speaking ("the survey shows ...")."""
+    if text.startswith(("that ", "with "), found.start):
+        return True
+    mention = found.mention
+    return mention is not None and mention.text.lower().split()[-1] in _EVIDENCE_HEADS
+
+
+def _circumstance(content: str) -> bool:
+    """ "said after a summit in Paris", "told reporters in Vienna": where or
+    when something was said, with nothing said in it."""
+    if _CIRCUMSTANCE.fullmatch(content) is None:
+        return False
+    return not any(word in _CLAUSE_WORDS for word in content.lower().split())
 
 
 _SECOND_REPORT = re.compile(
@@ -900,6 +941,33 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# Words of page furniture labels: "READ MORE:", "ANALYSIS:", "Media contact:".
+_FURNITURE_WORDS = _NOT_SPEAKERS | frozenset(
+    """
+        more contact contacts analysis explainer opinion comment gallery pictures
+        also podcast newsletter sponsored
+    """.split()
+)
+
+
+def _furniture_label(label: str) -> bool:
+    """A label of the page, not a speaker: "READ MORE", "ANALYSIS", "Media contact"."""
+    return any(word in _FURNITURE_WORDS for word in label.lower().split())
+
+
+# "READ MORE: ...", "WATCH: ...", "Advertisement", "(Photo: Reuters)": lines of
+# the page, not of the story; nobody says anything in them.
+_FURNITURE_LINE = re.compile(
+    r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$)"
+    r"|[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$))"
+)
+
+
+def _furniture_line(text: str, paragraph: int) -> bool:
+    line = _FURNITURE_LINE.match(text, paragraph)
+    return line is not None and (line[1] is None or _furniture_label(line[1]))
+
+
 def _headline_attributions(article: _Article) -> list[_Found]:
     """Paragraphs that open with "Speaker: what they said"."""
     text = article.text
@@ -915,6 +983,7 @@ def _headline_attributions(article: _Article) -> list[_Found]:
             or mention.kind is SpeakerKind.DESCRIPTION
             or mention.is_pronoun
             or mention.text.lower() in _NOT_SPEAKERS
+            or _furniture_label(mention.text)
         ):
             continue
         # Only a label in capitals may stand before the name ("EXCLUSIVE – Stone:").
@@ -1541,7 +1610,13 @@ def _resolve(
             chain.append("continues the speaker of the quote before")
         if mention is not None:
             lower = mention.text.lower()
-            if lower in PRONOUNS:
+            if mention.antecedent is not None:
+                # The pronoun is the speaker as printed; the sentence names whom.
+                person = _person(text, people, mention.antecedent)
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
+                chain.append(f"pronoun {mention.text!r} -> {speaker} (the sentence's subject)")
+            elif lower in PRONOUNS:
                 antecedent, why = (
                     _antecedent(discourse, people, mention, last_person)
                     if lower in PERSONAL_PRONOUNS

@@ -54,6 +54,18 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of acting or perceiving, not of saying: "agreed to a swap", "offered a
+# truce", "showed no emotion", "declined to comment" report no statement.
+# Outside quotation marks they report one only with a that-clause ("agreed
+# that the terms were fair", "polls show that ...").
+ACTION_ONLY = frozenset(
+    """
+        agreed agrees offered showed show shows discussed planned plans appeared appears
+        appear seemed seems sought seeks seeking preferred prefer prefers decided
+        considered ordered learned identified declined declines refused refuses saw
+    """.split()
+)
+
 # Only next to quotation marks, where they cannot be anything but a cue:
 # "the Saudis state in the white paper", "one sign read,".
 QUOTE_ONLY_VERBS = frozenset(
@@ -61,7 +73,7 @@ QUOTE_ONLY_VERBS = frozenset(
         state write argue claim insist note explain warn add tell read reads advised
         advise advises exclaimed wondered wonders pleaded testified continued surmised
         elaborated summarized summed concurred offered questioned questions
-        describe describing labeled labelled labels branded brands dubbed dubs
+        describe describing labeled labelled labels dubbed dubs
         termed terms blasted blasts slammed slams mocked mocks scoffed scoffs
         lamented laments bemoaned bemoans groused grouses griped gripes praised
         praises touted touts hailed hails decried decries derided derides

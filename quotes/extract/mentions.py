@@ -99,6 +99,9 @@ class Mention:
     kind: SpeakerKind
     name: str  # the name part ("Dmitry Peskov"), or the phrase for bodies and descriptions
     role: str | None = None  # "Kremlin spokesman"
+    # Who a pronoun stands for where the sentence itself says so ("which she
+    # called ..." in a sentence whose subject is a named person).
+    antecedent: Mention | None = None
 
     @property
     def is_pronoun(self) -> bool:

@@ -42,12 +42,6 @@ RULES: tuple[Rule, ...] = (
         '"The depot stays open," Ilse Brandt said.',
     ),
     Rule(
-        "subject_colon",
-        "a colon quote whose verb sits in an opening phrase; the sentence's subject speaks",
-        0.6,
-        'With critics warning of delays, Mayor Oskar Lind has one message: "Turn out."',
-    ),
-    Rule(
         "said_then_quote",
         "speaker and verb before the quote, after a comma or colon",
         0.9,

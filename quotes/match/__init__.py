@@ -8,6 +8,7 @@ clustering (``cluster``). The storage services call these; so can anyone.
 from quotes.match.cluster import Cluster, ClusterItem, ClusterSuggestion, cluster
 from quotes.match.names import (
     acronym,
+    affiliation_key,
     affiliation_of,
     alias_key,
     body_name,
@@ -46,6 +47,7 @@ __all__ = [
     "ClusterSuggestion",
     "Scored",
     "acronym",
+    "affiliation_key",
     "affiliation_of",
     "alias_key",
     "body_name",

@@ -261,6 +261,25 @@ def canonical_body(mention: str) -> str | None:
     return _BODIES.get(key)
 
 
+def affiliation_key(text: str) -> str:
+    """What an affiliation or a body is compared by: its country where it names one
+    ("Russia", "Russian", "Russian government", "the Kremlin" -> "russia"), else
+    its fold ("NATO" -> "nato")."""
+    words = fold(text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    phrase = " ".join(words)
+    government = canonical_body(phrase)
+    if government is not None:
+        words = fold(government).split()
+    country = country_of(" ".join(words))
+    if country is None and (
+        len(words) == 1 or (len(words) == 2 and words[1] in ("government", "administration"))
+    ):
+        country = country_of_adjective(words[0])
+    return fold(country) if country is not None else " ".join(words)
+
+
 def body_name(printed: str) -> str | None:
     """A body named by its country and what it is: "Russia's defence ministry",
     "Russian defence ministry" -> "Russian defence ministry"; "Netanyahu's office" ->

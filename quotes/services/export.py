@@ -18,6 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from quotes.extract.model import SpeakerKind
+from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
 from quotes.storage.appearances import appearances
@@ -43,10 +44,11 @@ def export_statements(
     topic: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    affiliation: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Every statement matching the filters with its sources, earliest first.
 
-    Each item: id, speaker (name, kind), first_said_on, text, topics, and
+    Each item: id, speaker (id, name, kind, same_as), first_said_on, text, topics, and
     sources (outlet, published, said_on, url, wording): one an article,
     earliest first. Statements come in id order, ``_CHUNK`` at a time.
     The filters are checked now (an unknown speaker or topic raises here,
@@ -59,6 +61,8 @@ def export_statements(
     )
     if speaker is not None:
         query = query.where(Statement.speaker_id == find_speaker(session, speaker).id)
+    if affiliation is not None:
+        query = query.where(Statement.speaker_id.in_(affiliated_speaker_ids(session, affiliation)))
     if topic is not None:
         topic_ids = topic_with_descendants(session, topic)
         query = query.where(
@@ -87,7 +91,9 @@ def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dic
             yield {
                 "id": statement.id,
                 "speaker": person.name if person else None,
+                "speaker_id": person.id if person else None,
                 "speaker_kind": str(person.kind) if person else None,
+                "same_as": person.same_as if person else [],
                 "first_said_on": statement.first_said_on,
                 "text": statement.canonical_text,
                 "kind": str(statement.kind),
@@ -108,10 +114,16 @@ def to_claim(item: dict[str, Any]) -> dict[str, Any]:
     }
     if item["speaker"]:
         is_body = item["speaker_kind"] in _ORGANIZATIONS
-        claim["author"] = {
+        author: dict[str, Any] = {
             "@type": "Organization" if is_body else "Person",
             "name": item["speaker"],
         }
+        if item.get("same_as"):
+            # The authority's URL names the person in every database and export, so
+            # it is the node's id too (a Claim's author links across fact-checks).
+            author["@id"] = item["same_as"][0]
+            author["sameAs"] = item["same_as"]
+        claim["author"] = author
     if item["first_said_on"]:
         claim["datePublished"] = item["first_said_on"].isoformat()
     if appearances:

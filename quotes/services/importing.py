@@ -59,6 +59,7 @@ from quotes.services.time_limit import TimeLimitExceeded, time_limit
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
+from quotes.sources.language import is_english
 from quotes.sources.read import DEFAULT_MAX_BYTES
 from quotes.storage.bulk import (
     IMPORT_CHECKPOINT_PAGES,
@@ -107,6 +108,8 @@ class ImportResult:
     quotes: int = 0
     new_speakers: int = 0
     error: str | None = None  # the reason, for ``failed``
+    # What a user should know of an article stored: a repair, or why it has no quotes.
+    notice: str | None = None
 
     @property
     def message(self) -> str:
@@ -486,6 +489,10 @@ class _Importer:
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
 
     def _extract(self, article: ArticleInput) -> Sequence[ExtractedQuote]:
+        """The article's quotes (none in a language the rules are not written
+        for), or the article's failure if extraction passes the time limit."""
+        if not is_english(article.language):
+            return ()
         try:
             with time_limit(self.article_timeout):
                 return self.extractor(article.text, article.published)
@@ -543,6 +550,7 @@ class _Importer:
                 article_id=row.id,
                 quotes=result.quotes,
                 new_speakers=result.new_speakers,
+                notice=_notice(pending.article),
             )
             for pending, row, result in zip(waiting, rows, recorded, strict=True)
         ]
@@ -586,6 +594,7 @@ class _Importer:
             article_id=row.id,
             quotes=recorded.quotes,
             new_speakers=recorded.new_speakers,
+            notice=_notice(article),
         )
 
     def _reprint(
@@ -699,6 +708,16 @@ def _retried(work: Callable[[], _T]) -> _T:
                 raise
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _notice(article: ArticleInput) -> str | None:
+    """The repairs made in reading the article, and why it has no quotes, if it has none."""
+    notices = list(article.notices)
+    if not is_english(article.language):
+        notices.append(
+            f"stored without quotes: language {article.language} (only English has rules)"
+        )
+    return "; ".join(notices) or None
 
 
 def _identity(article: ArticleInput) -> tuple[str | None, str]:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from quotes.errors import NotFoundError
 from quotes.extract.model import QuoteKind
 from quotes.match import normalize
+from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.speakers import find_speaker
 from quotes.services.statements import Source, get_statement
 from quotes.storage.appearances import appearances
@@ -86,17 +87,19 @@ def search_statements(
     topic: str | None = None,
     outlet: str | None = None,
     kind: str | QuoteKind | None = None,
+    affiliation: str | None = None,
     limit: int = 20,
     fuzzy: bool = True,
 ) -> list[SearchHit]:
     """Statements matching ``text``, most relevant first, then earliest.
 
-    ``speaker`` is a name, alias or id; ``topic`` includes its sub-topics;
+    ``speaker`` is a name, alias or id; ``affiliation`` a body or country
+    (its speakers and those tied to it); ``topic`` includes its sub-topics;
     ``outlet`` is a name or domain; ``since``/``until`` bound the date the
     statement was first said. ``fuzzy=False`` keeps the full-text order.
     An unknown speaker, topic or outlet raises ``NotFoundError``.
     """
-    filters = _filters(session, speaker, since, until, topic, outlet, kind)
+    filters = _filters(session, speaker, since, until, topic, outlet, kind, affiliation)
     terms = query_terms(text)
     found = statement_candidates(session, terms, filters, CANDIDATES if fuzzy else limit)
     if not found:
@@ -160,6 +163,7 @@ def who_said(
     topic: str | None = None,
     outlet: str | None = None,
     kind: str | QuoteKind | None = None,
+    affiliation: str | None = None,
 ) -> WhoAnswer | None:
     """The best match's speaker, first date said and every source; None if nothing matches."""
     hits = search_statements(
@@ -171,6 +175,7 @@ def who_said(
         topic=topic,
         outlet=outlet,
         kind=kind,
+        affiliation=affiliation,
         limit=1,
     )
     if not hits:
@@ -262,6 +267,7 @@ def _filters(
     topic: str | None,
     outlet: str | None,
     kind: str | QuoteKind | None,
+    affiliation: str | None = None,
 ) -> Filters:
     outlet_ids = None
     if outlet is not None:
@@ -270,6 +276,7 @@ def _filters(
             raise NotFoundError(f"outlet {outlet!r}: no such outlet")
     return Filters(
         speaker_id=find_speaker(session, speaker).id if speaker else None,
+        speaker_ids=affiliated_speaker_ids(session, affiliation) if affiliation else None,
         since=since,
         until=until,
         topic_ids=topic_with_descendants(session, topic) if topic else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +82,9 @@ def find_speaker(session: Session, ref: str) -> Speaker:
     return speaker
 
 
-def list_speakers(session: Session, *, search: str | None = None) -> list[dict[str, Any]]:
+def list_speakers(
+    session: Session, *, search: str | None = None, speaker_ids: Sequence[int] | None = None
+) -> list[dict[str, Any]]:
     """Speakers with their quote counts, most quoted first."""
     counts = (
         select(Quote.speaker_id, func.count().label("quotes"))
@@ -99,6 +102,8 @@ def list_speakers(session: Session, *, search: str | None = None) -> list[dict[s
             SpeakerAlias.normalized.contains(match.alias_key(search))
         )
         query = query.where(Speaker.id.in_(matching))
+    if speaker_ids is not None:
+        query = query.where(Speaker.id.in_(speaker_ids))
     return [
         {"id": i, "name": name, "kind": kind, "quotes": n}
         for i, name, kind, n in session.execute(query)

@@ -177,7 +177,11 @@ def get_statement(session: Session, statement_id: int) -> StatementView:
 
 
 def list_statements(
-    session: Session, *, speaker_id: int | None = None, limit: int | None = 100
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    speaker_ids: Sequence[int] | None = None,
+    limit: int | None = 100,
 ) -> list[dict[str, Any]]:
     """Statements, most quoted first (then newest)."""
     query = (
@@ -193,6 +197,8 @@ def list_statements(
     )
     if speaker_id is not None:
         query = query.where(Statement.speaker_id == speaker_id)
+    if speaker_ids is not None:
+        query = query.where(Statement.speaker_id.in_(speaker_ids))
     if limit is not None:
         query = query.limit(limit)
     return [

@@ -10,7 +10,10 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+from quotes.errors import SourceError
 
 _SPACES = re.compile(r"\s+")
 _TRAILING_SPACES = re.compile(r"[ \t\f\v]+\n")
@@ -27,8 +30,9 @@ class ArticleInput:
     url: str | None = None
     outlet: str | None = None  # a name: from --outlet, the JSON, or the page's site name
     published: dt.date | None = None
-    language: str | None = None
+    language: str | None = None  # an ISO 639-1 code once read (``language``); None: unknown
     author: str | None = None
+    notices: tuple[str, ...] = ()  # repairs made while reading ("repaired: ...")
 
     def with_overrides(
         self, *, outlet: str | None = None, published: dt.date | None = None
@@ -37,6 +41,15 @@ class ArticleInput:
         if not outlet and not published:
             return self
         return replace(self, outlet=outlet or self.outlet, published=published or self.published)
+
+
+def with_notices(
+    item: ArticleInput | SourceError, notices: Sequence[str]
+) -> ArticleInput | SourceError:
+    """An article read with ``notices`` added to its own; an error as it is."""
+    if not notices or isinstance(item, SourceError):
+        return item
+    return replace(item, notices=(*item.notices, *notices))
 
 
 def clean_text(text: str) -> str:

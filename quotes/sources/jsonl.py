@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from quotes.errors import SourceError
-from quotes.sources.article import ArticleInput, clean_text
+from quotes.sources.article import ArticleInput, clean_text, with_notices
 from quotes.sources.decode import decode_bytes
 
 _OPTIONAL_STRINGS = ("title", "url", "outlet", "language", "author")
@@ -81,11 +81,12 @@ def parse_jsonl_lines(
         if isinstance(raw, SourceError):
             yield raw
             continue
+        notices: list[str] = []
         if isinstance(raw, bytes):
             if not raw.strip():
                 continue
             try:
-                line = decode_bytes(raw, where)
+                line = decode_bytes(raw, where, notices=notices)
             except SourceError as exc:
                 yield exc
                 continue
@@ -98,7 +99,7 @@ def parse_jsonl_lines(
         except json.JSONDecodeError as exc:
             yield SourceError(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _attempt(value, where)
+        yield with_notices(_attempt(value, where), notices)
 
 
 def _attempt(value: Any, origin: str) -> ArticleInput | SourceError:

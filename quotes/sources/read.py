@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import IO
 
 from quotes.errors import SourceError
-from quotes.sources.article import ArticleInput
+from quotes.sources.article import ArticleInput, with_notices
 from quotes.sources.decode import bom_encoding, decode_bytes
 from quotes.sources.detect import (
     Format,
@@ -29,6 +29,7 @@ from quotes.sources.detect import (
 from quotes.sources.fetch import DEFAULT_TIMEOUT, Fetcher, format_size, is_url
 from quotes.sources.html import parse_html
 from quotes.sources.jsonl import parse_json, parse_jsonl_lines
+from quotes.sources.language import article_language
 from quotes.sources.text import parse_text
 from quotes.sources.walk import STDIN, expand
 
@@ -54,6 +55,18 @@ def read_sources(
 ) -> Iterator[ArticleInput | SourceError]:
     """Every article in ``paths`` (files, folders, ``-``, URLs), lazily, errors included."""
     options = options or ReadOptions()
+    for item in _read_all(paths, options):
+        yield item if isinstance(item, SourceError) else _with_language(item)
+
+
+def _with_language(article: ArticleInput) -> ArticleInput:
+    """The article with the language its text is in (``language``), where that is known."""
+    return replace(article, language=article_language(article.text, article.language))
+
+
+def _read_all(
+    paths: Iterable[str | os.PathLike[str]], options: ReadOptions
+) -> Iterator[ArticleInput | SourceError]:
     fetcher: Fetcher | None = None
     try:
         for location in expand(paths, options.glob):
@@ -176,17 +189,21 @@ def _parse_document(
     if not data.strip():
         yield SourceError(origin, "empty: no article text found")
         return
+    notices: list[str] = []
     try:
-        text = decode_bytes(data, origin, declared=charset)
+        text = decode_bytes(data, origin, declared=charset, notices=notices)
+        items: Iterable[ArticleInput | SourceError]
         if fmt == "json":
-            yield from parse_json(text, origin)
+            items = parse_json(text, origin)
         elif fmt == "jsonl":
-            yield from parse_jsonl_lines(enumerate(text.splitlines(), 1), origin)
+            items = parse_jsonl_lines(enumerate(text.splitlines(), 1), origin)
         elif fmt == "html":
-            yield parse_html(text, origin, url=url)
+            items = [parse_html(text, origin, url=url)]
         else:
             article = parse_text(text, origin)
-            yield article if url is None else replace(article, url=url)
+            items = [article if url is None else replace(article, url=url)]
+        for item in items:
+            yield with_notices(item, notices)
     except SourceError as exc:
         yield exc
 

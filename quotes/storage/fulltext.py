@@ -73,6 +73,8 @@ class Filters:
     """What a search is narrowed to; resolved to ids by the caller."""
 
     speaker_id: int | None = None
+    # Any of these speakers (an affiliation's).
+    speaker_ids: Sequence[int] | None = None
     since: dt.date | None = None
     until: dt.date | None = None
     topic_ids: Sequence[int] | None = None
@@ -83,6 +85,8 @@ class Filters:
         found: list[ColumnElement[bool]] = []
         if self.speaker_id is not None:
             found.append(Statement.speaker_id == self.speaker_id)
+        if self.speaker_ids is not None:
+            found.append(Statement.speaker_id.in_(self.speaker_ids))
         if self.since is not None:
             found.append(Statement.first_said_on >= self.since)
         if self.until is not None:

@@ -23,3 +23,13 @@ def speaker_ids_by_name(session: Session, name: str) -> set[int]:
 def speaker_ids_by_authority(session: Session, authority_id: str) -> set[int]:
     """Speakers linked to this authority entry ("Q42")."""
     return set(session.scalars(select(Speaker.id).where(Speaker.authority_id == authority_id)))
+
+
+def speakers_with_affiliation(session: Session) -> list[tuple[int, str, str | None]]:
+    """(id, name, affiliation) of every speaker with an affiliation, and of every body."""
+    rows = session.execute(
+        select(Speaker.id, Speaker.name, Speaker.affiliation).where(
+            (Speaker.affiliation.is_not(None)) | (Speaker.kind != "person")
+        )
+    )
+    return [(i, name, affiliation) for i, name, affiliation in rows]

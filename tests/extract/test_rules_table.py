@@ -43,13 +43,6 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Ilse Brandt",
     ),
     (
-        "subject_colon",
-        "With critics warning of delays, Mayor Oskar Lind has one message for every "
-        'volunteer: "Knock on one more door tonight."',
-        "Knock",
-        "Oskar Lind",
-    ),
-    (
         "said_then_quote",
         'Ilse Brandt told the council: "The depot stays open all winter."',
         "depot",

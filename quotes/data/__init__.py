@@ -1,0 +1,1 @@
+"""Files the package ships: the schema.org JSON-LD context its exports are checked against."""

@@ -1,0 +1,75 @@
+"""Speech acts only: actions, page furniture, refusals and circumstances are
+no statements, while the statement next to them is still found.
+
+Fixtures are invented; only the construction matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from quotes.extract import QuoteKind, extract_quotes
+
+DAY = dt.date(2031, 4, 9)
+
+
+def _texts(text: str) -> list[str]:
+    return [quote.text for quote in extract_quotes(text, DAY)]
+
+
+def test_an_action_is_no_statement() -> None:
+    text = (
+        "The dockers' union agreed to a two-day pause in the strike. "
+        "The union said the pause would end on Friday at noon."
+    )
+    assert _texts(text) == ["the pause would end on Friday at noon"]
+
+
+def test_an_action_verb_with_a_that_clause_reports_a_proposition() -> None:
+    text = "The harbour board agreed that the offer from the shipping line was too low."
+    assert _texts(text) == ["that the offer from the shipping line was too low"]
+
+
+def test_page_furniture_is_no_statement_and_no_speaker() -> None:
+    text = (
+        "READ MORE: Why the port strike says a lot about the city\n\n"
+        "ANALYSIS: The union wants a deal before the summer season\n\n"
+        "Mayor Ana Ruiz said the port would reopen within a week."
+    )
+    found = extract_quotes(text, DAY)
+    assert [q.text for q in found] == ["the port would reopen within a week"]
+    assert found[0].speaker == "Ana Ruiz"
+
+
+def test_a_photo_caption_is_no_statement() -> None:
+    text = (
+        "Dock workers say they will march to the town hall (Photo: Harbour Press)\n\n"
+        "The union's secretary said the march would start at ten."
+    )
+    assert _texts(text) == ["the march would start at ten"]
+
+
+def test_refused_or_negated_speech_is_no_statement() -> None:
+    text = (
+        "The ministry did not say whether the ferries would run this weekend. "
+        "Its spokeswoman declined to comment on the timetable. "
+        "The operator said the first crossing would leave at six."
+    )
+    assert _texts(text) == ["the first crossing would leave at six"]
+
+
+def test_where_it_was_said_is_not_what_was_said() -> None:
+    text = '"The port will reopen on Monday," Mayor Ana Ruiz said after a meeting at the town hall.'
+    found = extract_quotes(text, DAY)
+    assert [(q.text, q.kind) for q in found] == [
+        ('"The port will reopen on Monday,"', QuoteKind.DIRECT)
+    ]
+    assert found[0].speaker == "Ana Ruiz"
+
+
+def test_a_possessed_verb_form_is_a_noun() -> None:
+    text = (
+        "Her comments came hours after the vote in the council chamber. "
+        "The council leader said the vote would be held again in May."
+    )
+    assert _texts(text) == ["the vote would be held again in May"]
