@@ -19,9 +19,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+_AGAIN = 0.1
 
-class TimeLimitExceeded(Exception):
-    """The block used more CPU time than its limit."""
+
+class TimeLimitExceeded(BaseException):
+    """The block used more CPU time than its limit.
+
+    A BaseException, as KeyboardInterrupt is: code that catches Exception
+    around what it calls must not swallow it and carry on.
+    """
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"took longer than {seconds:g} s of CPU time")
@@ -46,7 +52,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGVTALRM, expired)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    # Then again every tenth of a second: a signal handled where Python ignores
+    # exceptions (a finaliser, a weakref callback) must not end the limit.
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds, _AGAIN)
     try:
         yield
     finally:
