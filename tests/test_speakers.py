@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from quotes.cli import cli
 from quotes.extract.model import SpeakerKind
-from quotes.services.merging import undo_merge
+from quotes.services.operations import undo
 from quotes.services.recording import record_quotes
 from quotes.services.speakers import (
     add_alias,
@@ -23,9 +23,7 @@ from quotes.services.speakers import (
 from quotes.storage.database import Database
 from quotes.storage.models import (
     Article,
-    MergeAction,
-    MergeEntity,
-    MergeLog,
+    Operation,
     Quote,
     Speaker,
     Statement,
@@ -178,21 +176,22 @@ def test_merge_and_undo(database: Database) -> None:
         keep = session.get(Speaker, found["Sergey Lavrov"])
         other = session.get(Speaker, found["Seryozha Lavrov"])
         assert keep is not None and other is not None
-        log = merge_speakers(session, keep, other)
-        log_id = log.id
-        assert log.entity == MergeEntity.SPEAKER and log.action == MergeAction.MERGE
+        operation_id = merge_speakers(session, keep, other)
+        logged = session.get(Operation, operation_id)
+        assert logged is not None and (logged.entity, logged.action) == ("speaker", "merge")
     assert list(speakers_of(database)) == ["Sergey Lavrov"]
     assert len(set(quote_speakers(database))) == 1
     # the next report under the merged name resolves to the kept speaker
     result = publish(database, "C", DAY, Said("We expect answers.", "Seryozha Lavrov"))
     assert result.new_speakers == 0
     with database.session() as session:
-        undo_merge(session, log_id)
+        undo(session, str(operation_id))
     assert set(speakers_of(database)) == {"Sergey Lavrov", "Seryozha Lavrov"}
     with database.session() as session:
         restored = find_speaker(session, str(found["Seryozha Lavrov"]))
         assert restored.name == "Seryozha Lavrov"
-        assert session.scalar(select(MergeLog.undone_at).where(MergeLog.id == log_id)) is not None
+        undone = session.scalar(select(Operation.undone_at).where(Operation.id == operation_id))
+        assert undone is not None
         statements = session.scalars(select(Statement.speaker_id)).all()
         assert set(statements) == {found["Sergey Lavrov"], found["Seryozha Lavrov"]}
 
@@ -234,10 +233,7 @@ def test_split_moves_aliases_and_their_quotes(database: Database) -> None:
             select(Statement).where(Statement.canonical_text.startswith("The bridge"))
         )
         assert statement is not None and statement.speaker_id == new_id
-        assert (
-            session.scalar(select(MergeLog.action).order_by(MergeLog.id.desc()))
-            == MergeAction.SPLIT
-        )
+        assert session.scalar(select(Operation.action).order_by(Operation.id.desc())) == "split"
 
 
 def test_rename_keeps_the_old_name_findable(database: Database) -> None:
@@ -283,9 +279,9 @@ def test_cli_speakers(database: Database, database_url: str) -> None:
     assert code == 0 and "renamed Bill Clinton to William J. Clinton" in out
     code, out = run(database_url, "speakers", "merge", "Hillary Clinton", "William J. Clinton")
     assert code == 0 and "merged William J. Clinton into Hillary Clinton" in out
-    log_id = out.strip().rsplit("merge ", 1)[1].rstrip(")")
-    code, out = run(database_url, "unmerge", "--log", log_id)
-    assert code == 0 and "restored" in out, out
+    operation_id = out.strip().rsplit("operation ", 1)[1].rstrip(")")
+    code, out = run(database_url, "undo", operation_id)
+    assert code == 0 and "undo of operation" in out, out
     code, out = run(
         database_url, "speakers", "split", "Peskov", "Peskov", "--name", "Someone Peskov"
     )

@@ -29,6 +29,7 @@ from quotes.storage.models import (
     MergeAction,
     MergeLog,
     MergeSuggestion,
+    Operation,
     Quote,
     Statement,
     SuggestionStatus,
@@ -189,9 +190,12 @@ def test_unmerge_puts_a_quote_on_its_own_and_recomputes(database: Database) -> N
     assert kept.first_said_on == DAY + dt.timedelta(days=1)
     assert alone.canonical_text == PESKOV_FULL and alone.quote_count == 1
     with database.session() as session:
+        # The automatic join is marked undone; the unmerge is an operation of the change log.
         actions = [m.action for m in session.scalars(select(MergeLog).order_by(MergeLog.id))]
-        assert actions == [MergeAction.MERGE, MergeAction.UNMERGE]
+        assert actions == [MergeAction.MERGE]
         assert session.scalar(select(MergeLog.undone_at).where(MergeLog.id == done.undid))
+        logged = session.scalars(select(Operation.action)).all()
+        assert logged == ["unmerge"]
         with pytest.raises(QuotesError):
             unmerge_quote(session, full_quote)  # now the only source of its statement
         with pytest.raises(NotFoundError):

@@ -7,7 +7,7 @@ import click
 from quotes import match
 from quotes.cli.context import open_db_from_context
 from quotes.cli.output import emit, output_options
-from quotes.cli.transaction import transaction
+from quotes.cli.transaction import by_option, transaction
 
 
 @click.group(invoke_without_command=True)
@@ -30,6 +30,7 @@ def review(ctx: click.Context, fmt: str) -> None:
 
 @review.command("accept")
 @click.argument("suggestion_ids", type=int, nargs=-1, required=True)
+@by_option
 @click.pass_context
 def accept_command(ctx: click.Context, suggestion_ids: tuple[int, ...]) -> None:
     """Merge as suggested: the quote's statement joins the suggested one."""
@@ -46,6 +47,7 @@ def accept_command(ctx: click.Context, suggestion_ids: tuple[int, ...]) -> None:
 
 @review.command("reject")
 @click.argument("suggestion_ids", type=int, nargs=-1, required=True)
+@by_option
 @click.pass_context
 def reject_command(ctx: click.Context, suggestion_ids: tuple[int, ...]) -> None:
     """Keep apart: the pair will not be suggested again."""
@@ -60,6 +62,7 @@ def reject_command(ctx: click.Context, suggestion_ids: tuple[int, ...]) -> None:
 @click.command()
 @click.argument("quote_id", type=int, required=False)
 @click.option("--log", "log_id", type=int, metavar="ID", help="Undo merge-log entry ID instead.")
+@by_option
 @click.pass_context
 def unmerge(ctx: click.Context, quote_id: int | None, log_id: int | None) -> None:
     """Take QUOTE_ID out of its statement, or undo merge-log entry --log ID
@@ -103,6 +106,7 @@ def unmerge(ctx: click.Context, quote_id: int | None, log_id: int | None) -> Non
     help="SQLite: fold the write-ahead log into the database at once (slower to finish, "
     "faster reads right after).",
 )
+@by_option
 @click.pass_context
 def dedupe(
     ctx: click.Context, speaker: str | None, auto: float, suggest: float, fold_wal: bool

@@ -6,7 +6,7 @@ import click
 
 from quotes.cli.authority import authority, link_command, links
 from quotes.cli.output import emit, output_options
-from quotes.cli.transaction import transaction
+from quotes.cli.transaction import by_option, transaction
 from quotes.services import speakers as service
 from quotes.services.affiliation import affiliated_speaker_ids
 
@@ -57,27 +57,33 @@ def show_command(ctx: click.Context, speaker: str, fmt: str) -> None:
 @speakers.command("merge")
 @click.argument("keep")
 @click.argument("others", nargs=-1, required=True)
+@by_option
 @click.pass_context
 def merge_command(ctx: click.Context, keep: str, others: tuple[str, ...]) -> None:
-    """Merge OTHERS into KEEP (undo with ``quotes unmerge --log ID``)."""
+    """Merge OTHERS into KEEP; their statements are matched again (undo: ``quotes undo ID``)."""
     with transaction(ctx) as session:
         target = service.find_speaker(session, keep)
         for ref in others:
             other = service.find_speaker(session, ref)
             name = other.name
-            log = service.merge_speakers(session, target, other)
-            click.echo(f"merged {name} into {target.name} (speaker {target.id}; merge {log.id})")
+            operation_id = service.merge_speakers(session, target, other)
+            click.echo(
+                f"merged {name} into {target.name} (speaker {target.id}; operation {operation_id})"
+            )
 
 
 @speakers.command("split")
 @click.argument("speaker")
 @click.argument("aliases", nargs=-1, required=True)
 @click.option("--name", help="The new speaker's name (default: the first alias).")
+@by_option
 @click.pass_context
 def split_command(
     ctx: click.Context, speaker: str, aliases: tuple[str, ...], name: str | None
 ) -> None:
-    """Move ALIASES of SPEAKER, and the quotes printed under them, to a new speaker."""
+    """Move ALIASES of SPEAKER, and the quotes printed under them, to a new speaker.
+
+    ALIASES may also be names the quotes were printed under."""
     with transaction(ctx) as session:
         source = service.find_speaker(session, speaker)
         new = service.split_speaker(session, source, list(aliases), name)
@@ -87,6 +93,7 @@ def split_command(
 @speakers.command("alias")
 @click.argument("speaker")
 @click.argument("alias")
+@by_option
 @click.pass_context
 def alias_command(ctx: click.Context, speaker: str, alias: str) -> None:
     """Record ALIAS as a name of SPEAKER."""
@@ -100,9 +107,11 @@ def alias_command(ctx: click.Context, speaker: str, alias: str) -> None:
 @speakers.command("rename")
 @click.argument("speaker")
 @click.argument("name")
+@by_option
 @click.pass_context
 def rename_command(ctx: click.Context, speaker: str, name: str) -> None:
-    """Rename SPEAKER to NAME (the old name stays an alias)."""
+    """Rename SPEAKER to NAME (the old name stays an alias); a name another speaker
+    holds is refused, with the merge to run instead."""
     with transaction(ctx) as session:
         target = service.find_speaker(session, speaker)
         old = target.name

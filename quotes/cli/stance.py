@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from quotes.cli.output import emit, output_options
-from quotes.cli.transaction import transaction
+from quotes.cli.transaction import remember_who, transaction
 from quotes.match.stance import Stance
 from quotes.services import stance as service
 from quotes.services.search import topic_with_descendants
@@ -21,13 +21,16 @@ def stance() -> None:
 @click.argument("statement_id", type=int)
 @click.argument("topic")
 @click.argument("value", type=click.Choice([s.value for s in Stance]))
-@click.option("--by", metavar="NAME", help="Who decided (kept with the stance).")
+@click.option(
+    "--by", metavar="NAME", envvar="QUOTES_USER", help="Who decided (kept with the stance)."
+)
 @click.option("--note", help="Why: a reference, a reading of the context.")
 @click.pass_context
 def set_command(
     ctx: click.Context, statement_id: int, topic: str, value: str, by: str | None, note: str | None
 ) -> None:
     """Set the stance of STATEMENT_ID on TOPIC (supports, opposes, neutral, unknown)."""
+    remember_who(ctx, by)
     with transaction(ctx) as session:
         service.set_stance(session, statement_id, topic, value, by=by, note=note)
 
@@ -35,10 +38,11 @@ def set_command(
 @stance.command("confirm")
 @click.argument("statement_id", type=int)
 @click.argument("topic")
-@click.option("--by", metavar="NAME", help="Who confirmed it.")
+@click.option("--by", metavar="NAME", envvar="QUOTES_USER", help="Who confirmed it.")
 @click.pass_context
 def confirm_command(ctx: click.Context, statement_id: int, topic: str, by: str | None) -> None:
     """Confirm the suggested stance of STATEMENT_ID on TOPIC as it stands."""
+    remember_who(ctx, by)
     with transaction(ctx) as session:
         row = service.confirm_stance(session, statement_id, topic, by=by)
         click.echo(f"Statement {statement_id} {row.stance.value} ({topic}), confirmed.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from quotes.cli.output import emit, output_options
-from quotes.cli.transaction import transaction
+from quotes.cli.transaction import by_option, transaction
 from quotes.match.keywords import parse_keywords
 from quotes.services import topics as service
 
@@ -75,6 +75,7 @@ def apply_command(ctx: click.Context, name: str | None) -> None:
 @topics.command("tag")
 @click.argument("statement_id", type=int)
 @click.argument("topic")
+@by_option
 @click.pass_context
 def tag_command(ctx: click.Context, statement_id: int, topic: str) -> None:
     """Tag STATEMENT_ID with TOPIC by hand (kept whatever the rules say)."""
@@ -85,6 +86,7 @@ def tag_command(ctx: click.Context, statement_id: int, topic: str) -> None:
 @topics.command("untag")
 @click.argument("statement_id", type=int)
 @click.argument("topic")
+@by_option
 @click.pass_context
 def untag_command(ctx: click.Context, statement_id: int, topic: str) -> None:
     """Take TOPIC off STATEMENT_ID; the rules will not put it back."""

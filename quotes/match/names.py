@@ -341,8 +341,10 @@ def affiliation_of(role: str | None, printed: str | None = None) -> str | None:
 # spellings that systems (BGN/PCGN, scholarly, French, German, Polish, the
 # Ukrainian national system, anyascii) give for one sound to one spelling.
 _SKELETON_RULES = [
-    (re.compile(r"shch|sch|szcz"), "sc"),
+    # German tsch and sch are English ch and sh; then Russian shch (щ), however spelt.
     (re.compile(r"tsch|tch|cz"), "ch"),
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"shch|szch"), "sc"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"zh"), "j"),
     (re.compile(r"ph"), "f"),
@@ -363,12 +365,21 @@ _SKELETON_RULES = [
 ]
 
 
+# A letter each rule needs (None: always run): a rule whose letter is absent is
+# skipped, since a million authority names go through these.
+_SKELETON_NEEDS = [
+    *("c", "s", "s", "h", "z", "p", "c", "x", "t", "w", "u", "g", "h"),
+    *(None, "o", None, "f"),
+]
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A transliteration-blind key of one folded word: Zelensky, Zelenskyy,
     Zelenskiy, Zelens'kiy -> "zelenski"; Khodorkovsky, Hodorkovskij -> "hodorkovski"."""
-    for pattern, replacement in _SKELETON_RULES:
-        word = pattern.sub(replacement, word)
+    for (pattern, replacement), needs in zip(_SKELETON_RULES, _SKELETON_NEEDS, strict=True):
+        if needs is None or needs in word:
+            word = pattern.sub(replacement, word)
     return word
 
 

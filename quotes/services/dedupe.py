@@ -4,9 +4,13 @@ For after a change of thresholds or rules. It works in batches of speakers
 (about ``BATCH_QUOTES`` quotes each): read the batch's quotes into memory,
 cluster each speaker's (``match.cluster``), then write only what changed,
 with bulk statements: new statements in one multi-row insert, quote moves
-and statement updates as executemany, and a merge-log row for every quote
-that joins a statement it was not in. No cursor stays open while writing
+and statement updates as executemany. No cursor stays open while writing
 (SQLite leaves reading a table that is being changed undefined).
+
+A dedupe is one logged operation: before each batch is written the rows it
+changes are read by the change log's recorder (``quotes.storage.operations``),
+so that ``quotes undo`` gives back every statement, with its id, every quote's
+statement and every review suggestion the run replaced.
 
 Statement ids are kept where they can be (a cluster reuses the statement
 most of its quotes were in), since fact-checkers cite them. Statements that
@@ -44,7 +48,6 @@ from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
-from quotes.services.statement_matching import INSERT_QUOTE_MERGES
 from quotes.services.statements import chunked
 from quotes.storage.appearances import first_printed
 from quotes.storage.bulk import (
@@ -55,6 +58,7 @@ from quotes.storage.bulk import (
     update_by_id,
 )
 from quotes.storage.models import (
+    Actor,
     Article,
     MergeSuggestion,
     Quote,
@@ -62,6 +66,7 @@ from quotes.storage.models import (
     SuggestionStatus,
     utcnow,
 )
+from quotes.storage.operations import Recorder, operation, watch_statements
 
 BATCH_QUOTES = 50_000
 # From this many quotes on, clustering runs in a second process.
@@ -102,6 +107,28 @@ def dedupe_statements(
     progress: Callable[[int], None] | None = None,
 ) -> DedupeResult:
     """Re-cluster every speaker's quotes (or one speaker's); runs in the caller's transaction."""
+    with operation(session, "dedupe", "statement", actor=Actor.RULE, method="dedupe") as logged:
+        # Alone, a dedupe writes each batch's row images as it goes; inside a
+        # speaker merge its rows are the merge's, read whole.
+        settle = None if logged.nested else logged.operation_id
+        result = _dedupe(session, logged.recorder, settle, speaker_id, auto, suggest, progress)
+        logged.summary = (
+            f"dedupe{f' of speaker {speaker_id}' if speaker_id is not None else ''}: "
+            f"{result.moved} quotes moved, {result.created} statements new, "
+            f"{result.deleted} removed, {result.suggestions} suggestions"
+        )
+    return result
+
+
+def _dedupe(
+    session: Session,
+    recorder: Recorder,
+    settle: int | None,
+    speaker_id: int | None,
+    auto: float,
+    suggest: float,
+    progress: Callable[[int], None] | None,
+) -> DedupeResult:
     session.flush()
     result = DedupeResult()
     connection = session.connection()
@@ -115,12 +142,14 @@ def dedupe_statements(
             .distinct()
         ).scalars()
     )
-    pending = delete(MergeSuggestion).where(MergeSuggestion.status == SuggestionStatus.PENDING)
+    waiting = MergeSuggestion.status == SuggestionStatus.PENDING
     if speaker_id is not None:
-        pending = pending.where(
-            MergeSuggestion.quote_id.in_(select(Quote.id).where(Quote.speaker_id == speaker_id))
+        waiting &= MergeSuggestion.quote_id.in_(
+            select(Quote.id).where(Quote.speaker_id == speaker_id)
         )
-    connection.execute(pending)
+    # The pending suggestions are made again from the new clusters.
+    recorder.watch(MergeSuggestion, waiting)
+    connection.execute(delete(MergeSuggestion).where(waiting))
     counts = [
         (int(sid), int(n))
         for sid, n in connection.execute(
@@ -128,7 +157,7 @@ def dedupe_statements(
         )
         if sid is not None
     ]
-    writer = _Writer(session, auto, suggest)
+    writer = _Writer(session, recorder, auto, suggest)
     ranges = list(_batches(counts))
     total = sum(n for _, n in counts)
     clusterer = _Clusterer(auto, suggest, writer.window, parallel=total >= PARALLEL_FROM)
@@ -151,6 +180,8 @@ def dedupe_statements(
                 result.quotes += len(rows)
             result.speakers += len(batch.speakers)
             writer.write(writer.take())
+            if settle is not None:
+                recorder.settle(settle)
             batch = following
             if progress is not None:
                 progress(result.quotes)
@@ -338,8 +369,6 @@ class _Batch:
     pending_quotes: list[tuple[int, _Row, str | None, float | None]] = field(default_factory=list)
     quote_updates: list[tuple[int, str | None, float | None, int]] = field(default_factory=list)
     statement_updates: list[dict[str, Any]] = field(default_factory=list)
-    # quote id, from statement, to statement, method, score
-    logs: list[tuple[int, int | None, int, str, float | None]] = field(default_factory=list)
     suggestions: list[tuple[_Row, Any, str, float]] = field(default_factory=list)
     moved: int = 0
 
@@ -349,15 +378,14 @@ class _Batch:
         self.quote_updates.append((target, method, score, row.id))
         if row.statement_id != target:
             self.moved += 1
-            if method is not None:
-                self.logs.append((row.id, row.statement_id, target, method, score))
 
 
 class _Writer:
     """Clusters speakers into the current batch; writes batches in bulk."""
 
-    def __init__(self, session: Session, auto: float, suggest: float) -> None:
+    def __init__(self, session: Session, recorder: Recorder, auto: float, suggest: float) -> None:
         self.session = session
+        self.recorder = recorder
         self.auto = auto
         self.suggest = suggest
         self.window = DATE_WINDOW.days
@@ -424,8 +452,10 @@ class _Writer:
         """Write one batch in bulk."""
         connection = self.session.connection()
         suggestions = batch.suggestions
+        self.recorder.watch_ids(Statement, [u["sid"] for u in batch.statement_updates])
         if batch.new_statements:
             ids = reserve_ids(connection, Statement, len(batch.new_statements))
+            self.recorder.watch_ids(Statement, ids)
             executemany(
                 connection,
                 _INSERT_STATEMENT_SQL,
@@ -443,8 +473,8 @@ class _Writer:
             ]
         if batch.statement_updates:
             connection.execute(_UPDATE_STATEMENT, batch.statement_updates)
+        self.recorder.watch_ids(Quote, [u[-1] for u in batch.quote_updates])
         update_by_id(connection, "quotes", _QUOTE_COLUMNS, batch.quote_updates)
-        executemany(connection, INSERT_QUOTE_MERGES, batch.logs)
         self.moved += batch.moved
         rows = [
             {"quote_id": row.id, "statement_id": target, "method": m, "score": s}
@@ -474,6 +504,9 @@ class _Writer:
         table = table_of(Statement)
         quotes = table_of(Quote)
         for chunk in chunked(sorted(self.dropped - self.claimed)):
+            # Deleting a statement deletes its topics, stances and suggestions.
+            self.recorder.watch_ids(Statement, chunk)
+            watch_statements(self.recorder, list(chunk))
             done = connection.execute(
                 delete(table).where(
                     table.c.id.in_(chunk),

@@ -8,6 +8,10 @@ of its statement: back to the statement it came from if that still exists,
 else to a statement of its own. ``quotes unmerge --log ID`` undoes a logged
 merge by its merge-log id (a quote attach or a speaker merge).
 
+Each decision is one logged operation (``quotes.storage.operations``): it
+reads the statements and quotes it may change first, so that ``quotes undo``
+gives back exactly what was there.
+
 Quotes placed by a person (accepted or unmerged) get ``match_method``
 "person" or "unmerged": ``quotes dedupe`` leaves their statements as they are.
 """
@@ -17,25 +21,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.services.speakers import undo_speaker_merge
 from quotes.services.statements import recompute_statements
+from quotes.storage.merges import (
+    has_other_quote,
+    last_join,
+    quote_ids_in,
+    statement_of_its_own,
+    suggestion_rows,
+)
 from quotes.storage.models import (
-    Actor,
     MergeAction,
     MergeEntity,
     MergeLog,
     MergeSuggestion,
     Quote,
-    Speaker,
     Statement,
     SuggestionStatus,
     utcnow,
 )
+from quotes.storage.operations import Recorder, operation, watch_statements
 
 # match_method values of quotes whose statement a person decided.
 PINNED_METHODS = ("person", "unmerged")
@@ -45,25 +54,7 @@ def list_suggestions(
     session: Session, *, status: SuggestionStatus = SuggestionStatus.PENDING, limit: int = 100
 ) -> list[dict[str, Any]]:
     """Suggestions with both wordings side by side, best first."""
-    target = Statement.__table__.alias("target")
-    rows = session.execute(
-        select(
-            MergeSuggestion.id,
-            MergeSuggestion.score,
-            MergeSuggestion.method,
-            Speaker.name,
-            Quote.id,
-            Quote.text,
-            MergeSuggestion.statement_id,
-            target.c.canonical_text,
-        )
-        .join(Quote, Quote.id == MergeSuggestion.quote_id)
-        .join(target, target.c.id == MergeSuggestion.statement_id)
-        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
-        .where(MergeSuggestion.status == status)
-        .order_by(MergeSuggestion.score.desc(), MergeSuggestion.id)
-        .limit(limit)
-    )
+    rows = suggestion_rows(session, status, limit)
     return [
         {
             "id": sid,
@@ -101,31 +92,52 @@ def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
     assert quote is not None
     target = suggestion.statement_id
     source = quote.statement_id
+    statement = session.get(Statement, target)
+    if statement is not None and statement.speaker_id != quote.speaker_id:
+        # The quote was moved to another speaker since it was suggested.
+        raise QuotesError(
+            f"suggestion {suggestion_id}: quote {quote.id} and statement {target} are now "
+            "of different speakers; reject it, or move the quote first"
+        )
+    with operation(
+        session, "accept", "suggestion", method=suggestion.method, score=suggestion.score
+    ) as logged:
+        watch_statement_set(logged.recorder, [i for i in (source, target) if i is not None])
+        logged.recorder.watch_ids(Quote, [quote.id])
+        logged.recorder.watch_ids(MergeSuggestion, [suggestion.id])
+        done = _accept(session, suggestion, quote, source, target)
+        logged.summary = (
+            f"suggestion {suggestion.id}: {len(done.moved_quotes)} quote(s) of statement "
+            f"{source} merged into statement {target}"
+        )
+    return done
+
+
+def watch_statement_set(recorder: Recorder, statement_ids: list[int]) -> None:
+    """Declare these statements, their quotes and what hangs on them."""
+    recorder.watch(Statement, Statement.id.in_(statement_ids))
+    recorder.watch(Quote, Quote.statement_id.in_(statement_ids))
+    watch_statements(recorder, statement_ids)
+
+
+def _accept(
+    session: Session,
+    suggestion: MergeSuggestion,
+    quote: Quote,
+    source: int | None,
+    target: int,
+) -> Accepted:
     if source == target:
         moved: list[int] = []
     elif source is None:
         moved = [quote.id]
     else:
-        moved = list(session.scalars(select(Quote.id).where(Quote.statement_id == source)))
+        moved = quote_ids_in(session, source)
     if moved:
         session.execute(
             update(Quote)
             .where(Quote.id.in_(moved))
             .values(statement_id=target, match_method="person", match_score=suggestion.score)
-        )
-        session.add_all(
-            MergeLog(
-                entity=MergeEntity.QUOTE,
-                action=MergeAction.MERGE,
-                subject_id=quote_id,
-                from_id=source,
-                to_id=target,
-                method=suggestion.method,
-                score=suggestion.score,
-                actor=Actor.PERSON,
-                details={"suggestion": suggestion.id},
-            )
-            for quote_id in moved
         )
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.decided_at = utcnow()
@@ -138,9 +150,16 @@ def accept_suggestion(session: Session, suggestion_id: int) -> Accepted:
 def reject_suggestion(session: Session, suggestion_id: int) -> None:
     """Keep the two apart; the pair is not suggested again."""
     suggestion = _suggestion(session, suggestion_id)
-    suggestion.status = SuggestionStatus.REJECTED
-    suggestion.decided_at = utcnow()
-    session.flush()
+    with operation(
+        session, "reject", "suggestion", method=suggestion.method, score=suggestion.score
+    ) as logged:
+        logged.recorder.watch_ids(MergeSuggestion, [suggestion.id])
+        suggestion.status = SuggestionStatus.REJECTED
+        suggestion.decided_at = utcnow()
+        logged.summary = (
+            f"suggestion {suggestion.id}: quote {suggestion.quote_id} kept apart from "
+            f"statement {suggestion.statement_id}"
+        )
 
 
 @dataclass(frozen=True)
@@ -159,62 +178,47 @@ def unmerge_quote(session: Session, quote_id: int) -> Unmerged:
     current = quote.statement_id
     if current is None:
         raise QuotesError(f"quote {quote_id} has no statement")
-    others = session.scalar(
-        select(Quote.id).where(Quote.statement_id == current, Quote.id != quote_id).limit(1)
-    )
-    if others is None:
+    if not has_other_quote(session, current, quote_id):
         raise QuotesError(f"quote {quote_id} is the only source of statement {current}")
-    log = session.scalars(
-        select(MergeLog)
-        .where(
-            MergeLog.entity == MergeEntity.QUOTE,
-            MergeLog.action == MergeAction.MERGE,
-            MergeLog.subject_id == quote_id,
-            MergeLog.to_id == current,
-            MergeLog.undone_at.is_(None),
+    with operation(session, "unmerge", "quote") as logged:
+        done = _unmerge(session, logged.recorder, quote, current)
+        logged.summary = (
+            f"quote {quote_id} taken out of statement {done.from_statement} "
+            f"into statement {done.to_statement}"
         )
-        .order_by(MergeLog.id.desc())
-        .limit(1)
-    ).first()
+    return done
+
+
+def _unmerge(session: Session, recorder: Recorder, quote: Quote, current: int) -> Unmerged:
+    log = last_join(session, quote.id, current)
     destination: int | None = None
     if (
         log is not None
         and log.from_id is not None
         and log.from_id != current
-        and session.get(Statement, log.from_id) is not None
+        and _speaker_of(session, log.from_id) == (quote.speaker_id,)
     ):
+        # Back where it came from, unless that statement is now someone else's.
         destination = log.from_id
+    watch_statement_set(recorder, [i for i in (current, destination) if i is not None])
+    if log is not None:
+        recorder.watch_ids(MergeLog, [log.id])
     if destination is None:
-        fresh = Statement(
-            speaker_id=quote.speaker_id,
-            canonical_text=quote.text,
-            match_key=match.match_key(quote.text),
-            kind=quote.kind,
-            quote_count=1,
-        )
-        session.add(fresh)
-        session.flush()
-        destination = fresh.id
+        destination = statement_of_its_own(session, quote, quote.speaker_id)
+        watch_statement_set(recorder, [destination])
     quote.statement_id = destination
     quote.match_method, quote.match_score = "unmerged", None
     if log is not None:
         log.undone_at = utcnow()
-    session.add(
-        MergeLog(
-            entity=MergeEntity.QUOTE,
-            action=MergeAction.UNMERGE,
-            subject_id=quote_id,
-            from_id=current,
-            to_id=destination,
-            method="person",
-            score=None,
-            actor=Actor.PERSON,
-            details={"undoes": log.id} if log is not None else None,
-        )
-    )
     session.flush()
     recompute_statements(session, [current, destination])
-    return Unmerged(quote_id, current, destination, log.id if log is not None else None)
+    return Unmerged(quote.id, current, destination, log.id if log is not None else None)
+
+
+def _speaker_of(session: Session, statement_id: int) -> tuple[int | None] | None:
+    """(the statement's speaker,), or None when there is no such statement."""
+    found = session.get(Statement, statement_id)
+    return None if found is None else (found.speaker_id,)
 
 
 def undo_merge(session: Session, log_id: int) -> str:
@@ -227,8 +231,13 @@ def undo_merge(session: Session, log_id: int) -> str:
     if log.undone_at is not None:
         raise QuotesError(f"merge {log_id} was already undone")
     if log.entity == MergeEntity.SPEAKER:
-        speaker = undo_speaker_merge(session, log)
-        return f"speaker {speaker.id} ({speaker.name}) restored from speaker {log.to_id}"
+        # Speaker merges logged before the change log (operations) had one.
+        with operation(session, "unmerge", "speaker") as logged:
+            speaker = undo_speaker_merge(session, log, logged.recorder)
+            logged.summary = (
+                f"speaker {speaker.id} ({speaker.name}) restored from speaker {log.to_id}"
+            )
+        return logged.summary
     if log.entity == MergeEntity.QUOTE:
         quote = session.get(Quote, log.subject_id)
         if quote is None or quote.statement_id != log.to_id:

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote, SpeakerKind
-from quotes.storage.models import MergeEntity, MergeLog, Speaker, SpeakerAlias, SpeakerRole
+from quotes.storage.models import Operation, Speaker, SpeakerAlias, SpeakerRole
 
 _ROLE_STOPWORDS = frozenset(
     {"the", "of", "a", "an", "and", "for", "s", "former", "deputy", "chief"}
@@ -100,16 +100,15 @@ class _Version:
     merge: int
 
 
-# Highest speaker, alias and role ids, and how many speaker merges/splits were logged:
+# Highest speaker, alias and role ids, and the newest operation of the change log:
 # each an index lookup.
 _VERSION_QUERY = select(
     select(func.max(Speaker.id)).scalar_subquery(),
     select(func.max(SpeakerAlias.id)).scalar_subquery(),
     select(func.max(SpeakerRole.id)).scalar_subquery(),
-    # A count, not max(id): both backends answer it from the (entity, subject_id)
-    # index, where PostgreSQL would scan the whole log backwards for a max.
-    # Merge-log rows are never deleted, so the count only grows.
-    select(func.count()).where(MergeLog.entity == MergeEntity.SPEAKER).scalar_subquery(),
+    # Every correction (a merge, split, rename, undo) is an operation of the
+    # change log, and operations are never deleted: the highest id only grows.
+    select(func.max(Operation.id)).scalar_subquery(),
 )
 
 

@@ -1,15 +1,15 @@
 """Speakers by hand: find, show, merge, split, alias, rename.
 
 Import resolves speakers by rule (``speaker_directory``); these are the
-corrections a person makes. A merge is logged in the merge log (entity
-speaker) with everything needed to undo it (``undo_speaker_merge``); a split
-moves chosen aliases, and the quotes printed under them, to a new speaker.
+corrections a person makes. Each is one logged operation
+(``quotes.storage.operations``) that ``quotes undo`` reverses exactly; none
+leaves a statement holding quotes of two speakers. A split moves chosen
+names, and the quotes printed under them, to a new speaker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +20,12 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
+from quotes.services.rematch import rematch_speaker_statements
 from quotes.services.speaker_directory import Ambiguous, directory_for, forget_directory
 from quotes.services.statements import recompute_statements
 from quotes.storage.appearances import appearances
 from quotes.storage.models import (
     Actor,
-    MergeAction,
-    MergeEntity,
     MergeLog,
     Outlet,
     Quote,
@@ -36,10 +35,23 @@ from quotes.storage.models import (
     Statement,
     utcnow,
 )
+from quotes.storage.operations import Recorder, operation, watch_speakers
 from quotes.storage.speaker_lookup import (
     speaker_ids_by_alias_key,
     speaker_ids_by_authority,
     speaker_ids_by_name,
+)
+from quotes.storage.speakers import (
+    printed_names,
+    quote_ids_of,
+    quotes_by_statement,
+    set_alias_speaker,
+    set_quote_speaker,
+    set_quote_statement,
+    set_statement_speaker,
+    speakers_holding,
+    statement_ids_of,
+    statement_sizes,
 )
 
 
@@ -151,88 +163,82 @@ def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
 
 
 def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
-    """Add a name this speaker is printed as; False if it was there already."""
+    """Add a name this speaker is printed as (one logged operation); False if it was there."""
     normalized = match.alias_key(alias)
     if not normalized:
         raise QuotesError(f"alias {alias!r} has no letters")
-    exists = session.scalar(
-        select(SpeakerAlias.id).where(
-            SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.normalized == normalized
-        )
-    )
-    if exists is not None:
+    if any(a.normalized == normalized for a in speaker.aliases):
         return False
+    with operation(session, "alias", "speaker") as logged:
+        logged.recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id == speaker.id)
+        _add_alias(session, speaker, alias, normalized)
+        logged.summary = f"alias {alias!r} added to speaker {speaker.id} ({speaker.name})"
+    return True
+
+
+def _add_alias(session: Session, speaker: Speaker, alias: str, normalized: str) -> None:
     session.add(
         SpeakerAlias(
             speaker_id=speaker.id, alias=alias[:300], normalized=normalized, added_by=Actor.PERSON
         )
     )
     session.flush()
+    session.expire(speaker, ["aliases"])
     forget_directory(session)
-    return True
 
 
 def rename_speaker(session: Session, speaker: Speaker, name: str) -> None:
-    """Give the speaker a new display name (kept as an alias too)."""
-    if not name.strip():
+    """Give the speaker a new display name (kept as an alias too).
+
+    A name another speaker holds is refused: the two are probably one
+    person, and that is a merge, not a rename.
+    """
+    name = name.strip()[:300]
+    if not name:
         raise QuotesError("a speaker's name cannot be empty")
-    speaker.name = name.strip()[:300]
-    add_alias(session, speaker, speaker.name)
+    key = match.alias_key(name)
+    holders = [s for s in speakers_holding(session, key, name) if s.id != speaker.id]
+    if holders:
+        other = holders[0]
+        raise QuotesError(
+            f"{name!r} is the name of speaker {other.id} ({other.name}): if they are one, "
+            f"merge them instead: quotes speakers merge {speaker.id} {other.id}"
+        )
+    old = speaker.name
+    with operation(session, "rename", "speaker") as logged:
+        logged.recorder.watch(Speaker, Speaker.id == speaker.id)
+        logged.recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id == speaker.id)
+        speaker.name = name
+        if key and all(a.normalized != key for a in speaker.aliases):
+            _add_alias(session, speaker, name, key)
+        logged.summary = f"speaker {speaker.id} renamed from {old!r} to {name!r}"
     forget_directory(session)
 
 
-def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> MergeLog:
-    """Merge ``other`` into ``keep``: its quotes, statements, aliases and roles move.
+def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> int:
+    """Merge ``other`` into ``keep``; returns the operation's id.
 
-    The merge-log row keeps what undo needs: the removed speaker's fields, the
-    ids of the quotes, statements and aliases moved, and its roles.
+    Its quotes, statements, aliases and roles move; then ``keep``'s statements
+    are matched again (``rematch``), so a statement filed under both becomes one.
     """
     if keep.id == other.id:
         raise QuotesError(f"speaker {keep.id} cannot be merged into itself")
-    quote_ids = list(session.scalars(select(Quote.id).where(Quote.speaker_id == other.id)))
-    statement_ids = list(
-        session.scalars(select(Statement.id).where(Statement.speaker_id == other.id))
-    )
+    with operation(session, "merge", "speaker") as logged:
+        watch_speakers(logged.recorder, [keep.id, other.id])
+        summary = f"speaker {other.id} ({other.name}) merged into speaker {keep.id} ({keep.name})"
+        _merge(session, keep, other)
+        rematch_speaker_statements(session, keep.id)
+        logged.summary = summary
+    assert logged.operation_id is not None
+    return logged.operation_id
+
+
+def _merge(session: Session, keep: Speaker, other: Speaker) -> None:
+    set_quote_speaker(session, quote_ids_of(session, other.id), keep.id)
+    set_statement_speaker(session, statement_ids_of(session, other.id), keep.id)
     keep_aliases = {a.normalized for a in keep.aliases}
-    moved_aliases = [a.id for a in other.aliases if a.normalized not in keep_aliases]
-    aliases = [
-        {"alias": a.alias, "normalized": a.normalized, "added_by": str(a.added_by)}
-        for a in other.aliases
-    ]
-    roles = [
-        {
-            "role": r.role,
-            "first_seen": r.first_seen.isoformat() if r.first_seen else None,
-            "last_seen": r.last_seen.isoformat() if r.last_seen else None,
-        }
-        for r in other.roles
-    ]
-    log = MergeLog(
-        entity=MergeEntity.SPEAKER,
-        action=MergeAction.MERGE,
-        subject_id=other.id,
-        from_id=other.id,
-        to_id=keep.id,
-        method="person",
-        score=None,
-        actor=Actor.PERSON,
-        details={
-            "name": other.name,
-            "kind": str(other.kind),
-            "description": other.description,
-            "quote_ids": quote_ids,
-            "statement_ids": statement_ids,
-            "alias_ids": moved_aliases,
-            "aliases": aliases,
-            "roles": roles,
-        },
-    )
-    session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(speaker_id=keep.id))
-    session.execute(
-        update(Statement).where(Statement.id.in_(statement_ids)).values(speaker_id=keep.id)
-    )
-    session.execute(
-        update(SpeakerAlias).where(SpeakerAlias.id.in_(moved_aliases)).values(speaker_id=keep.id)
+    set_alias_speaker(
+        session, [a.id for a in other.aliases if a.normalized not in keep_aliases], keep.id
     )
     known_roles = {r.role.casefold(): r for r in keep.roles}
     for role in other.roles:
@@ -253,18 +259,18 @@ def merge_speakers(session: Session, keep: Speaker, other: Speaker) -> MergeLog:
     session.expire(other)
     session.execute(delete(Speaker).where(Speaker.id == other.id))
     session.expunge(other)
-    session.add(log)
     session.flush()
     session.expire(keep)
     forget_directory(session)
-    return log
 
 
-def undo_speaker_merge(session: Session, log: MergeLog) -> Speaker:
-    """Bring back a merged speaker with its own id, aliases, roles, quotes and statements."""
+def undo_speaker_merge(session: Session, log: MergeLog, recorder: Recorder) -> Speaker:
+    """Bring back a speaker merged before the change log, from its merge-log row."""
     details = log.details or {}
     if log.to_id is None or session.get(Speaker, log.to_id) is None:
         raise QuotesError(f"merge {log.id}: the speaker it merged into no longer exists")
+    watch_speakers(recorder, [log.to_id, log.subject_id])
+    recorder.watch_ids(MergeLog, [log.id])
     session.execute(
         insert(Speaker).values(
             id=log.subject_id,
@@ -285,16 +291,13 @@ def undo_speaker_merge(session: Session, log: MergeLog) -> Speaker:
         .where(Statement.id.in_(statement_ids), Statement.speaker_id == log.to_id)
         .values(speaker_id=log.subject_id)
     )
-    session.execute(
-        update(SpeakerAlias)
-        .where(SpeakerAlias.id.in_(details.get("alias_ids", [])))
-        .values(speaker_id=log.subject_id)
-    )
-    present = set(
-        session.scalars(
-            select(SpeakerAlias.normalized).where(SpeakerAlias.speaker_id == log.subject_id)
+    set_alias_speaker(session, details.get("alias_ids", []), log.subject_id)
+    present = {
+        a.normalized
+        for a in session.scalars(
+            select(SpeakerAlias).where(SpeakerAlias.speaker_id == log.subject_id)
         )
-    )
+    }
     for alias in details.get("aliases", []):
         if alias["normalized"] not in present:
             session.add(
@@ -314,8 +317,9 @@ def undo_speaker_merge(session: Session, log: MergeLog) -> Speaker:
                 last_seen=_day(role.get("last_seen")),
             )
         )
-    _close(session, log, "person")
+    log.undone_at = utcnow()
     session.flush()
+    _separate(session, [log.subject_id])
     forget_directory(session)
     speaker = session.get(Speaker, log.subject_id)
     assert speaker is not None
@@ -326,22 +330,46 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _close(session: Session, log: MergeLog, method: str) -> None:
-    """Mark a merge undone and log the unmerge."""
-    log.undone_at = utcnow()
-    session.add(
-        MergeLog(
-            entity=log.entity,
-            action=MergeAction.UNMERGE,
-            subject_id=log.subject_id,
-            from_id=log.to_id,
-            to_id=log.from_id,
-            method=method,
-            score=None,
-            actor=Actor.PERSON,
-            details={"undoes": log.id},
-        )
-    )
+def _separate(session: Session, speaker_ids: list[int]) -> list[int]:
+    """Take these speakers' quotes out of statements they share with someone else:
+    into a statement of their own (one per speaker and old statement)."""
+    moved = set()
+    for speaker_id in speaker_ids:
+        moved.update(quote_ids_of(session, speaker_id))
+    by_statement = quotes_by_statement(session, sorted(moved))
+    touched: list[int] = []
+    sizes = statement_sizes(session, sorted(by_statement))
+    for statement_id, quote_ids in sorted(by_statement.items()):
+        source = session.get(Statement, statement_id)
+        assert source is not None
+        speakers_here: set[int] = {
+            q.speaker_id
+            for q in (session.get(Quote, i) for i in quote_ids)
+            if q is not None and q.speaker_id is not None
+        }
+        if sizes.get(statement_id, 0) == len(quote_ids) and len(speakers_here) == 1:
+            (only,) = speakers_here
+            if source.speaker_id != only:
+                set_statement_speaker(session, [statement_id], only)
+            continue
+        for speaker_id in sorted(s for s in speakers_here if s != source.speaker_id):
+            mine = [
+                i for i in quote_ids if (q := session.get(Quote, i)) and q.speaker_id == speaker_id
+            ]
+            fresh = Statement(
+                speaker_id=speaker_id,
+                canonical_text=source.canonical_text,
+                match_key=source.match_key,
+                kind=source.kind,
+                quote_count=len(mine),
+            )
+            session.add(fresh)
+            session.flush()
+            set_quote_statement(session, mine, fresh.id, method="person")
+            touched += [statement_id, fresh.id]
+    recompute_statements(session, touched)
+    session.expire_all()
+    return touched
 
 
 def split_speaker(
@@ -349,86 +377,74 @@ def split_speaker(
 ) -> Speaker:
     """Move the chosen aliases, and the quotes printed under them, to a new speaker.
 
-    A quote moves when its in-article name (or, failing that, its mention) has
-    one of the chosen aliases as key. Statements whose quotes all moved move
-    too; from a mixed statement the moved quotes form a new statement.
+    A quote moves when the name the article gave (in-article name or the
+    mention as printed) has one of the chosen names as key. The chosen names
+    may be aliases or names quotes were printed under. Statements whose quotes
+    all moved move too; from a mixed statement the moved quotes form a new
+    statement. Roles seen only in the moved quotes' mentions move along.
     """
-    keys = {match.alias_key(a) for a in aliases}
+    keys = {match.alias_key(a) for a in aliases} - {""}
     owned = {a.normalized: a for a in speaker.aliases}
-    missing = sorted(k for k in keys if k not in owned)
-    if missing:
-        raise NotFoundError(f"speaker {speaker.id} has no alias {', '.join(missing)}")
-    if len(keys) >= len(owned):
-        raise QuotesError("a split must leave the speaker at least one alias")
-    new = Speaker(
-        name=(name or owned[sorted(keys)[0]].alias)[:300],
-        kind=speaker.kind,
-        description=speaker.description,
-    )
-    session.add(new)
-    session.flush()
+    printed = printed_names(session, speaker.id)
     moved_quotes = [
         quote_id
-        for quote_id, printed, mention in session.execute(
-            select(Quote.id, Quote.speaker_name, Quote.speaker_mention).where(
-                Quote.speaker_id == speaker.id
-            )
-        )
-        if match.alias_key(printed or mention or "") in keys
+        for quote_id, in_article, mention in printed
+        if {match.alias_key(in_article or ""), match.alias_key(mention or "")} & keys
     ]
-    alias_ids = [owned[k].id for k in keys]
-    session.execute(
-        update(SpeakerAlias).where(SpeakerAlias.id.in_(alias_ids)).values(speaker_id=new.id)
-    )
-    by_statement: dict[int, list[int]] = defaultdict(list)
-    for quote_id, statement_id in session.execute(
-        select(Quote.id, Quote.statement_id).where(Quote.id.in_(moved_quotes))
-    ):
-        if statement_id is not None:
-            by_statement[statement_id].append(quote_id)
-    session.execute(update(Quote).where(Quote.id.in_(moved_quotes)).values(speaker_id=new.id))
-    sizes: Counter[int | None] = Counter()
-    for statement_id, n in session.execute(
-        select(Quote.statement_id, func.count())
-        .where(Quote.statement_id.in_(list(by_statement)))
-        .group_by(Quote.statement_id)
-    ):
-        sizes[statement_id] = n
-    touched: list[int] = []
-    for statement_id, quote_ids in by_statement.items():
-        if sizes[statement_id] == len(quote_ids):
-            session.execute(
-                update(Statement).where(Statement.id == statement_id).values(speaker_id=new.id)
-            )
-            continue
-        source = session.get(Statement, statement_id)
-        assert source is not None
-        fresh = Statement(
-            speaker_id=new.id,
-            canonical_text=source.canonical_text,
-            match_key=source.match_key,
-            kind=source.kind,
-            quote_count=len(quote_ids),
+    missing = sorted(k for k in keys if k not in owned)
+    if missing and not moved_quotes:
+        raise NotFoundError(
+            f"speaker {speaker.id} has no alias and no quote printed as {', '.join(missing)}"
         )
-        session.add(fresh)
+    if keys >= set(owned) and len(moved_quotes) == len(printed):
+        raise QuotesError("a split must leave the speaker at least one alias or quote")
+    with operation(session, "split", "speaker") as logged:
+        watch_speakers(logged.recorder, [speaker.id])
+        new = Speaker(
+            name=(name or next(iter(aliases)))[:300],
+            kind=speaker.kind,
+            description=speaker.description,
+        )
+        session.add(new)
         session.flush()
-        session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(statement_id=fresh.id))
-        touched += [statement_id, fresh.id]
-    recompute_statements(session, touched)
-    session.add(
-        MergeLog(
-            entity=MergeEntity.SPEAKER,
-            action=MergeAction.SPLIT,
-            subject_id=new.id,
-            from_id=speaker.id,
-            to_id=new.id,
-            method="person",
-            score=None,
-            actor=Actor.PERSON,
-            details={"aliases": sorted(keys), "quote_ids": moved_quotes},
+        watch_speakers(logged.recorder, [new.id])
+        set_alias_speaker(session, [owned[k].id for k in keys if k in owned], new.id)
+        for alias in aliases:
+            key = match.alias_key(alias)
+            if key and key not in owned:
+                session.add(
+                    SpeakerAlias(
+                        speaker_id=new.id, alias=alias[:300], normalized=key, added_by=Actor.PERSON
+                    )
+                )
+        _move_roles(session, speaker, new, moved_quotes, printed)
+        set_quote_speaker(session, moved_quotes, new.id)
+        session.flush()
+        _separate(session, [new.id])
+        logged.summary = (
+            f"{len(moved_quotes)} quote(s) printed as {', '.join(aliases)} split from speaker "
+            f"{speaker.id} ({speaker.name}) into new speaker {new.id} ({new.name})"
         )
-    )
-    session.flush()
-    session.expire(speaker)
+    session.expire_all()
     forget_directory(session)
-    return new
+    found = session.get(Speaker, new.id)
+    assert found is not None
+    return found
+
+
+def _move_roles(
+    session: Session,
+    speaker: Speaker,
+    new: Speaker,
+    moved: list[int],
+    printed: list[tuple[int, str | None, str | None]],
+) -> None:
+    """Roles printed only with the moved quotes belong to the new speaker."""
+    moving = set(moved)
+    going = [m.casefold() for i, _, m in printed if i in moving and m]
+    staying = [m.casefold() for i, _, m in printed if i not in moving and m]
+    for role in list(speaker.roles):
+        word = role.role.casefold()
+        if any(word in m for m in going) and not any(word in m for m in staying):
+            role.speaker_id = new.id
+    session.flush()

@@ -24,6 +24,7 @@ from quotes.storage.models import (
     StatementStance,
     Topic,
 )
+from quotes.storage.operations import operation, watch_statements
 
 
 def set_stance(
@@ -43,17 +44,23 @@ def set_stance(
     if statement is None:
         raise NotFoundError(f"statement {statement_id}: no such statement")
     topic_row = get_topic(session, topic)
-    # A stance on a topic implies the topic: tag it for the person too.
-    tag(session, statement_id, topic_row.name)
-    row = _stance_row(session, statement_id, topic_row.id)
-    if row is None:
-        row = StatementStance(statement_id=statement_id, topic_id=topic_row.id)
-        session.add(row)
-    row.stance, row.set_by, row.set_by_name = Stance(stance), Actor.PERSON, by
-    if note is not None:
-        row.note = note
-    row.updated_at = dt.datetime.now(dt.UTC)
-    session.flush()
+    with operation(session, "stance", "stance") as logged:
+        watch_statements(logged.recorder, [statement_id])
+        # A stance on a topic implies the topic: tag it for the person too.
+        tag(session, statement_id, topic_row.name)
+        row = _stance_row(session, statement_id, topic_row.id)
+        if row is None:
+            row = StatementStance(statement_id=statement_id, topic_id=topic_row.id)
+            session.add(row)
+        row.stance, row.set_by, row.set_by_name = Stance(stance), Actor.PERSON, by
+        if note is not None:
+            row.note = note
+        row.updated_at = dt.datetime.now(dt.UTC)
+        session.flush()
+        logged.summary = (
+            f"statement {statement_id} {Stance(stance).value} on {topic_row.name!r}"
+            f"{f' (by {by})' if by else ''}"
+        )
     return row
 
 

@@ -154,6 +154,24 @@ class StatementMatcher:
                 best = candidate, scored
         return best
 
+    def best_for(
+        self,
+        speaker_id: int,
+        text: str,
+        said_on: dt.date | None,
+        precision: DatePrecision,
+        published: dt.date | None,
+    ) -> tuple[Candidate, match.Scored, str] | None:
+        """The stored statement of ``speaker_id`` one stored quote would join ("auto")
+        or be suggested for ("suggest"), without writing anything."""
+        day, _ = quote_date(said_on, precision, published)
+        self.cache.load(self.session.connection(), {(speaker_id, m) for m in months_around(day)})
+        found = self._best(speaker_id, match.normalize(text), day)
+        if found is None:
+            return None
+        decision = match.decide(found[1].score, self.auto, self.suggest)
+        return None if decision == "apart" else (found[0], found[1], decision)
+
     def assign(
         self,
         extracted: Sequence[ExtractedQuote],

@@ -20,6 +20,7 @@ from quotes.match.keywords import KeywordMatcher, keyword_matcher
 from quotes.services.stance_rules import clear_suggestions, suggest_stances
 from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import Actor, Quote, Statement, StatementTopic, Topic, utcnow
+from quotes.storage.operations import operation, watch_statements
 
 _CHUNK = 1000
 
@@ -249,15 +250,21 @@ def _retag(
 
 def tag(session: Session, statement_id: int, topic: str) -> StatementTopic:
     """A person tags a statement: kept whatever the rules say."""
-    statement, row = _persons_tag(session, statement_id, topic, excluded=False)
-    suggest_stances(session, [(statement.id, statement.canonical_text, row.topic_id)])
+    with operation(session, "tag", "topic") as logged:
+        watch_statements(logged.recorder, [statement_id])
+        statement, row = _persons_tag(session, statement_id, topic, excluded=False)
+        suggest_stances(session, [(statement.id, statement.canonical_text, row.topic_id)])
+        logged.summary = f"statement {statement_id} tagged {row.topic.name!r}"
     return row
 
 
 def untag(session: Session, statement_id: int, topic: str) -> None:
     """A person takes a topic off a statement; the rules will not put it back."""
-    statement, row = _persons_tag(session, statement_id, topic, excluded=True)
-    clear_suggestions(session, [(statement.id, row.topic_id)])
+    with operation(session, "untag", "topic") as logged:
+        watch_statements(logged.recorder, [statement_id])
+        statement, row = _persons_tag(session, statement_id, topic, excluded=True)
+        clear_suggestions(session, [(statement.id, row.topic_id)])
+        logged.summary = f"statement {statement_id} untagged {row.topic.name!r}"
 
 
 def _persons_tag(

@@ -459,3 +459,59 @@ class MergeLog(Base):
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     undone_at: Mapped[dt.datetime | None]
+
+
+class Operation(Base):
+    """One change a person made or a command made on purpose, undoable as a whole.
+
+    What it changed is in ``operation_rows``: the image of every row before
+    and after, so that undo restores exactly what was there. Without foreign
+    keys to the rows it speaks of, like ``merge_log``.
+    """
+
+    __tablename__ = "operations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # merge, split, move, rename, alias, dedupe, accept, reject, stance, tag, untag, unmerge, undo
+    action: Mapped[str] = mapped_column(String(32))
+    # What it acted on: speaker, quote, statement, suggestion, stance, topic.
+    entity: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[Actor] = mapped_column(enum_column(Actor, "actor"))
+    who: Mapped[str | None] = mapped_column(String(200))
+    method: Mapped[str | None] = mapped_column(String(32))
+    score: Mapped[float | None] = mapped_column(Float)
+    summary: Mapped[str] = mapped_column(Text)
+    # The operation an undo undid (``{"undoes": id}``).
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    undone_at: Mapped[dt.datetime | None]
+    # The undo operation that undid this one.
+    undone_by: Mapped[int | None]
+
+
+class OperationRow(Base):
+    """A row an operation inserted (``before`` NULL), deleted (``after`` NULL) or changed."""
+
+    __tablename__ = "operation_rows"
+    __table_args__ = (Index(None, "table_name", "row_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operations.id", ondelete="CASCADE"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(64))
+    # The primary key as a JSON list ("[12]", "[3, 7]").
+    row_key: Mapped[str] = mapped_column(String(200))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class OperationSpeaker(Base):
+    """The speakers an operation concerned, for ``quotes log --speaker``."""
+
+    __tablename__ = "operation_speakers"
+
+    operation_id: Mapped[int] = mapped_column(
+        ForeignKey("operations.id", ondelete="CASCADE"), primary_key=True
+    )
+    speaker_id: Mapped[int] = mapped_column(primary_key=True, index=True)

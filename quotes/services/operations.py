@@ -1,0 +1,40 @@
+"""The change log as the library offers it: list operations, undo one by id.
+
+Operations are recorded by ``quotes.storage.operations``; automatic joins on
+import stay in the merge log and are listed and undone with ids ``m<id>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from quotes.errors import QuotesError
+from quotes.services.merging import undo_merge
+from quotes.services.speaker_directory import forget_directory
+from quotes.storage.operations import list_operations, undo_operation
+
+
+def change_log(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    since: dt.date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Operations (and automatic joins), newest first, in the schema's operation fields."""
+    return list_operations(session, speaker_id=speaker_id, since=since, limit=limit)
+
+
+def undo(session: Session, reference: str) -> str:
+    """Undo an operation by id (``12``), or an automatic join by ``m<id>``; says what was done."""
+    ref = reference.strip().lower()
+    if ref.startswith("m") and ref[1:].isdigit():
+        return undo_merge(session, int(ref[1:]))
+    if not ref.isdigit():
+        raise QuotesError(f"{reference!r} is not an operation id (a number, or m<number>)")
+    done = undo_operation(session, int(ref))
+    forget_directory(session)
+    return f"operation {done.operation_id}: {done.summary}"

@@ -1,0 +1,93 @@
+"""Merge queries: review suggestions and the merge log of automatic joins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotes import match
+from quotes.storage.models import (
+    MergeAction,
+    MergeEntity,
+    MergeLog,
+    MergeSuggestion,
+    Quote,
+    Speaker,
+    Statement,
+    SuggestionStatus,
+)
+
+
+def suggestion_rows(session: Session, status: SuggestionStatus, limit: int) -> list[Any]:
+    """(id, score, method, speaker name, quote id, quote text, statement id, statement
+    text) of the suggestions in ``status``, best first."""
+    target = Statement.__table__.alias("target")
+    return list(
+        session.execute(
+            select(
+                MergeSuggestion.id,
+                MergeSuggestion.score,
+                MergeSuggestion.method,
+                Speaker.name,
+                Quote.id,
+                Quote.text,
+                MergeSuggestion.statement_id,
+                target.c.canonical_text,
+            )
+            .join(Quote, Quote.id == MergeSuggestion.quote_id)
+            .join(target, target.c.id == MergeSuggestion.statement_id)
+            .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+            .where(MergeSuggestion.status == status)
+            .order_by(MergeSuggestion.score.desc(), MergeSuggestion.id)
+            .limit(limit)
+        )
+    )
+
+
+def quote_ids_in(session: Session, statement_id: int) -> list[int]:
+    return list(session.scalars(select(Quote.id).where(Quote.statement_id == statement_id)))
+
+
+def has_other_quote(session: Session, statement_id: int, quote_id: int) -> bool:
+    """Does the statement hold a quote besides this one?"""
+    return (
+        session.scalar(
+            select(Quote.id)
+            .where(Quote.statement_id == statement_id, Quote.id != quote_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def last_join(session: Session, quote_id: int, statement_id: int) -> MergeLog | None:
+    """The automatic join that put the quote in this statement, if not undone."""
+    return session.scalars(
+        select(MergeLog)
+        .where(
+            MergeLog.entity == MergeEntity.QUOTE,
+            MergeLog.action == MergeAction.MERGE,
+            MergeLog.subject_id == quote_id,
+            MergeLog.to_id == statement_id,
+            MergeLog.undone_at.is_(None),
+        )
+        .order_by(MergeLog.id.desc())
+        .limit(1)
+    ).first()
+
+
+def statement_of_its_own(session: Session, quote: Quote, speaker_id: int | None) -> int:
+    """A new statement holding only this quote's wording (its fields are recomputed
+    by the caller once the quote is in it)."""
+    fresh = Statement(
+        speaker_id=speaker_id,
+        canonical_text=quote.text,
+        match_key=match.match_key(quote.text),
+        kind=quote.kind,
+        quote_count=1,
+    )
+    session.add(fresh)
+    session.flush()
+    return fresh.id

@@ -1,0 +1,730 @@
+"""The change log: one recorder for every correction, and undo by row images.
+
+An operation (a speaker merge, a dedupe, a review decision ...) opens a
+``Recorder`` and tells it, before changing anything, which rows it may touch
+(``watch``: a table and a condition, or ``watch_keys``: a table and primary
+keys). The recorder reads their images then, and again when the operation
+ends: the rows that differ are stored in ``operation_rows`` with their image
+before (NULL: the operation inserted it) and after (NULL: it deleted it).
+ORM writes and the driver-level bulk writes of ``quotes dedupe`` are recorded
+alike, because the recorder reads the rows, not the statements that wrote them.
+
+Undo restores the before images: deleted rows come back with their ids,
+changed rows get their old values, inserted rows go. It is refused when a row
+is no longer as the operation left it (a later change touched it), naming the
+later operation to undo first: an undo never writes over someone's later work.
+
+A row the operation changed outside what it declared would be lost to undo;
+rows that appear at the end within the declared conditions but existed before
+without being read raise ``ScopeError`` (a bug), and the operation is rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Date,
+    DateTime,
+    Select,
+    Table,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy import Enum as EnumType
+from sqlalchemy.orm import Session
+
+from quotes.errors import NotFoundError, QuotesError
+from quotes.storage.bulk import table_of
+from quotes.storage.models import (
+    Actor,
+    Base,
+    MergeEntity,
+    MergeLog,
+    MergeSuggestion,
+    Operation,
+    OperationRow,
+    OperationSpeaker,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerLink,
+    SpeakerRole,
+    Statement,
+    StatementStance,
+    StatementTopic,
+    utcnow,
+)
+
+# The tables corrections change, parents before children (the order rows are
+# re-inserted in; deletes run the other way).
+TRACKED: tuple[type[Base], ...] = (
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    SpeakerLink,
+    Statement,
+    Quote,
+    StatementTopic,
+    StatementStance,
+    MergeSuggestion,
+    MergeLog,
+)
+_TABLES: dict[str, Table] = {table_of(model).name: table_of(model) for model in TRACKED}
+# Rows of these can be dropped before parents are restored: nothing refers to them.
+_LEAVES = (
+    "speaker_aliases",
+    "speaker_links",
+    "speaker_roles",
+    "statement_topics",
+    "statement_stances",
+    "merge_suggestions",
+    "merge_log",
+)
+_SPEAKER_TABLES = ("quotes", "statements", "speaker_aliases", "speaker_roles")
+_CHUNK = 500
+_RECORDER = "quotes.recorder"
+_WHO = "quotes.who"
+
+Key = tuple[Any, ...]
+Image = dict[str, Any]
+
+
+class ScopeError(RuntimeError):
+    """An operation changed a row it had not declared: a bug, never the user's doing."""
+
+
+def default_who() -> str:
+    """The OS user, for commands run without ``--by`` or ``QUOTES_USER``."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def acting_as(session: Session, who: str | None) -> None:
+    """Name the person whose changes this session makes (the CLI's ``--by``, the web's user)."""
+    session.info[_WHO] = who
+
+
+def who_of(session: Session) -> str:
+    who = session.info.get(_WHO)
+    return str(who) if who else default_who()
+
+
+def _table(model: type[Base] | Table) -> Table:
+    return model if isinstance(model, Table) else table_of(model)
+
+
+def _key(table: Table, row: Any) -> Key:
+    return tuple(row._mapping[c.name] for c in table.primary_key.columns)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _image(table: Table, row: Any) -> Image:
+    return {c.name: _dump(row._mapping[c.name]) for c in table.columns}
+
+
+def _load(table: Table, image: Image) -> dict[str, Any]:
+    """An image back into values the column types take."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name not in image:
+            continue
+        value = image[column.name]
+        kind = column.type
+        if value is not None and not isinstance(kind, JSON):
+            if isinstance(kind, DateTime):
+                value = dt.datetime.fromisoformat(value)
+            elif isinstance(kind, Date):
+                value = dt.date.fromisoformat(value)
+            elif isinstance(kind, EnumType) and kind.enum_class is not None:
+                value = kind.enum_class(value)
+        values[column.name] = value
+    return values
+
+
+def _has_id(table: Table) -> bool:
+    return "id" in table.c and list(table.primary_key.columns) == [table.c.id]
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _by_keys(
+    session: Session, table: Table, keys: Iterable[Key], *, lock: bool = False
+) -> dict[Key, Image]:
+    """The current images of these rows (absent rows left out); ``lock``: FOR UPDATE."""
+    found: dict[Key, Image] = {}
+    pk = list(table.primary_key.columns)
+    for chunk in _chunks(sorted(set(keys))):
+        condition = (
+            pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
+        )
+        query = select(table).where(condition)
+        if lock:
+            query = query.with_for_update()
+        for row in session.connection().execute(query):
+            found[_key(table, row)] = _image(table, row)
+    return found
+
+
+@dataclass
+class Change:
+    table: str
+    key: Key
+    before: Image | None
+    after: Image | None
+
+
+@dataclass
+class Recorder:
+    """Reads the images of the rows an operation declares, before and after."""
+
+    session: Session
+    marks: dict[str, int] = field(default_factory=dict)
+    before: dict[str, dict[Key, Image | None]] = field(default_factory=dict)
+    scopes: dict[str, list[ColumnElement[bool]]] = field(default_factory=dict)
+
+    def start(self) -> None:
+        """Note the highest id of every table: rows above it are the operation's own."""
+        self.session.flush()
+        connection = self.session.connection()
+        for name, table in _TABLES.items():
+            if _has_id(table):
+                self.marks[name] = connection.execute(select(func.max(table.c.id))).scalar() or 0
+
+    def _new(self, table: Table, key: Key) -> bool:
+        return table.name in self.marks and key[0] > self.marks[table.name]
+
+    def watch(self, model: type[Base] | Table, *where: ColumnElement[bool]) -> None:
+        """Rows matching any of ``where`` may change: read them now, and again at the end.
+
+        On PostgreSQL they are locked (FOR UPDATE) until the operation commits, so
+        that no one else's change to them is taken for the operation's.
+        """
+        table = _table(model)
+        self.session.flush()
+        condition = or_(*where)
+        seen = self.before.setdefault(table.name, {})
+        query = select(table).where(condition).with_for_update()
+        for row in self.session.connection().execute(query):
+            key = _key(table, row)
+            if key not in seen:
+                # A row made by this operation already did not exist before it.
+                seen[key] = None if self._new(table, key) else _image(table, row)
+        self.scopes.setdefault(table.name, []).append(condition)
+
+    def watch_keys(self, model: type[Base] | Table, keys: Iterable[Key]) -> None:
+        """These rows (present or not) may change: read them now, and again at the end."""
+        table = _table(model)
+        self.session.flush()
+        seen = self.before.setdefault(table.name, {})
+        wanted = [k for k in set(keys) if k not in seen]
+        found = _by_keys(
+            self.session, table, [k for k in wanted if not self._new(table, k)], lock=True
+        )
+        for key in wanted:
+            seen[key] = found.get(key)
+
+    def watch_ids(self, model: type[Base] | Table, ids: Iterable[int]) -> None:
+        self.watch_keys(model, ((i,) for i in ids))
+
+    def settle(self, operation_id: int) -> None:
+        """Write what the rows read so far became, and forget them (memory stays bounded).
+
+        For an operation that reads its rows batch by batch (a dedupe), where a
+        row is changed by one batch only and no declared condition covers it.
+        """
+        self.session.flush()
+        changes: list[Change] = []
+        for name, seen in self.before.items():
+            if name in self.scopes:
+                continue
+            after = _by_keys(self.session, _TABLES[name], seen)
+            changes += _differences(name, seen, after)
+            seen.clear()
+        write_changes(self.session, operation_id, changes)
+
+    def finish(self) -> list[Change]:
+        """What changed: every declared row whose image differs from the one read first."""
+        self.session.flush()
+        connection = self.session.connection()
+        changes: list[Change] = []
+        for name in sorted(set(self.before) | set(self.scopes)):
+            table = _TABLES[name]
+            seen = self.before.get(name, {})
+            after = _by_keys(self.session, table, seen)
+            for condition in self.scopes.get(name, []):
+                for row in connection.execute(_ours(connection, table, condition)):
+                    key = _key(table, row)
+                    if key in after or key in seen:
+                        continue
+                    if _has_id(table) and not self._new(table, key):
+                        raise ScopeError(
+                            f"{name} {key[0]} was changed by an operation that had not read it"
+                        )
+                    after[key] = _image(table, row)
+            changes += _differences(name, seen, after)
+        return changes
+
+
+def _ours(connection: Connection, table: Table, condition: ColumnElement[bool]) -> Select[Any]:
+    """The rows matching ``condition``; on PostgreSQL only those this transaction
+    wrote: a row another importer committed meanwhile (READ COMMITTED sees it)
+    is not the operation's."""
+    query = select(table).where(condition)
+    if connection.dialect.name != "postgresql":
+        return query
+    return query.where(
+        literal_column(f"{table.name}.xmin") == literal_column("pg_current_xact_id()::xid")
+    )
+
+
+def _differences(
+    name: str, before: dict[Key, Image | None], after: dict[Key, Image]
+) -> list[Change]:
+    """The rows that differ. A changed speaker, statement or quote keeps only the
+    columns that changed (and its speaker): a dedupe moves a million quotes."""
+    changes: list[Change] = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if old is not None and new is not None and name not in _LEAVES:
+            columns = [c for c in old if old[c] != new.get(c) or c == "speaker_id"]
+            old = {c: old[c] for c in columns}
+            new = {c: new.get(c) for c in columns}
+        changes.append(Change(name, key, old, new))
+    return changes
+
+
+def active(session: Session) -> Recorder | None:
+    recorder = session.info.get(_RECORDER)
+    return recorder if isinstance(recorder, Recorder) else None
+
+
+@dataclass
+class Logged:
+    """The operation being recorded; its summary, method and score may be set as it goes."""
+
+    recorder: Recorder
+    action: str
+    entity: str
+    actor: Actor
+    summary: str = ""
+    method: str | None = None
+    score: float | None = None
+    speakers: set[int] = field(default_factory=set)
+    details: dict[str, Any] | None = None
+    operation_id: int | None = None
+    nested: bool = False
+
+
+@contextmanager
+def operation(
+    session: Session,
+    action: str,
+    entity: str,
+    *,
+    actor: Actor = Actor.PERSON,
+    method: str | None = None,
+    score: float | None = None,
+) -> Iterator[Logged]:
+    """Record everything done inside as one logged operation.
+
+    Nested inside another operation (a speaker merge runs a dedupe), it adds
+    to the outer one: a person's command is one entry in the log.
+    """
+    outer = active(session)
+    if outer is not None:
+        yield Logged(outer, action, entity, actor, method=method, score=score, nested=True)
+        return
+    recorder = Recorder(session)
+    recorder.start()
+    operations = _table(Operation)
+    logged = Logged(recorder, action, entity, actor, method=method, score=score)
+    logged.operation_id = (
+        session.connection()
+        .execute(
+            insert(operations).returning(operations.c.id),
+            {
+                "action": action,
+                "entity": entity,
+                "actor": actor,
+                "who": who_of(session),
+                "summary": action,
+                "created_at": utcnow(),
+            },
+        )
+        .scalar_one()
+    )
+    session.info[_RECORDER] = recorder
+    try:
+        yield logged
+        changes = recorder.finish()
+    except BaseException:
+        # No half-written entry if the caller goes on and commits (it should not).
+        with suppress(Exception):
+            session.connection().execute(
+                delete(operations).where(operations.c.id == logged.operation_id)
+            )
+        raise
+    finally:
+        session.info.pop(_RECORDER, None)
+    write_changes(session, logged.operation_id, changes)
+    session.connection().execute(
+        update(operations)
+        .where(operations.c.id == logged.operation_id)
+        .values(
+            method=logged.method,
+            score=logged.score,
+            summary=logged.summary or action,
+            details=logged.details,
+        )
+    )
+    if logged.speakers:
+        _add_speakers(session, logged.operation_id, logged.speakers)
+
+
+def write_changes(session: Session, operation_id: int, changes: list[Change]) -> None:
+    """Store the row images of an operation, and the speakers they concern."""
+    connection = session.connection()
+    rows = [
+        {
+            "operation_id": operation_id,
+            "table_name": change.table,
+            "row_key": json.dumps(list(change.key)),
+            "before": change.before,
+            "after": change.after,
+        }
+        for change in changes
+    ]
+    for chunk in _chunks(rows):
+        connection.execute(insert(_table(OperationRow)), list(chunk))
+    speakers: set[int] = set()
+    for change in changes:
+        for image in (change.before, change.after):
+            if image is None:
+                continue
+            if change.table == "speakers":
+                speakers.add(change.key[0])
+            elif change.table in _SPEAKER_TABLES and image.get("speaker_id") is not None:
+                speakers.add(image["speaker_id"])
+    _add_speakers(session, operation_id, speakers)
+
+
+def _add_speakers(session: Session, operation_id: int, speakers: set[int]) -> None:
+    table = _table(OperationSpeaker)
+    known = set(
+        session.connection().scalars(
+            select(table.c.speaker_id).where(table.c.operation_id == operation_id)
+        )
+    )
+    new = sorted(speakers - known)
+    if new:
+        session.connection().execute(
+            insert(table), [{"operation_id": operation_id, "speaker_id": s} for s in new]
+        )
+
+
+def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
+    """Declare everything of these speakers: the speakers, aliases, roles, quotes,
+    statements (theirs, and those holding their quotes) and what hangs on those."""
+    ids = list(speaker_ids)
+    quote_ids = select(Quote.id).where(Quote.speaker_id.in_(ids))
+    statement_ids = select(Statement.id).where(
+        or_(
+            Statement.speaker_id.in_(ids),
+            Statement.id.in_(select(Quote.statement_id).where(Quote.speaker_id.in_(ids))),
+        )
+    )
+    recorder.watch(Speaker, Speaker.id.in_(ids))
+    recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id.in_(ids))
+    recorder.watch(SpeakerRole, SpeakerRole.speaker_id.in_(ids))
+    recorder.watch(SpeakerLink, SpeakerLink.speaker_id.in_(ids))
+    recorder.watch(Statement, Statement.id.in_(statement_ids))
+    recorder.watch(Quote, Quote.speaker_id.in_(ids), Quote.statement_id.in_(statement_ids))
+    watch_statements(recorder, statement_ids)
+    recorder.watch(MergeSuggestion, MergeSuggestion.quote_id.in_(quote_ids))
+    # A merge matches statements again, logging each join of a quote.
+    recorder.watch(
+        MergeLog, (MergeLog.entity == MergeEntity.QUOTE) & MergeLog.subject_id.in_(quote_ids)
+    )
+
+
+def watch_statements(recorder: Recorder, statement_ids: Any) -> None:
+    """Declare what hangs on these statements: topics, stances, suggestions."""
+    recorder.watch(StatementTopic, StatementTopic.statement_id.in_(statement_ids))
+    recorder.watch(StatementStance, StatementStance.statement_id.in_(statement_ids))
+    recorder.watch(MergeSuggestion, MergeSuggestion.statement_id.in_(statement_ids))
+
+
+# --- listing -------------------------------------------------------------------------
+
+
+def list_operations(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    since: dt.date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Logged operations and automatic joins, newest first.
+
+    Automatic joins (a quote attached to a statement on import) stay in the
+    merge log; they are listed with ids ``m<id>``, which ``undo`` takes too.
+    """
+    query = select(Operation).order_by(Operation.created_at.desc(), Operation.id.desc())
+    joins = (
+        select(MergeLog)
+        .where(MergeLog.action == "merge", MergeLog.entity == "quote")
+        .order_by(MergeLog.created_at.desc(), MergeLog.id.desc())
+    )
+    if speaker_id is not None:
+        query = query.where(
+            Operation.id.in_(
+                select(OperationSpeaker.operation_id).where(
+                    OperationSpeaker.speaker_id == speaker_id
+                )
+            )
+        )
+        joins = joins.where(
+            MergeLog.subject_id.in_(select(Quote.id).where(Quote.speaker_id == speaker_id))
+        )
+    if since is not None:
+        start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
+        query = query.where(Operation.created_at >= start)
+        joins = joins.where(MergeLog.created_at >= start)
+    if limit is not None:
+        query, joins = query.limit(limit), joins.limit(limit)
+    rows: list[dict[str, Any]] = [
+        {
+            "operation_id": op.id,
+            "action": op.action,
+            "entity": op.entity,
+            "actor": op.actor.value,
+            "who": op.who,
+            "method": op.method,
+            "score": op.score,
+            "summary": op.summary,
+            "created_at": op.created_at,
+            "undone_at": op.undone_at,
+        }
+        for op in session.scalars(query)
+    ]
+    rows += [
+        {
+            "operation_id": f"m{log.id}",
+            "action": log.action.value,
+            "entity": log.entity.value,
+            "actor": log.actor.value,
+            "who": None,
+            "method": log.method,
+            "score": log.score,
+            "summary": f"quote {log.subject_id} joined statement {log.to_id}",
+            "created_at": log.created_at,
+            "undone_at": log.undone_at,
+        }
+        for log in session.scalars(joins)
+    ]
+    rows.sort(key=lambda r: _aware(r["created_at"]), reverse=True)
+    return rows[:limit] if limit is not None else rows
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+# --- undo ----------------------------------------------------------------------------
+
+
+def get_operation(session: Session, operation_id: int) -> Operation:
+    found = session.get(Operation, operation_id)
+    if found is None:
+        raise NotFoundError(f"operation {operation_id}: no such operation")
+    return found
+
+
+def _changes_of(session: Session, operation_id: int) -> list[Change]:
+    """The operation's row images; a row written twice (settled, then changed again)
+    counts from its first image before to its last after."""
+    found: dict[tuple[str, Key], Change] = {}
+    for row in session.scalars(
+        select(OperationRow)
+        .where(OperationRow.operation_id == operation_id)
+        .order_by(OperationRow.id)
+    ):
+        key = (row.table_name, tuple(json.loads(row.row_key)))
+        seen = found.get(key)
+        if seen is None:
+            found[key] = Change(row.table_name, key[1], row.before, row.after)
+            continue
+        partial = row.table_name not in _LEAVES and seen.after is not None
+        if partial and row.before is not None and row.after is not None:
+            assert seen.after is not None
+            seen.after = {**seen.after, **row.after}
+            if seen.before is not None:
+                seen.before = {**row.before, **seen.before}
+        else:
+            seen.after = row.after
+    return [c for c in found.values() if c.before != c.after]
+
+
+def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
+    """Why an undo cannot go ahead, naming the later operation that touched the rows."""
+    later = session.scalars(
+        select(Operation)
+        .join(OperationRow, OperationRow.operation_id == Operation.id)
+        .where(
+            Operation.id > done.id,
+            Operation.undone_at.is_(None),
+            or_(
+                *(
+                    (OperationRow.table_name == c.table)
+                    & (OperationRow.row_key == json.dumps(list(c.key)))
+                    for c in changed[:50]
+                )
+            ),
+        )
+        .order_by(Operation.id.desc())
+        .limit(1)
+    ).first()
+    first = changed[0]
+    what = f"{first.table} {', '.join(str(k) for k in first.key)}"
+    if later is not None:
+        return (
+            f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
+            f"{later.summary}) changed the same rows since ({what}); undo it first"
+        )
+    return (
+        f"operation {done.id} cannot be undone: {what} was changed since by an import "
+        "or an automatic merge"
+    )
+
+
+def _as_left(current: Image | None, after: Image | None) -> bool:
+    """Is the row as the operation left it (in the columns it changed)?"""
+    if current is None or after is None:
+        return current is None and after is None
+    return all(current.get(column) == value for column, value in after.items())
+
+
+def undo_operation(session: Session, operation_id: int) -> Logged:
+    """Give back the rows as they were before the operation; the undo is an operation too."""
+    done = get_operation(session, operation_id)
+    if done.undone_at is not None:
+        by = f" by operation {done.undone_by}" if done.undone_by else ""
+        raise QuotesError(f"operation {operation_id} was undone already{by}")
+    changes = _changes_of(session, operation_id)
+    by_table: dict[str, list[Change]] = {}
+    for change in changes:
+        by_table.setdefault(change.table, []).append(change)
+    session.flush()
+    stale: list[Change] = []
+    for name, table_changes in by_table.items():
+        current = _by_keys(session, _TABLES[name], (c.key for c in table_changes))
+        stale += [c for c in table_changes if not _as_left(current.get(c.key), c.after)]
+    if stale:
+        raise QuotesError(_blocker(session, done, stale))
+    with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
+        for name, table_changes in by_table.items():
+            undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
+        _restore(session, by_table)
+        undo.summary = (
+            f"undo of operation {done.id} ({done.action})"
+            if done.action == "undo"
+            else f"undo of operation {done.id} ({done.action}: {done.summary})"
+        )
+        undo.details = {"undoes": done.id}
+    assert undo.operation_id is not None
+    done.undone_at, done.undone_by = utcnow(), undo.operation_id
+    # Undoing an undo does the operation again: it is no longer undone.
+    undone = (done.details or {}).get("undoes")
+    if done.action == "undo" and isinstance(undone, int):
+        original = session.get(Operation, undone)
+        if original is not None:
+            original.undone_at, original.undone_by = None, None
+    session.flush()
+    return undo
+
+
+def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:
+    """Put the before images back.
+
+    Rows of the leaf tables (aliases, roles, tags, stances, suggestions, the
+    merge log) are deleted and inserted again as they were: updating them in
+    place could collide on a unique key with a row not restored yet (SQLite
+    hands a deleted row's id to the next insert). Speakers, statements and
+    quotes, which other rows point at, are updated in place; the deleted ones
+    come back first and the inserted ones go last.
+    """
+    connection = session.connection()
+    order = list(_TABLES)
+
+    def remove(name: str, keys: list[Key]) -> None:
+        table = _TABLES[name]
+        pk = list(table.primary_key.columns)
+        for chunk in _chunks(keys):
+            condition = (
+                pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
+            )
+            connection.execute(delete(table).where(condition))
+
+    def put_back(name: str, changes: list[Change]) -> None:
+        rows = [_load(_TABLES[name], c.before) for c in changes if c.before is not None]
+        if rows:
+            connection.execute(insert(_TABLES[name]), rows)
+
+    for name in reversed(order):
+        if name in _LEAVES:
+            remove(name, [c.key for c in by_table.get(name, []) if c.after is not None])
+    for name in order:
+        if name not in _LEAVES:
+            put_back(name, [c for c in by_table.get(name, []) if c.after is None])
+    for name in order:
+        if name in _LEAVES:
+            continue
+        table = _TABLES[name]
+        pk = list(table.primary_key.columns)
+        for change in by_table.get(name, []):
+            if change.before is None or change.after is None:
+                continue
+            values = _load(table, change.before)
+            connection.execute(
+                update(table)
+                .where(*(column == value for column, value in zip(pk, change.key, strict=True)))
+                .values({k: v for k, v in values.items() if k not in {c.name for c in pk}})
+            )
+    for name in order:
+        if name in _LEAVES:
+            put_back(name, by_table.get(name, []))
+    for name in reversed(order):
+        if name not in _LEAVES:
+            remove(name, [c.key for c in by_table.get(name, []) if c.before is None])
+    session.expire_all()

@@ -1,0 +1,123 @@
+"""Speaker queries and writes for the corrections (merge, split, rename, alias, move).
+
+Resolution on import (``services.speaker_directory``) has its own reads; these
+are what a person's corrections need.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from quotes.storage.models import Quote, Speaker, SpeakerAlias, Statement
+
+
+def quote_ids_of(session: Session, speaker_id: int) -> list[int]:
+    return list(session.scalars(select(Quote.id).where(Quote.speaker_id == speaker_id)))
+
+
+def statement_ids_of(session: Session, speaker_id: int) -> list[int]:
+    return list(session.scalars(select(Statement.id).where(Statement.speaker_id == speaker_id)))
+
+
+def statement_count(session: Session, speaker_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(Statement).where(Statement.speaker_id == speaker_id)
+        )
+        or 0
+    )
+
+
+def printed_names(session: Session, speaker_id: int) -> list[tuple[int, str | None, str | None]]:
+    """(quote id, in-article name, mention as printed) of the speaker's quotes."""
+    return [
+        (quote_id, name, mention)
+        for quote_id, name, mention in session.execute(
+            select(Quote.id, Quote.speaker_name, Quote.speaker_mention).where(
+                Quote.speaker_id == speaker_id
+            )
+        )
+    ]
+
+
+def set_quote_speaker(session: Session, quote_ids: Sequence[int], speaker_id: int) -> None:
+    session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(speaker_id=speaker_id))
+
+
+def set_statement_speaker(
+    session: Session, statement_ids: Sequence[int], speaker_id: int | None
+) -> None:
+    session.execute(
+        update(Statement).where(Statement.id.in_(statement_ids)).values(speaker_id=speaker_id)
+    )
+
+
+def set_alias_speaker(session: Session, alias_ids: Sequence[int], speaker_id: int) -> None:
+    session.execute(
+        update(SpeakerAlias).where(SpeakerAlias.id.in_(alias_ids)).values(speaker_id=speaker_id)
+    )
+
+
+def set_quote_statement(
+    session: Session,
+    quote_ids: Sequence[int],
+    statement_id: int | None,
+    *,
+    method: str | None = None,
+    score: float | None = None,
+) -> None:
+    """Put quotes in a statement, with how they got there."""
+    session.execute(
+        update(Quote)
+        .where(Quote.id.in_(quote_ids))
+        .values(statement_id=statement_id, match_method=method, match_score=score)
+    )
+
+
+def quotes_by_statement(session: Session, quote_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The statements of these quotes, each with the ones of them it holds."""
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for quote_id, statement_id in session.execute(
+        select(Quote.id, Quote.statement_id).where(Quote.id.in_(quote_ids))
+    ):
+        if statement_id is not None:
+            grouped[statement_id].append(quote_id)
+    return grouped
+
+
+def statement_sizes(session: Session, statement_ids: Sequence[int]) -> dict[int, int]:
+    """How many quotes each statement holds."""
+    return {
+        int(statement_id): int(n)
+        for statement_id, n in session.execute(
+            select(Quote.statement_id, func.count())
+            .where(Quote.statement_id.in_(statement_ids))
+            .group_by(Quote.statement_id)
+        )
+        if statement_id is not None
+    }
+
+
+def speakers_holding(session: Session, key: str, name: str) -> list[Speaker]:
+    """Speakers with this name key among their aliases, or this name (any case)."""
+    ids = set(
+        session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.normalized == key))
+    )
+    ids |= set(session.scalars(select(Speaker.id).where(func.lower(Speaker.name) == name.lower())))
+    return [s for s in (session.get(Speaker, i) for i in sorted(ids)) if s is not None]
+
+
+def mixed_statements(session: Session) -> list[int]:
+    """Statements holding quotes of more than one speaker (never right)."""
+    return list(
+        session.scalars(
+            select(Quote.statement_id)
+            .where(Quote.statement_id.is_not(None))
+            .group_by(Quote.statement_id)
+            .having(func.count(func.distinct(func.coalesce(Quote.speaker_id, -1))) > 1)
+        )
+    )
