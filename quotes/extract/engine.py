@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -147,6 +148,29 @@ _DATELINE = re.compile(
 )
 
 
+# No sentence of news runs near this long (the longest in a few thousand
+# articles is about 1,100 characters). A longer run without a stop is no
+# sentence (a scraped list, a hostile input): it is read in pieces of about this
+# length, so that every look-up within a sentence is bounded and extraction
+# takes time linear in the article's length.
+_LONGEST_SENTENCE = 2_000
+
+
+def _bounded(text: str, ends: list[int], paragraph_starts: list[int]) -> list[int]:
+    """``ends`` with a break added, after a space, in every run longer than
+    _LONGEST_SENTENCE between two sentence or paragraph bounds."""
+    cuts = []
+    previous = 0
+    for bound in [*sorted(ends + paragraph_starts), len(text)]:
+        while bound - previous > _LONGEST_SENTENCE:
+            limit = previous + _LONGEST_SENTENCE
+            space = text.rfind(" ", previous + _LONGEST_SENTENCE // 2, limit)
+            previous = space + 1 if space != -1 else limit
+            cuts.append(previous)
+        previous = max(previous, bound)
+    return sorted(ends + cuts) if cuts else ends
+
+
 class _Article:
     """The text with its sentence and paragraph boundaries, for cheap look-ups."""
 
@@ -163,6 +187,7 @@ class _Article:
         ]
         if datelines:
             self.sentence_ends = sorted(self.sentence_ends + datelines)
+        self.sentence_ends = _bounded(text, self.sentence_ends, self.paragraph_starts)
 
     def sentence_start(self, position: int) -> int:
         index = bisect.bisect_right(self.sentence_ends, position) - 1
@@ -298,7 +323,7 @@ def _attribution_sentence(article: _Article, previous: QuoteSpan, span: QuoteSpa
     between two quotes, the second opening the next sentence."""
     text = article.text
     closing = previous.end - (2 if text.startswith("''", previous.end - 2) else 1)
-    if text[:closing].rstrip()[-1:] not in (",", "?", "!") or span.start - previous.end > 250:
+    if _last_before(text, closing) not in (",", "?", "!") or span.start - previous.end > 250:
         return False
     end = article.sentence_end(previous.end)
     if end > span.start or text[end : span.start].strip():
@@ -313,11 +338,34 @@ def _has_own_attribution(article: _Article, span: QuoteSpan) -> bool:
     """'"B," he added.': the second quote has its own verb, so it is a statement
     of its own, not the rest of the first."""
     text = article.text
-    if not span.closed or text[: span.end].rstrip("\"”' ")[-1:] not in (",", "?", "!"):
+    if not span.closed or _last_before(text, span.end, "\"”' ") not in (",", "?", "!"):
         return False
     end = article.sentence_end(span.end)
     cue = _CUE.search(text, span.end, end)
     return cue is not None and _words(text[span.end : cue.start()]) <= 6
+
+
+# The text before a position is looked at from its end: copying all of it
+# (``text[:position].rstrip()``) for every quote grows with the square of the
+# article's length.
+def _stripped_end(text: str, position: int, chars: str | None = None) -> int:
+    """``len(text[:position].rstrip(chars))``."""
+    while position > 0 and (
+        text[position - 1].isspace() if chars is None else text[position - 1] in chars
+    ):
+        position -= 1
+    return position
+
+
+def _last_before(text: str, position: int, chars: str | None = None) -> str:
+    """``text[:position].rstrip(chars)[-1:]``."""
+    end = _stripped_end(text, position, chars)
+    return text[end - 1] if end else ""
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """``not text[start:end].strip()``, stopping at the first character that is not space."""
+    return all(text[index].isspace() for index in range(start, end))
 
 
 def _words(text: str) -> int:
@@ -398,7 +446,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
         if (
             lead_mention is None
             and lead_cue[0] in PARTICIPLE_CUES
-            and text[: lead_cue.start()].rstrip().endswith(",")
+            and _last_before(text, lead_cue.start()) == ","
         ):
             # "Lind took a gamble ..., telling the dockers, "...": the sentence's
             # subject speaks, not the object before the participle.
@@ -415,7 +463,7 @@ def _attribute_direct(article: _Article, pieces: tuple[QuoteSpan, ...]) -> _Foun
             # "According to X:", "Continued Berg:", "Stated Berg:"
             lead_mention = subject_after(text, lead_cue.end(), start)
         if lead_mention is None and (
-            lead_cue[0] in PARTICIPLE_CUES or text[: lead_cue.start()].rstrip().endswith(",")
+            lead_cue[0] in PARTICIPLE_CUES or _last_before(text, lead_cue.start()) == ","
         ):
             # "..., saying "...", "Small, who was there, said": the sentence's subject.
             lead_mention = sentence_subject(text, before_start, lead_cue.start())
@@ -602,7 +650,7 @@ def _signature(article: _Article, end: int) -> Mention | None:
     below = False
     if dash is None:
         paragraph_end = article.paragraph_end(end)
-        if text[end:paragraph_end].strip() or paragraph_end >= len(text):
+        if not _blank(text, end, paragraph_end) or paragraph_end >= len(text):
             return None
         # The next paragraph, past the blank lines between.
         dash = _SIGNATURE_BELOW.match(text, paragraph_end)
@@ -638,7 +686,7 @@ def _introduced_before(
     paragraph_start = article.paragraph_start(sentence_start)
     block = sentence_start <= paragraph_start
     if block:
-        previous_end = len(text[:paragraph_start].rstrip())
+        previous_end = _stripped_end(text, paragraph_start)
         if previous_end == 0 or text[previous_end - 1] not in ":.":
             return None
         previous_start = article.sentence_start(previous_end - 1)
@@ -1096,7 +1144,7 @@ def _reported(
             start = that.start()
         else:
             stripped = after.lstrip()
-            if stripped.startswith(",") and text[: mention.start].rstrip().endswith(","):
+            if stripped.startswith(",") and _last_before(text, mention.start) == ",":
                 # "In small towns, they said, bakers now ...": an aside; the
                 # whole sentence is what they said.
                 parenthetical = _whole_sentence(text, sentence_start, sentence_end, mention)
@@ -1111,14 +1159,14 @@ def _reported(
                     )
             if not stripped or stripped[0] in '.,;:!?"“”' or _words(stripped) < 3:
                 return _content_before(article, cue, mention, sentence_start)
-            if _WHEN_THEN_COMMA.match(stripped) and text[: mention.start].rstrip().endswith(","):
+            if _WHEN_THEN_COMMA.match(stripped) and _last_before(text, mention.start) == ",":
                 # "Russia will not sign it, the Kremlin said on Monday, dealing a
                 # blow to ...": the attribution closes what was said; what
                 # follows its time is the reporter's.
                 said_before = _content_before(article, cue, mention, sentence_start)
                 if said_before is not None:
                     return said_before
-            if cue[0] in OBJECT_TAKING and text[: mention.start].rstrip().endswith(","):
+            if cue[0] in OBJECT_TAKING and _last_before(text, mention.start) == ",":
                 # "..., she told the panel in her letter.": what follows "told" is
                 # who heard it; what was said came before.
                 said_before = _content_before(article, cue, mention, sentence_start)
@@ -1329,21 +1377,43 @@ def _content_before(
     return _Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6, rule="clause_then_said")
 
 
+class _Near:
+    """The quotes that may touch a range, found by bisection: comparing every
+    clause with every quote grows with the square of a long article's length."""
+
+    def __init__(self, found: list[_Found]) -> None:
+        self.order = sorted(range(len(found)), key=lambda index: found[index].start)
+        self.starts = [found[index].start for index in self.order]
+        # The furthest end so far, in order of start: it only grows, so the first
+        # quote that may still reach a position is found by bisection too.
+        self.reach = list(itertools.accumulate((found[i].end for i in self.order), max))
+
+    def around(self, start: int, end: int) -> list[int]:
+        """Indexes (ascending) of every quote that ends after ``start`` or starts
+        at or after it, and starts no later than ``end``."""
+        first = min(bisect.bisect_right(self.reach, start), bisect.bisect_left(self.starts, start))
+        last = bisect.bisect_right(self.starts, end)
+        return sorted(self.order[first:last])
+
+
 def _combine(article: _Article, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
     """Merge the passes: a quoted fragment inside reported speech is one partial quote."""
     result: list[_Found] = []
     used: set[int] = set()
+    near = _Near(direct)
     for clause in indirect:
         inner = [
             index
-            for index, quote in enumerate(direct)
-            if quote.start >= clause.start and quote.end <= clause.end + 1
+            for index in near.around(clause.start, clause.end + 1)
+            if direct[index].start >= clause.start and direct[index].end <= clause.end + 1
         ]
         clause, inner = _split_at_own_cue(article, clause, inner, direct)
         overlapping = [
             index
-            for index, quote in enumerate(direct)
-            if quote.start < clause.end and quote.end > clause.start and index not in inner
+            for index in near.around(clause.start, clause.end + 1)
+            if direct[index].start < clause.end
+            and direct[index].end > clause.start
+            and index not in inner
         ]
         if overlapping:
             continue  # the quote marks are the better evidence

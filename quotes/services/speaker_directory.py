@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -38,7 +39,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from quotes import match
-from quotes.extract.model import SpeakerKind
+from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.storage.models import Operation, Speaker, SpeakerAlias, SpeakerRole
 
 _ROLE_STOPWORDS = frozenset(
@@ -383,3 +384,28 @@ def forget_directory(session: Session) -> None:
 def forget_directories() -> None:
     """Drop every cached directory."""
     _DIRECTORIES.clear()
+
+
+def identity_locks(quotes: Iterable[ExtractedQuote]) -> set[str]:
+    """What resolving these quotes' speakers may look at, as advisory lock names
+    (``quotes.storage.locks``), so that concurrent importers create a speaker once.
+
+    A name is looked for among the people whose surname has its last word's
+    skeleton (``find``): one lock per skeleton, computed by the same functions.
+    A body is found by its name, a metonym, its initials or its country: one
+    lock for all bodies.
+    """
+    names: set[str] = set()
+    for q in quotes:
+        printed = (q.speaker or q.speaker_mention or "").strip()
+        key = match.name_key(printed)
+        if not key:
+            continue
+        names.add("speaker identity " + match.skeleton(key.split()[-1]))
+        if (
+            q.speaker_kind != SpeakerKind.PERSON
+            or match.canonical_body(printed) is not None
+            or match.body_name(printed) is not None
+        ):
+            names.add("speaker identity of a body")
+    return names
