@@ -43,7 +43,7 @@ from quotes.storage.models import Speaker, Statement
 
 
 def claim_date(stated: str) -> dt.date | None:
-    """ "stated on October 22, 2019 in a campaign mailer.:" -> 2019-10-22."""
+    """ "stated on March 3, 2031 in a radio debate.:" -> 2031-03-03."""
     words = stated.removeprefix("stated on ").split(" in ")[0].strip(" .:")
     try:
         return dt.datetime.strptime(words, "%B %d, %Y").date()

@@ -114,14 +114,6 @@ def test_cli_bad_database_gives_one_line_and_nonzero_exit(
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_cli_db_current_creates_an_upgraded_database(tmp_path: Path) -> None:
-    path = tmp_path / "fresh.db"
-    result = CliRunner().invoke(cli, ["--db", str(path), "db", "current"])
-    assert result.exit_code == 0, result.output
-    assert f"{head_revision()} (head)" in result.output
-    assert path.exists()
-
-
 def test_cli_db_downgrade_and_upgrade(database_url: str) -> None:
     runner = CliRunner()
     down = runner.invoke(cli, ["--db", database_url, "db", "downgrade", "base"])

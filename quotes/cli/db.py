@@ -38,8 +38,9 @@ def downgrade_command(ctx: click.Context, revision: str) -> None:
 @db.command("current")
 @click.pass_context
 def current_command(ctx: click.Context) -> None:
-    """Show the schema revision (a new database is created and upgraded first)."""
-    database = open_db_from_context(ctx)
+    """Show the schema revision; an inspection: it creates and upgrades nothing."""
+    database = open_db_from_context(ctx, upgrade=False, read_only=True)
     current = current_revision(database.engine)
-    latest = " (head)" if current == head_revision() else f" (head is {head_revision()})"
+    head = head_revision()
+    latest = " (head)" if current == head else f" (head is {head}: run 'quotes db upgrade')"
     click.echo(f"{safe_url(database.url)}: {current or 'base'}{latest}")

@@ -20,7 +20,13 @@ import click
 from quotes.cli.context import open_db_from_context
 from quotes.cli.output import counted
 from quotes.errors import QuotesError
-from quotes.services.importing import ImportResult, ImportStatus, ImportSummary, import_articles
+from quotes.services.importing import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    ImportResult,
+    ImportStatus,
+    ImportSummary,
+    import_articles,
+)
 from quotes.services.schema import to_json
 from quotes.sources import FORMATS, Format, ReadOptions, count_articles
 from quotes.sources.fetch import DEFAULT_TIMEOUT
@@ -64,6 +70,13 @@ from quotes.sources.read import DEFAULT_MAX_BYTES
     help="Seconds to wait for a URL.",
 )
 @click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    help="Seconds of CPU time one article's extraction may take; a slower one fails alone.",
+)
+@click.option(
     "--allow-private-hosts",
     is_flag=True,
     help="Fetch URLs on loopback, private and link-local addresses too (an intranet).",
@@ -91,6 +104,7 @@ def import_command(
     update: bool,
     max_bytes: int,
     timeout: float,
+    article_timeout: float,
     allow_private_hosts: bool,
     as_json: bool,
     verbose: bool,
@@ -121,6 +135,7 @@ def import_command(
         update=update,
         max_bytes=max_bytes,
         timeout=timeout,
+        article_timeout=article_timeout,
         allow_private_hosts=allow_private_hosts,
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -130,7 +145,8 @@ def import_command(
                 summary.add(result)
                 report(result, verbose)
     except QuotesError as exc:
-        _print_summary(summary, as_json)
+        if summary.read:  # what was stored before the database failed
+            _print_summary(summary, as_json)
         raise click.ClickException(str(exc)) from None
     _print_summary(summary, as_json)
     if summary.failed:

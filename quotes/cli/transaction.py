@@ -45,7 +45,7 @@ def by_option(function: F) -> F:
 @contextmanager
 def transaction(ctx: click.Context, *, read_only: bool = False) -> Iterator[Session]:
     """``read_only`` for commands that only look (see ``Database.session``)."""
-    database = open_db_from_context(ctx)
+    database = open_db_from_context(ctx, read_only=read_only)
     root = ctx.find_root().obj
     try:
         with database.session(read_only=read_only) as session:

@@ -67,7 +67,7 @@ ACTION_ONLY = frozenset(
 )
 
 # Only next to quotation marks, where they cannot be anything but a cue:
-# "the Saudis state in the white paper", "one sign read,".
+# "the ministers state in their report", "one banner read,".
 QUOTE_ONLY_VERBS = frozenset(
     """
         state write argue claim insist note explain warn add tell read reads advised
@@ -110,7 +110,7 @@ STANCE_PHRASES = frozenset(
 )
 
 # Phrases that introduce a quote as a verb would: "as one aide put it, ...".
-# "Rubio fired back: ...", "Trump shot back."
+# "Holt fired back: ...", "Berg shot back."
 QUOTE_ONLY_PHRASES = frozenset(
     [
         "put it",

@@ -1,8 +1,8 @@
 """Who is speaking: the noun phrase next to a speech verb, and what kind it is.
 
-The extractor looks left of a cue for its subject ("Kremlin spokesman Dmitry
-Peskov said", "he added", "a senior official told") and right of it for an
-inverted one ("said Peskov"). A phrase is built from a short list of token
+The extractor looks left of a cue for its subject ("Port spokeswoman Ilse
+Brandt said", "he added", "a senior official told") and right of it for an
+inverted one ("said Brandt"). A phrase is built from a short list of token
 kinds (capitalised words, titles and role words, determiners) so that it
 stops at the first ordinary word; what it finds is then split into a name
 and a role and classified as a person, a government body, an organisation
@@ -159,7 +159,7 @@ _LY_NOUNS = frozenset(
 
 
 def _is_adverb(token: str) -> bool:
-    """ "Cruz gingerly said", "she angrily said"."""
+    """ "Aho quietly said", "she angrily said"."""
     return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
 
 
@@ -177,7 +177,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         elif word in WEEKDAYS and index > 0 and tokens[index - 1][2].lower() in ("on", "late"):
             index -= 2  # "Moscow on Monday demanded"
         elif word in _TIMES_OF_DAY and index > 0 and tokens[index - 1][2].lower() in WEEKDAYS:
-            index -= 1  # "Spicer on Thursday evening said"
+            index -= 1  # "Berg on Friday morning said"
         elif (
             word in ("week", "month", "year", "weekend")
             and index > 0
@@ -192,7 +192,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if last.lower() in ("and", "but", "or"):
         return None  # "... and says": the subject is the sentence's, further back
     if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
-        # "Graham, who says ...": the relative pronoun stands for the name before it.
+        # "Berg, who says ...": the relative pronoun stands for the name before it.
         phrase = _phrase_backwards(tokens, index - 2)
         if phrase is not None:
             named = _make_mention(text, tokens, phrase[0], phrase[1])
@@ -208,7 +208,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             return None
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
     if last == ")" and "(" in (token[2] for token in tokens[:index]):
-        # "Rep. Hank Johnson (D-Ga.) said": the parenthesis belongs to the name.
+        # "Rep. Nils Aho (R-Minn.) said": the parenthesis belongs to the name.
         opening = max(i for i in range(index) if tokens[i][2] == "(")
         if opening > 0 and index - opening <= 8:
             phrase = _phrase_backwards(tokens, opening - 1)
@@ -253,7 +253,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                         and appositive_mention is not None
                         and appositive_mention.kind is SpeakerKind.PERSON
                     ):
-                        # "A longtime party official, Howard Ingram, said": the
+                        # "A veteran club member, Tove Rand, said": the
                         # name is the appositive; the description is the role.
                         return Mention(
                             appositive_mention.text,
@@ -291,7 +291,7 @@ _BEFORE_DESCRIPTION = frozenset([",", "”", '"', "''", ":", ";", "—", "as"])
 def _description_backwards(
     text: str, tokens: list[tuple[int, int, str]], index: int
 ) -> Mention | None:
-    """ "the conservative-leaning newspaper wrote": a determiner and a few
+    """ "the small weekly paper wrote": a determiner and a few
     lower-case words, opening a clause."""
     for first in range(index, max(-1, index - 5), -1):
         word = tokens[first][2]
@@ -310,7 +310,7 @@ def _description_backwards(
 
 
 # Words that open a clause or a phrase, never a role before a name: in
-# "explaining that dissatisfaction for Trump", Trump is no speaker.
+# "explaining that anger at Lind", Lind is no speaker.
 _NOT_ROLE_WORDS = frozenset(
     "that for to of in on at with about if whether how why what when it there this".split()
 )
@@ -329,7 +329,7 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
     first = 0
     if not _word_ok(tokens[0][2]):
-        # "says political scientist Dossym Satpayev": lower-case role words first.
+        # "says marine biologist Tove Rand": lower-case role words first.
         for position in range(1, min(len(tokens), 4)):
             word = tokens[position][2]
             if _is_capitalised(word) and word.lower() not in CAPITALISED_STOPS:
@@ -348,12 +348,12 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         return None
     mention = _make_mention(text, tokens, first, last)
     while mention is None and last > first and not _is_capitalised(tokens[last][2]):
-        # "says Stu Rothenberg of the non-partisan ...": the run stopped mid-phrase.
+        # "says Mara Quist of the independent ...": the run stopped mid-phrase.
         last -= 1
         mention = _make_mention(text, tokens, first, last)
     if first == 0 and (mention is None or mention.kind is SpeakerKind.DESCRIPTION):
         # The run of name-like words stops short of a described speaker's
-        # head or complement: "a senior official.", "an adviser to both Clintons".
+        # head or complement: "a senior official.", "an aide to both mayors".
         described = _description_forwards(text, tokens)
         if described is not None and (mention is None or described.end > mention.end):
             mention = described
@@ -414,7 +414,7 @@ def _appositive_name(
     )
 
 
-# Words that end a described speaker after its verb: "said the 46-year-old, who".
+# Words that end a described speaker after its verb: "said the 52-year-old, who".
 _PHRASE_STOPS = frozenset(
     """
         who which that in at on during after before while as to from for by with
@@ -431,7 +431,7 @@ _VERB_WORDS = frozenset(
 )
 
 
-# Prepositions that carry a described speaker on: "an adviser to both Clintons",
+# Prepositions that carry a described speaker on: "an aide to both mayors",
 # "a spokesman for the ministry", "a source close to the talks".
 _COMPLEMENTS = frozenset(["to", "for", "with", "of", "from"])
 # The words such a complement may follow (a role, not a thing: "a letter to Facebook").
@@ -439,8 +439,8 @@ _COMPLEMENTED = DESCRIPTION_HEADS | {"close", "one"}
 
 
 def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Mention | None:
-    """ "said the 46-year-old.", "asked the boy, who ...", "said a longtime adviser
-    to both Clintons, who ...": an inverted described speaker, from its
+    """ "said the 52-year-old.", "asked the girl, who ...", "said an old friend
+    of both skippers, who ...": an inverted described speaker, from its
     determiner to the first punctuation or clause word."""
     if tokens[0][2].lower() not in DETERMINERS:
         return None
@@ -517,7 +517,7 @@ def _make_mention(
     start, end = tokens[first][0], tokens[last][1]
     words = [token[2] for token in tokens[first : last + 1]]
     if words[0].lower() in ("of", "with", "for", "to"):
-        # "Obama's remarks were", "of the senator": a possessive or a
+        # "Lind's letter was", "of the senator": a possessive or a
         # prepositional phrase, not the one who speaks.
         return None
     if words[-1].endswith(".") and words[-1].lower().rstrip(".") not in _KEEP_PERIOD:
@@ -533,7 +533,7 @@ def _make_mention(
         return affiliated
     owner = _possessor_end(words)
     if owner is not None:
-        # "Iowa State University's Dianne Bystrom": the person follows the
+        # "Tartu University's Tove Rand": the person follows the
         # possessive; what owns them is their role, not their name.
         person = _make_mention(text, tokens, first + owner + 1, last)
         if (
@@ -646,7 +646,7 @@ def _name_of_affiliation(
     lower_words: list[str],
     end: int,
 ) -> Mention | None:
-    """ "Stu Rothenberg of the Political Report": the person is the name before "of".
+    """ "Mara Quist of the Harbour Review": the person is the name before "of".
 
     Only for a full name (two capitalised words or more, none a title or a
     word of a body), so "Secretary of State Blinken" and "Bank of England"
@@ -655,8 +655,8 @@ def _name_of_affiliation(
     if "of" not in lower_words:
         return None
     k = lower_words.index("of")
-    # The name is the run of capitalised words just before "of": "Senate
-    # leader Chuck Schumer of New York" is Chuck Schumer.
+    # The name is the run of capitalised words just before "of": "Council
+    # member Nils Aho of North Quay" is Nils Aho.
     begin = k
     while begin > 0 and _is_capitalised(words[begin - 1]):
         begin -= 1
@@ -700,7 +700,7 @@ _INTRODUCERS = frozenset(
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet"])
 # "A few days later,", "Two weeks earlier,": a time phrase ends with them.
 _TIME_AFTER = frozenset(["later", "earlier", "afterward", "afterwards", "before"])
-# "Almost immediately after she did,": a clause inside the opening phrase.
+# "Soon after the ferry left,": a clause inside the opening phrase.
 _SUBORDINATORS = frozenset(
     ["after", "before", "when", "while", "since", "because", "although", "though", "until"]
 )
@@ -720,20 +720,20 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     """Where the subject starts after an introductory phrase and its comma.
 
-    "On Monday, Trump groused", "Specifically, he thought", "Six months ago,
-    the senator said": the phrase opens with an introducer, a date word or
+    "On Monday, Lind grumbled", "Frankly, he thought", "Two years ago,
+    the skipper said": the phrase opens with an introducer, a date word or
     an -ly adverb, and ends at a comma within six tokens.
     """
     if len(tokens) < 2:
         return 0
     if tokens[0][2].lower() in _CONJUNCTIONS:
-        # "But a few days later, Trump ...": the conjunction opens the phrase.
+        # "But two weeks on, Lind ...": the conjunction opens the phrase.
         skipped = _past_introduction(tokens[1:])
         return skipped + 1 if skipped else 0
     opener = tokens[0][2].lower()
     participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
-    # A prepositional or participle opener may run long: "In a preview clip for
-    # X's new show, Blige sings", "Sitting down with MSNBC on Thursday, Clinton".
+    # A prepositional or participle opener may run long: "In a short video for
+    # the choir's website, Vass sings", "Speaking to Radio North on Friday, Holt".
     long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle
     reach = 20 if long_opener else 7
     for position in range(1, min(len(tokens), reach)):
@@ -758,14 +758,14 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
                 and _YEAR.fullmatch(tokens[after][2])
                 and tokens[after + 1][2] == ","
             ):
-                after += 2  # "On July 6, 2015, Sanders said"
+                after += 2  # "On May 2, 2031, Holt said"
             return after
         return 0
     return 0
 
 
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
-    """The phrase that opens a sentence, taken as its subject ("Sanders ..., saying")."""
+    """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
     tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
     first = _past_introduction(tokens)
     while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:

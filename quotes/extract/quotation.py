@@ -74,7 +74,63 @@ def find_quotations(text: str) -> list[QuoteSpan]:
         end = _trim_end(text, open_at, len(text))
         if end > open_at + 1:
             spans.append(QuoteSpan(open_at, end, closed=False))
+    if "‘" in text:
+        spans = _with_single_quotations(text, spans)
     return spans
+
+
+# British style: ‘...,’ she said. An opening mark after a space, a paragraph
+# start, a bracket or a dash, before a word.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))‘(?=[\w“\"])", re.MULTILINE)
+_STRONG_CLOSE = frozenset(",.?!;:…—")
+_AFTER_CLOSE = frozenset(".,;:?!)]—–…")
+
+
+def _with_single_quotations(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-quoted passages outside double quotes; a double-quoted passage
+    inside one is a quotation nested in it, not one of its own."""
+    singles: list[QuoteSpan] = []
+    for opener in _SINGLE_OPENER.finditer(text):
+        start = opener.start()
+        if any(span.start < start < span.end for span in spans) or (
+            singles and start < singles[-1].end
+        ):
+            continue
+        end = _single_close(text, start)
+        if end is not None:
+            singles.append(QuoteSpan(start, end))
+    if not singles:
+        return spans
+    kept = [
+        span
+        for span in spans
+        if not any(single.start < span.start and span.end <= single.end for single in singles)
+    ]
+    return sorted(kept + singles, key=lambda span: span.start)
+
+
+def _single_close(text: str, start: int) -> int | None:
+    """The end of a single-quoted passage opened at ``start``: a closing mark
+    that is no apostrophe (not before a letter: "it’s"; not a plural
+    possessive: "workers’ rights"), within the paragraph."""
+    paragraph_end = text.find("\n", start)
+    if paragraph_end == -1:
+        paragraph_end = len(text)
+    position = text.find("’", start + 1, paragraph_end)
+    while position != -1:
+        before = text[position - 1]
+        after = text[position + 1 : position + 2]
+        if after.isalpha():
+            pass  # a contraction: "it’s", "don’t"
+        elif (
+            before in _STRONG_CLOSE
+            or after in _AFTER_CLOSE
+            or not after
+            or (after.isspace() and before.isalpha() and before != "s")
+        ):
+            return position + 1
+        position = text.find("’", position + 1, paragraph_end)
+    return None
 
 
 def _marks(text: str) -> Iterator[tuple[int, str]]:

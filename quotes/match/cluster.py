@@ -89,9 +89,12 @@ def cluster(
             scored = score(head.normalized, founders[founder])
             if scored.score < suggest:
                 continue
-            if best is None or (scored.score, len(founders[founder])) > (
+            # Among equals the earlier founder: the order words were counted
+            # in (a set's, which varies between processes) must not decide.
+            if best is None or (scored.score, len(founders[founder]), -founder) > (
                 best[1].score,
                 len(founders[best[0]]),
+                -best[0],
             ):
                 best = founder, scored
         if best is not None and best[1].score >= auto:

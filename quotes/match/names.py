@@ -173,7 +173,7 @@ def name_parts(name: str) -> tuple[str | None, str | None, str]:
 
 
 def acronym(name: str) -> str:
-    """The initials of a body's name ("International Tennis Integrity Agency" -> "itia")."""
+    """The initials of a body's name ("European Rowing Safety Board" -> "ersb")."""
     return "".join(w[0] for w in fold(name).split() if w not in _ROLE_CONNECTORS)
 
 
@@ -289,7 +289,7 @@ def body_name(printed: str) -> str | None:
         words = words[1:]
     if len(words) < 2 or fold(words[-1]) not in _BODY_WORDS:
         return None
-    # The last possessive governs: "a statement from Iran's foreign ministry".
+    # The last possessive governs: "a letter from Norway's fisheries ministry".
     owned = [i for i, w in enumerate(words[:-1]) if re.search(r"['’ʼ]s$", w)]
     if owned:
         words = words[owned[-1] :]

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, count
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, or_, select
@@ -38,6 +38,8 @@ from quotes.storage.models import Statement, utcnow
 DATE_WINDOW = dt.timedelta(days=31)
 # About 600 bytes each with their index: 50,000 hold some 30 MB.
 DEFAULT_LIMIT = 50_000
+
+_FOUNDED = count()
 
 # (speaker id, month number), the month None for undated statements.
 Key = tuple[int, int | None]
@@ -59,6 +61,19 @@ class Candidate:
     statement_id: int | None = None
     changed: bool = False
     added: int = 0
+    # Order of founding, for statements not stored yet (see ``stable_key``).
+    founded: int = field(default_factory=lambda: next(_FOUNDED))
+
+    def stable_key(self) -> tuple[bool, int]:
+        """Ties between equally good candidates go to the lowest key: the lower
+        statement id, and statements founded by the quotes being matched after
+        every stored one, in the order founded (they get ids in that order).
+        Neither the order the database returns rows in nor what a run's cache
+        happens to hold decides, so a resumed import matches as a clean one.
+        """
+        if self.statement_id is not None:
+            return False, self.statement_id
+        return True, self.founded
 
     def fields(self) -> dict[str, Any]:
         """The statement columns this candidate decides."""
@@ -195,10 +210,18 @@ _CANDIDATES = _candidates_query()
 class CandidateCache:
     """Candidates by (speaker, month), read on first use, least recently used dropped first."""
 
-    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(
+        self, limit: int = DEFAULT_LIMIT, vouch: Callable[[Connection], bool] | None = None
+    ) -> None:
         self.limit = limit
+        # Asked once a transaction holds its locks: is what is held still stored?
+        self.vouch = vouch
         self._pools: OrderedDict[Key, Pool] = OrderedDict()
         self._size = 0
+
+    def still_valid(self, connection: Connection) -> bool:
+        """``vouch`` (an importer's ``SoleWriter.still``); True without one."""
+        return self.vouch is None or self.vouch(connection)
 
     def __len__(self) -> int:
         return self._size

@@ -221,6 +221,8 @@ def _read(
             .join(Article, Article.id == Quote.article_id)
             .outerjoin(reprinted, reprinted.c.article_id == Article.id)
             .where(*scope, Quote.speaker_id.between(low, high))
+            # In a stable order: the clusterer breaks ties by it.
+            .order_by(Quote.speaker_id, Quote.id)
         )
     )
 

@@ -56,6 +56,7 @@ from quotes.services.candidates import CandidateCache
 from quotes.services.read_ahead import Idle, ReadAhead
 from quotes.services.schema import ImportResultJSON
 from quotes.services.statements import article_statement_ids, recompute_statements
+from quotes.services.time_limit import TimeLimitExceeded, time_limit
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
@@ -68,7 +69,7 @@ from quotes.storage.bulk import (
     insert_ignore,
     table_of,
 )
-from quotes.storage.database import Database
+from quotes.storage.database import Database, safe_url
 from quotes.storage.models import Article, Outlet, Reprint, utcnow
 from quotes.storage.sole_writer import SoleWriter
 
@@ -84,6 +85,10 @@ _MAX_AUTHOR = 500
 _MAX_LANGUAGE = 16
 _MAX_OUTLET = 200
 _MAX_DOMAIN = 253
+# Seconds of CPU time one article's extraction may take. Extraction is linear
+# in the text: one to two seconds a megabyte of news prose, up to eight for
+# text dense with speech verbs.
+DEFAULT_ARTICLE_TIMEOUT = 30.0
 
 
 class ImportStatus(StrEnum):
@@ -159,13 +164,16 @@ def import_articles(
     allow_private_hosts: bool = False,
     stdin: IO[bytes] | None = None,
     extractor: Extractor | None = None,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[ImportResult]:
     """Import every article in ``sources`` (paths, folders, ``-``, URLs), lazily.
 
     ``target`` is a ``Database`` (each article is committed on its own) or a
     ``Session`` (each article goes in a savepoint; the caller commits).
     ``outlet`` and ``published`` override what the sources say. ``extractor``
-    replaces ``quotes.extract.extract_quotes`` (tests, experiments).
+    replaces ``quotes.extract.extract_quotes`` (tests, experiments). An
+    article whose extraction takes ``article_timeout`` seconds of CPU or more fails
+    alone (in the main thread; see ``time_limit``); None is no limit.
     URLs on loopback, private, link-local and other non-public addresses
     fail unless ``allow_private_hosts`` (``quotes.sources.fetch``).
     """
@@ -188,7 +196,14 @@ def import_articles(
         )
     # Files are read in no time; stdin and the network may keep an import waiting.
     waits = any(os.fspath(source) == "-" or is_url(os.fspath(source)) for source in sources)
-    return import_inputs(target, inputs, update=update, extractor=extractor, read_ahead=waits)
+    return import_inputs(
+        target,
+        inputs,
+        update=update,
+        extractor=extractor,
+        read_ahead=waits,
+        article_timeout=article_timeout,
+    )
 
 
 def import_inputs(
@@ -198,6 +213,7 @@ def import_inputs(
     update: bool = False,
     extractor: Extractor | None = None,
     read_ahead: bool = False,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[ImportResult]:
     """Store articles already read (and pass read errors on as ``failed``).
 
@@ -205,7 +221,12 @@ def import_inputs(
     articles read are stored while the next one is slow to come (a feed);
     it costs a few percent of the import's time, so only where inputs may block.
     """
-    importer = _Importer(target, update=update, extractor=extractor or _default_extractor())
+    importer = _Importer(
+        target,
+        update=update,
+        extractor=extractor or _default_extractor(),
+        article_timeout=article_timeout,
+    )
     ahead = ReadAhead(inputs) if read_ahead and importer.group.limit > 1 else None
     items = inputs if ahead is None else ahead.wait(importer.group.patience)
     try:
@@ -332,10 +353,18 @@ class _Group:
 
 
 class _Importer:
-    def __init__(self, target: Session | Database, *, update: bool, extractor: Extractor) -> None:
+    def __init__(
+        self,
+        target: Session | Database,
+        *,
+        update: bool,
+        extractor: Extractor,
+        article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    ) -> None:
         self.target = target
         self.update = update
         self.extractor = extractor
+        self.article_timeout = article_timeout
         self.version = extractor_version()
         # Outlet ids found or created this run; cleared whenever a transaction rolls back.
         self.outlets: dict[tuple[str | None, str | None], int | None] = {}
@@ -349,7 +378,7 @@ class _Importer:
         self.cache: CandidateCache | None = None
         self.sole_writer = SoleWriter()
         if isinstance(target, Database):
-            self.cache = CandidateCache()
+            self.cache = CandidateCache(vouch=self.sole_writer.still)
         self.group = _Group(_Group.MAX_ARTICLES if self.cache is not None else 1)
 
     def close(self) -> None:
@@ -429,7 +458,7 @@ class _Importer:
         if not waiting:
             return []
         try:
-            return self._store_new(waiting)
+            return _retried(lambda: self._store_new(waiting))
         except Exception:
             # Each alone, looked up again (another importer may have stored
             # one meanwhile): the one at fault fails, the rest are stored.
@@ -448,7 +477,7 @@ class _Importer:
                 # speaker) between our check and our insert: look again.
                 return self._store(article, extracted)
 
-        return self._guarded(article, attempt)
+        return self._guarded(article, lambda: _retried(attempt))
 
     def _guarded(self, article: ArticleInput, work: Callable[[], _T]) -> _T | ImportResult:
         """``work()``, or the failure of this article (a database gone stops the run)."""
@@ -460,10 +489,33 @@ class _Importer:
             reason = f"conflicts with stored data ({_first_line(exc)})"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
         except DBAPIError as exc:
-            raise DatabaseError(f"{article.origin}: database error: {_first_line(exc)}") from exc
+            # The database, not the article, is at fault: name it first.
+            raise DatabaseError(
+                f"{self._database_name()}: database error: {_first_line(exc)} "
+                f"(while storing {article.origin})"
+            ) from exc
         except Exception as exc:  # a bug must not stop a run of 100,000 files
             reason = f"internal error: {type(exc).__name__}: {exc}"
             return ImportResult(article.origin, ImportStatus.FAILED, error=reason)
+
+    def _extract(self, article: ArticleInput) -> Sequence[ExtractedQuote]:
+        """The article's quotes (none in a language the rules are not written
+        for), or the article's failure if extraction passes the time limit."""
+        if not is_english(article.language):
+            return ()
+        try:
+            with time_limit(self.article_timeout):
+                return self.extractor(article.text, article.published)
+        except TimeLimitExceeded as exc:
+            reason = (
+                f"extraction {exc} ({len(article.text):,} characters; "
+                "the limit is --article-timeout); not stored"
+            )
+            raise SourceError(article.origin, reason) from None
+
+    def _database_name(self) -> str:
+        bind = self.target.get_bind() if isinstance(self.target, Session) else self.target.engine
+        return safe_url(bind.engine.url)
 
     def _store(
         self, article: ArticleInput, extracted: Sequence[ExtractedQuote] | None
@@ -555,12 +607,6 @@ class _Importer:
             notice=_notice(article),
         )
 
-    def _extract(self, article: ArticleInput) -> Sequence[ExtractedQuote]:
-        """The article's quotes; none in a language the rules are not written for."""
-        if not is_english(article.language):
-            return ()
-        return self.extractor(article.text, article.published)
-
     def _reprint(
         self, found: _Found, article: ArticleInput, url: str | None
     ) -> ImportResult | None:
@@ -651,6 +697,27 @@ class _Importer:
         if key not in self.outlets:
             self.outlets[key] = get_or_create_outlet(session, name, domain)
         return self.outlets[key]
+
+
+# PostgreSQL's answers to two transactions that got in each other's way (a
+# deadlock between two importers inserting the same outlets or articles in
+# different orders, a serialization failure): the transaction is rolled back
+# whole, and running it again is the remedy.
+_TRANSIENT = frozenset({"40001", "40P01"})
+_RETRIES = 5
+
+
+def _retried(work: Callable[[], _T]) -> _T:
+    """``work()``, run again (after a short, growing pause) when it failed transiently."""
+    for attempt in range(_RETRIES):
+        try:
+            return work()
+        except DBAPIError as exc:
+            transient = getattr(exc.orig, "sqlstate", None) in _TRANSIENT
+            if not transient or attempt == _RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _notice(article: ArticleInput) -> str | None:

@@ -32,11 +32,12 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.extract.model import ExtractedQuote
 from quotes.services.candidates import Candidate, CandidateCache
-from quotes.services.speaker_directory import SpeakerDirectory, directory_for
+from quotes.services.speaker_directory import SpeakerDirectory, directory_for, identity_locks
 from quotes.services.speaker_resolution import SpeakerResolver
 from quotes.services.statement_matching import StatementMatcher
 from quotes.services.topics import tag_statement_ids
 from quotes.storage.bulk import insert_with_ids
+from quotes.storage.locks import lock_all
 from quotes.storage.models import (
     Article,
     MergeSuggestion,
@@ -113,6 +114,10 @@ def record_articles(
     published = [items[n][0].published_on for n in owners]
     article_ids = [items[n][0].id for n in owners]
     total = RecordResult()
+    connection = session.connection()
+    # Concurrent importers (PostgreSQL): the identities looked up, then the
+    # speakers found, locked until commit (``quotes.storage.locks``).
+    lock_all(connection, identity_locks(quotes))
     directory = directory_for(session)
     _invalidate_on_rollback(session, directory)
     speakers = SpeakerResolver(session, directory, total)
@@ -121,6 +126,10 @@ def record_articles(
         before = total.new_speakers
         speaker_ids.append(speakers.resolve(q, day, n))
         results[n].new_speakers += total.new_speakers - before
+    lock_all(connection, {f"speaker {i}" for i in speaker_ids if i is not None})
+    if cache is not None and not cache.still_valid(connection):
+        # Another importer wrote before we held the locks: its statements count.
+        cache.clear()
     speakers.write()
     matcher = StatementMatcher(session, auto, suggest, total, cache)
     matcher.load_candidates(quotes, speaker_ids, published)

@@ -22,7 +22,7 @@ The rules (``SpeakerDirectory.lookup``):
    other, the name is ``Ambiguous`` (a bare "Johnson" with Boris and Mike
    Johnson known) and the quote is filed under no speaker rather than a guess.
 3. Governments, organisations and groups are looked up as printed
-   (``match.alias_key``) or by their initials ("the ITIA"); places and seats
+   (``match.alias_key``) or by their initials ("the ERSB"); places and seats
    of government resolve to the government they stand for (the Kremlin,
    Moscow, Russia -> Russian government) before that, in the resolver.
 """
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -38,7 +39,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from quotes import match
-from quotes.extract.model import SpeakerKind
+from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.storage.models import Operation, Speaker, SpeakerAlias, SpeakerRole
 
 _ROLE_STOPWORDS = frozenset(
@@ -124,7 +125,7 @@ class SpeakerDirectory:
         self.by_alias: dict[str, set[int]] = {}
         self.by_skeleton: dict[str, set[int]] = {}
         # Bodies are looked up as printed (alias_key; titles are part of a body's
-        # name) and by their initials ("itia" for the International Tennis Integrity Agency).
+        # name) and by their initials ("ersb" for the European Rowing Safety Board).
         self.by_printed: dict[str, set[int]] = {}
         self.by_acronym: dict[str, set[int]] = {}
         # (speaker id, alias_key): the stored aliases, so that none is written twice
@@ -268,7 +269,7 @@ class SpeakerDirectory:
 
     def _body(self, name: str, role: str | None) -> SpeakerEntry | Ambiguous | None:
         """A government, organisation or group: as printed, else by its initials
-        ("the ITIA" and "the International Tennis Integrity Agency" either way round)."""
+        ("the ERSB" and "the European Rowing Safety Board" either way round)."""
         ids = self.by_printed.get(match.alias_key(name), set())
         if not ids:
             if match.is_acronym(name):
@@ -383,3 +384,28 @@ def forget_directory(session: Session) -> None:
 def forget_directories() -> None:
     """Drop every cached directory."""
     _DIRECTORIES.clear()
+
+
+def identity_locks(quotes: Iterable[ExtractedQuote]) -> set[str]:
+    """What resolving these quotes' speakers may look at, as advisory lock names
+    (``quotes.storage.locks``), so that concurrent importers create a speaker once.
+
+    A name is looked for among the people whose surname has its last word's
+    skeleton (``find``): one lock per skeleton, computed by the same functions.
+    A body is found by its name, a metonym, its initials or its country: one
+    lock for all bodies.
+    """
+    names: set[str] = set()
+    for q in quotes:
+        printed = (q.speaker or q.speaker_mention or "").strip()
+        key = match.name_key(printed)
+        if not key:
+            continue
+        names.add("speaker identity " + match.skeleton(key.split()[-1]))
+        if (
+            q.speaker_kind != SpeakerKind.PERSON
+            or match.canonical_body(printed) is not None
+            or match.body_name(printed) is not None
+        ):
+            names.add("speaker identity of a body")
+    return names

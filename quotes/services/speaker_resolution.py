@@ -141,7 +141,7 @@ class SpeakerResolver:
     def _in_article(self, printed: str, kind: SpeakerKind) -> SpeakerEntry | None:
         """A speaker this article already named that ``printed`` is short for: a
         person's surname however typed ("OSTROWSKI" after "Hannah Ostrowski"), a
-        body's initials ("the ITIA" after the International Tennis Integrity Agency)."""
+        body's initials ("the ERSB" after the European Rowing Safety Board)."""
         if kind != SpeakerKind.PERSON and match.is_acronym(printed):
             initials = match.alias_key(printed)
             for entry in reversed(self.seen):

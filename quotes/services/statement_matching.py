@@ -8,7 +8,8 @@ within ``candidates.DATE_WINDOW`` (a token-set shortlist, then ``match.score``),
 and attached above the auto threshold, suggested between the thresholds, or
 made a statement of its own.
 Among equally good candidates the longest wins, so a fragment goes to the
-longest statement that contains it. New statements are inserted in one
+longest statement that contains it; among equally long, the lower statement
+id (``Candidate.stable_key``). New statements are inserted in one
 statement, joined ones updated in SQL (their counts incremented there, so two
 importers adding to one statement both count).
 """
@@ -104,12 +105,14 @@ class StatementMatcher:
         # The months hold more than the quote's own window; undated statements
         # are in every window.
         lo, hi = window(day)
-        for pool in pools:
-            for index in pool.exact.get(normalized, ()):
-                candidate = pool.found(index)
-                said = candidate.first_said_on
-                if said is None or lo <= said <= hi:
-                    return candidate, match.Scored("exact", 1.0)
+        same = [
+            candidate
+            for pool in pools
+            for index in pool.exact.get(normalized, ())
+            if (said := (candidate := pool.found(index)).first_said_on) is None or lo <= said <= hi
+        ]
+        if same:
+            return min(same, key=Candidate.stable_key), match.Scored("exact", 1.0)
         # Only wordings sharing enough telling words (the rule of ``quotes
         # dedupe``) and within the window are ranked: a month of a speaker's
         # statements is too many to rank for every quote.
@@ -124,6 +127,9 @@ class StatementMatcher:
                     (said := held_here.first_said_on) is None or lo <= said <= hi
                 ):
                     candidates.append(held_here)
+        # Ranked in a stable order, so that equal ratios, the shortlist's cut
+        # and equal scores all fall the same way whatever order they came in.
+        candidates.sort(key=Candidate.stable_key)
         # Every score but containment is at most the token-set ratio, and
         # containment scores 100 there: nothing below the suggest band is lost.
         ranked = process.extract(

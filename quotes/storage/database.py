@@ -60,6 +60,15 @@ def safe_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def _configure_sqlite_reader(dbapi_connection: Any, _record: Any) -> None:
+    # A reader changes nothing: not the journal mode, not the file's settings;
+    # query_only makes SQLite refuse any write on this connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Autocommit mode on the driver so that SQLAlchemy's BEGIN is the only
     # transaction control; pragmas must run outside a transaction.
@@ -99,17 +108,65 @@ def _begin_sqlite(connection: Any) -> None:
 _READ_ONLY = "quotes_read_only"
 
 
-def create_database_engine(url: URL, **kwargs: Any) -> Engine:
+def create_database_engine(url: URL, *, read_only: bool = False, **kwargs: Any) -> Engine:
+    """An engine; ``read_only`` opens SQLite read-only (see ``_read_only_sqlite``)
+    and makes every PostgreSQL transaction READ ONLY."""
     if url.get_backend_name() == "sqlite":
+        if read_only:
+            url = _read_only_sqlite(url)
+            kwargs["execution_options"] = {_READ_ONLY: True}
         engine = create_engine(
             url,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
             **kwargs,
         )
-        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(
+            engine, "connect", _configure_sqlite_reader if read_only else _configure_sqlite
+        )
         event.listen(engine, "begin", _begin_sqlite)
         return engine
+    if read_only:
+        kwargs["execution_options"] = {"postgresql_readonly": True}
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _read_only_sqlite(url: URL) -> URL:
+    """The file as a reader opens it: never created, and where the folder can
+    be written, as any reader of the file (``query_only`` refuses writes; the
+    last to close tidies the log away).
+
+    In a folder that cannot be written the file is opened ``mode=ro``, and
+    ``immutable`` when no write-ahead log lies beside it (so no writer has it
+    open): a reader of a WAL database would otherwise need to create its
+    shared-memory file there. A folder counts as unwritable when its
+    permissions say so, even to root.
+    """
+    path = Path(url.database or "")
+    if not path.is_file():
+        raise DatabaseError(f"{path}: no database here (quotes import creates one)")
+    if not _unwritable(path.parent):
+        return url
+    mode = {"mode": "ro"} if _wal(path).exists() else {"immutable": "1"}
+    return url.set(database=f"file:{path}", query={**mode, "uri": "true"})
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _unwritable(path: Path) -> bool:
+    """Cannot be written by this process, or is marked so for everyone (root too)."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
+def _check_writable(url: URL) -> None:
+    """A SQLite file an import or a change is about to write, and its folder
+    (where SQLite keeps its log), must be writable: say so once, up front,
+    rather than fail on the first article."""
+    path = Path(url.database or "")
+    for place in (path, path.parent) if path.exists() else (path.parent,):
+        if _unwritable(place):
+            raise DatabaseError(f"{path}: read-only ({place} cannot be written)")
 
 
 @dataclass
@@ -119,6 +176,8 @@ class Database:
     url: URL
     engine: Engine
     sessionmaker: sessionmaker[Session]
+    # Opened to look only: every session is read-only.
+    read_only: bool = False
 
     @property
     def backend(self) -> str:
@@ -132,7 +191,7 @@ class Database:
         on SQLite its transaction takes no lock, so a search never waits for
         an import; on PostgreSQL it is READ ONLY. It has nothing to commit.
         """
-        if not read_only:
+        if not read_only and not self.read_only:
             with self.sessionmaker.begin() as session:
                 yield session
             return
@@ -155,15 +214,24 @@ class Database:
         self.close()
 
 
-def open_database(database: str | URL | None = None, *, upgrade: bool = True) -> Database:
+def open_database(
+    database: str | URL | None = None, *, upgrade: bool = True, read_only: bool = False
+) -> Database:
     """Open (and, by default, create or upgrade) the database.
 
+    ``read_only`` is for commands that only look: nothing is created, upgraded
+    or locked (on SQLite the file is opened read-only), and a schema behind
+    the code's is an error that says to upgrade, unless ``upgrade=False``
+    (take the schema as it is: ``quotes db current``).
+
     Every way this can fail because of what the user gave (a directory, a file
-    that is not SQLite, a server that does not answer) becomes one
-    ``DatabaseError`` line naming the database.
+    that is not SQLite, a server that does not answer, a read-only file to
+    write) becomes one ``DatabaseError`` line naming the database.
     """
     url = database if isinstance(database, URL) else resolve_url(database)
-    engine = create_database_engine(url)
+    if url.get_backend_name() == "sqlite" and url.database and not read_only:
+        _check_writable(url)
+    engine = create_database_engine(url, read_only=read_only)
     try:
         with engine.connect() as connection:
             # Touch the schema: SQLite reports "file is not a database" only on first read.
@@ -171,7 +239,9 @@ def open_database(database: str | URL | None = None, *, upgrade: bool = True) ->
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
         raise DatabaseError(f"{safe_url(url)}: cannot open database: {_reason(exc)}") from None
-    if upgrade:
+    if read_only and upgrade:
+        _check_schema(url, engine)
+    elif upgrade:
         from quotes.storage.migrate import upgrade_to_head
 
         try:
@@ -180,8 +250,24 @@ def open_database(database: str | URL | None = None, *, upgrade: bool = True) ->
             engine.dispose()
             raise DatabaseError(f"{safe_url(url)}: cannot upgrade schema: {_reason(exc)}") from None
     return Database(
-        url=url, engine=engine, sessionmaker=sessionmaker(engine, expire_on_commit=False)
+        url=url,
+        engine=engine,
+        sessionmaker=sessionmaker(engine, expire_on_commit=False),
+        read_only=read_only,
     )
+
+
+def _check_schema(url: URL, engine: Engine) -> None:
+    """A reader cannot upgrade: a schema behind the code's is the user's to upgrade."""
+    from quotes.storage.migrate import current_revision, head_revision
+
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        engine.dispose()
+        raise DatabaseError(
+            f"{safe_url(url)}: schema at {current or 'base'}, this version needs {head}: "
+            "run 'quotes db upgrade'"
+        )
 
 
 def _reason(exc: Exception) -> str:

@@ -26,6 +26,8 @@ _PG_XID = text("SELECT pg_current_xact_id()::text")
 # older one runs. (A snapshot's list of running ids leaves out those above
 # its xmax, so it can look empty while an older writer is still at work.)
 _PG_OLDEST = text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
+# One past the newest transaction id that has ended (committed or not).
+_PG_ENDED = text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")
 
 
 class SoleWriter:
@@ -35,6 +37,8 @@ class SoleWriter:
         self._mark: int | None = None
         # PostgreSQL: no other writer was in progress when the previous transaction began.
         self._alone = False
+        # PostgreSQL: ... nor when this one did.
+        self._alone_now = False
 
     def check(self, connection: Connection) -> bool:
         """True when no one else has written since this connection's previous ``check``.
@@ -48,14 +52,25 @@ class SoleWriter:
         self._mark = version
         return sole
 
+    def still(self, connection: Connection) -> bool:
+        """Later in a transaction that ``check`` vouched for: has no one else
+        committed since? (On PostgreSQL another importer may commit between
+        ``check`` and the moment this transaction holds its locks.)"""
+        if connection.dialect.name != "postgresql":
+            return True  # BEGIN IMMEDIATE: no one else commits until we do
+        ended = int(connection.execute(_PG_ENDED).scalar_one())
+        # Ours has not ended: a newer id that ended puts the horizon past it.
+        return self._alone_now and self._mark is not None and ended <= self._mark + 1
+
     def forget(self) -> None:
         """The next ``check`` answers False (the transaction that followed it rolled back)."""
         self._mark = None
-        self._alone = False
+        self._alone = self._alone_now = False
 
     def _check_postgresql(self, connection: Connection) -> bool:
         xid = int(connection.execute(_PG_XID).scalar_one())
         oldest = int(connection.execute(_PG_OLDEST).scalar_one())
         sole = self._alone and self._mark is not None and xid == self._mark + 1
         self._mark, self._alone = xid, oldest == xid
+        self._alone_now = self._alone
         return sole

@@ -51,10 +51,10 @@ def test_a_quote_with_the_verb_after_the_name() -> None:
 
 
 def test_a_time_of_day_between_subject_and_verb() -> None:
-    text = "Party spokesman Leon Varga on Thursday evening said the leadership was not in crisis."
+    text = "Union spokeswoman Tilda Brask on Sunday morning said the strike fund was healthy."
     quote = only(text)
-    assert quote.speaker == "Leon Varga"
-    assert quote.text == "the leadership was not in crisis"
+    assert quote.speaker == "Tilda Brask"
+    assert quote.text == "the strike fund was healthy"
 
 
 def test_a_description_with_a_head_noun_speaks_but_a_bare_article_does_not() -> None:
@@ -100,22 +100,22 @@ def test_a_whole_quoted_sentence_without_a_speech_verb_takes_the_subject() -> No
 
 def test_a_capitalised_opener_is_not_taken_for_a_speaker() -> None:
     text = 'Though the talks failed, "we will be back in June with a better offer."'
-    assert all(q.speaker is None for q in extract_quotes(text))
+    quote = only(text)
+    assert quote.text == '"we will be back in June with a better offer."'
+    assert quote.speaker is None
 
 
 def test_a_long_prepositional_opener_is_skipped() -> None:
     text = (
-        "In a preview of her new radio series on the Baltic States, Lina Berg reads "
-        '"a letter from my grandmother who never left Riga" to the audience.'
+        "Before the last round of the school spelling contest in Tartu, Jaan Kool reads "
+        '"a list of words nobody in the hall can spell" to the pupils.'
     )
-    quote = next(q for q in extract_quotes(text) if "grandmother" in q.text)
-    assert quote.speaker == "Lina Berg"
+    quote = next(q for q in extract_quotes(text) if "nobody" in q.text)
+    assert quote.speaker == "Jaan Kool"
 
 
 def test_the_sentence_before_names_who_speaks() -> None:
-    text = (
-        'Analyst Marta Lindqvist agreed. "The coalition has run out of time to find a candidate."'
-    )
+    text = 'Analyst Marta Lindqvist agreed. "The orchard will not survive another dry summer."'
     quote = only(text)
     assert quote.speaker == "Marta Lindqvist"
     assert quote.cue == "agreed"
@@ -139,10 +139,10 @@ def test_according_to_a_source_that_is_no_name() -> None:
 
 
 def test_coordinated_descriptions_speak_together() -> None:
-    text = "The inquiry will take months, current and former officials said."
+    text = "The repairs will last all winter, current and former engineers said."
     quote = only(text)
-    assert quote.speaker_mention == "current and former officials"
-    assert quote.text == "The inquiry will take months"
+    assert quote.speaker_mention == "current and former engineers"
+    assert quote.text == "The repairs will last all winter"
 
 
 def test_an_appositive_between_subject_and_verb() -> None:
@@ -239,12 +239,12 @@ def test_a_name_and_a_colon_before_a_quote() -> None:
 
 def test_a_whole_quote_with_its_own_verb_inside_reported_speech() -> None:
     text = (
-        "Lindqvist said it was too early to name a winner but added, "
-        "“I think you all know how this will end.”"
+        "Lindqvist said the harvest looked thin this autumn but added, "
+        "“We have picked our way through worse years.”"
     )
     found = {q.kind: q for q in extract_quotes(text)}
-    assert found[QuoteKind.INDIRECT].text == "it was too early to name a winner"
-    assert found[QuoteKind.DIRECT].text == "“I think you all know how this will end.”"
+    assert found[QuoteKind.INDIRECT].text == "the harvest looked thin this autumn"
+    assert found[QuoteKind.DIRECT].text == "“We have picked our way through worse years.”"
     assert found[QuoteKind.DIRECT].speaker == "Lindqvist"
 
 
@@ -275,15 +275,15 @@ def test_an_attribution_as_an_aside_reports_the_whole_sentence() -> None:
 
 
 def test_a_group_of_people_speaks() -> None:
-    text = "But security specialists say the leaked files might not even be genuine."
+    text = "But local historians say the painted ceiling may be far younger than the church."
     quote = only(text)
-    assert quote.speaker_mention == "security specialists"
+    assert quote.speaker_mention == "local historians"
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
-    assert quote.text == "the leaked files might not even be genuine"
+    assert quote.text == "the painted ceiling may be far younger than the church"
 
 
 def test_told_takes_the_listener_and_the_content_comes_first() -> None:
-    text = "The state was only doing what forty others already do, he told the court."
+    text = "The school fees were no higher than anywhere else in town, she told the board."
     quote = only(text)
-    assert quote.text == "The state was only doing what forty others already do"
+    assert quote.text == "The school fees were no higher than anywhere else in town"
     assert quote.cue == "told"

@@ -65,3 +65,30 @@ def test_jsonl_and_explain_show_the_rule_and_the_resolution(tmp_path: Path) -> N
     assert "rule: quote_then_said" in explained.output
     assert "mention: 'she'" in explained.output
     assert "-> pronoun 'she' -> Lena Vasic" in explained.output
+
+
+def test_british_single_quotes_are_direct_speech() -> None:
+    text = (
+        "The harbour master spoke after the storm.\n\n"
+        "‘We cannot promise the pier will hold another winter,’ the harbour master said. "
+        "‘It’s older than any of us, and the workers’ huts went first.’\n\n"
+        "Councillor Rhys Bevan called the repairs ‘overdue’."
+    )
+    found = extract_quotes(text, WEDNESDAY)
+    # Contractions and a plural possessive are apostrophes, not closing marks;
+    # the second sentence joins the first under one cue.
+    assert [(q.text, q.speaker_mention) for q in found] == [
+        (
+            "‘We cannot promise the pier will hold another winter,’ "
+            "‘It’s older than any of us, and the workers’ huts went first.’",
+            "the harbour master",
+        ),
+        ("‘overdue’", "Councillor Rhys Bevan"),
+    ]
+
+
+def test_double_quotes_inside_single_quotes_are_nested() -> None:
+    text = "‘They told us the flood gate was “fully tested”, and it failed,’ said Mira Holt."
+    [quote] = extract_quotes(text, WEDNESDAY)
+    assert quote.text == "‘They told us the flood gate was “fully tested”, and it failed,’"
+    assert quote.speaker == "Mira Holt"

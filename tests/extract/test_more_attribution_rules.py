@@ -128,14 +128,14 @@ def test_a_participle_before_a_quote_reports_for_the_subject_not_its_object() ->
     ("text", "speaker", "said"),
     [
         (
-            "Each side said the other had walked away from the table.",
-            "Each side",
-            "the other had walked away from the table",
+            "Each team said the other had broken the rules of the cup.",
+            "Each team",
+            "the other had broken the rules of the cup",
         ),
         (
-            "Last month, 26 percent said the economy was getting worse.",
-            "26 percent",
-            "the economy was getting worse",
+            "In May, 41 percent said the buses ran late most days.",
+            "41 percent",
+            "the buses ran late most days",
         ),
         (
             "The fisheries ministry analysis shows catches fell by a third.",
@@ -197,13 +197,13 @@ def test_a_description_then_the_name_as_an_appositive() -> None:
 
 def test_a_described_subject_with_a_relative_clause() -> None:
     text = (
-        "The official, who spoke on condition of anonymity, said the talks had stalled "
-        "over fishing rights."
+        "The official, who was at the mountain hut that night, said the trail had closed "
+        "after two rockfalls."
     )
     quote = only(text)
     assert quote.speaker == "The official"
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
-    assert content(text, quote) == "the talks had stalled over fishing rights"
+    assert content(text, quote) == "the trail had closed after two rockfalls"
 
 
 def test_the_relative_pronoun_is_the_mention_and_names_the_one_before() -> None:
@@ -289,14 +289,14 @@ def test_referring_to_reports_for_the_sentence_subject() -> None:
     ("text", "issuer", "said"),
     [
         (
-            "The Osei campaign sent out a statement saying the mayor would not debate before June.",
+            "The Osei campaign sent a letter saying the mayor would skip the fair in June.",
             "The Osei campaign",
-            "the mayor would not debate before June",
+            "the mayor would skip the fair in June",
         ),
         (
-            'Her office put out a statement saying the port "will not be sold to anyone."',
+            'Her office sent a letter saying the ferry "will run all winter."',
             "Her office",
-            'the port "will not be sold to anyone."',
+            'the ferry "will run all winter."',
         ),
     ],
 )
@@ -310,7 +310,7 @@ def test_what_a_statement_says_its_issuer_says(text: str, issuer: str, said: str
 @pytest.mark.parametrize(
     "text",
     [
-        '"The port stays open," Mayor Lena Kovac told NBC\'s "Meet the Press."',
+        '"The port stays open," Mayor Lena Kovac told Radio North\'s "Morning Tide."',
         '"The port stays open," Mayor Lena Kovac said on "Harbour Hour With Sam Lee."',
         '"The port stays open," Mayor Lena Kovac wrote in a column titled "Open Waters."',
     ],
@@ -323,10 +323,10 @@ def test_the_title_of_a_show_or_column_is_not_a_quote(text: str) -> None:
 
 
 def test_title_case_words_said_are_still_a_quote() -> None:
-    text = 'The crowd chanted "Build the Bridge" as Kovac arrived.'
+    text = 'The choir sang "Light the Harbour" as Kovac stepped ashore.'
     quote = only(text)
-    assert quote.text == '"Build the Bridge"'
-    assert mention(text, quote) == "The crowd"
+    assert quote.text == '"Light the Harbour"'
+    assert mention(text, quote) == "The choir"
 
 
 @pytest.mark.parametrize(
@@ -352,7 +352,9 @@ def test_a_longer_paragraph_before_does_not_introduce_it() -> None:
         'The board met on Monday. Kovac continued her attack on it.\n\n"They sold the pier twice."'
     )
     # Whose words these are is not said: the paragraph before tells a story.
-    assert all(quote.speaker is None for quote in extract_quotes(text))
+    quote = quote_with(text, "pier twice")
+    assert quote.text == '"They sold the pier twice."'
+    assert quote.speaker is None
 
 
 @pytest.mark.parametrize(
@@ -366,7 +368,9 @@ def test_a_quote_signed_on_the_line_below(signature: str) -> None:
 
 def test_a_dash_that_opens_a_sentence_below_is_no_signature() -> None:
     text = '"We will rebuild the pier by spring."\n\n- The council voted against it.'
-    assert all(quote.speaker is None for quote in extract_quotes(text))
+    quote = quote_with(text, "rebuild")
+    assert quote.text == '"We will rebuild the pier by spring."'
+    assert quote.speaker is None
 
 
 def test_an_initial_in_the_name_after_the_quote_ends_no_sentence() -> None:
@@ -403,8 +407,8 @@ def test_a_participle_clause_names_no_inverted_speaker() -> None:
 
 
 def test_an_inverted_speaker_after_a_clause_that_ends_the_quote() -> None:
-    text = '"He can claim it, but it is unlikely" that Kovac wins, said Dan Ivers, a pollster.'
-    direct = [q for q in extract_quotes(text) if q.text.startswith('"He can')]
+    text = '"She may hope so, yet it looks doubtful" that Kovac keeps her seat, said Dan Ivers.'
+    direct = [q for q in extract_quotes(text) if q.text.startswith('"She may')]
     assert [quote.speaker for quote in direct] == ["Dan Ivers"]
 
 
@@ -440,24 +444,24 @@ def test_the_speaker_who_opens_the_sentence_owns_the_quote_at_its_end() -> None:
 
 def test_a_quote_after_a_sentence_whose_verb_has_an_object_is_the_subjects() -> None:
     text = (
-        "Her former partner, Lev B. Adler, called her a master of hard deals. "
+        "Her old skating coach, Uma T. Fenn, called her a natural on the ice. "
         '"She did again and again what nobody else could."'
     )
     quote = only(text)
-    assert quote.speaker == "Lev B. Adler"
+    assert quote.speaker == "Uma T. Fenn"
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_block_quote_below() -> None:
     text = (
         "Ana Ruiz spoke in Varna last spring.\n\n"
-        "On July 6, 2025, Ruiz made the following comment:\n\n"
-        '"For young workers the jobless rate is 33 percent."'
+        "On May 2, 2031, Ruiz gave this answer:\n\n"
+        '"Half the boats in the harbour have no crew this season."'
     )
     assert only(text).speaker == "Ana Ruiz"
 
 
 def test_a_colon_paragraph_names_no_speaker_by_a_bare_surname() -> None:
-    text = 'On July 6, Ruiz made the following comment:\n\n"The jobless rate is 33 percent."'
+    text = 'On May 2, Ruiz gave this answer:\n\n"Half the boats have no crew."'
     # "Ruiz" alone, never met with a first name, could be anything that opens a sentence.
     assert only(text).speaker is None
 
@@ -470,21 +474,21 @@ def test_verbs_of_saying_added(verb: str) -> None:
 
 def test_fragments_listed_after_one_verb_are_one_statement() -> None:
     text = (
-        'Kovac called Ruiz a "pathological liar" who is "utterly amoral," a "bully" '
-        'and a "narcissist of rare size."'
+        'Kovac called Ruiz a "reckless skipper" who is "never on time," a "menace" '
+        'and a "danger to every gull in the bay."'
     )
     quote = only(text)
     assert quote.text == (
-        '"pathological liar" who is "utterly amoral," a "bully" and a "narcissist of rare size."'
+        '"reckless skipper" who is "never on time," a "menace" and a "danger to every gull in the bay."'
     )
     assert quote.speaker == "Kovac"
 
 
 def test_fragments_after_two_verbs_stay_apart() -> None:
-    text = 'Kovac called Ruiz a "liar." Ruiz called Kovac a "bully."'
+    text = 'Kovac called Ruiz a "landlubber." Ruiz called Kovac a "pirate."'
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
-        ('"liar."', "Kovac"),
-        ('"bully."', "Ruiz"),
+        ('"landlubber."', "Kovac"),
+        ('"pirate."', "Ruiz"),
     ]
 
 
@@ -492,8 +496,8 @@ def test_fragments_after_two_verbs_stay_apart() -> None:
     ("text", "quoted"),
     [
         (
-            '"Ruiz is 6\'3" and very fit," Dr. Ana Bell said.',
-            '"Ruiz is 6\'3" and very fit,"',
+            '"The new keeper is 6\'4" and very quick," coach Ana Bell said.',
+            '"The new keeper is 6\'4" and very quick,"',
         ),
         (
             'A poll asked: “Is the port safe?” Most said no."\n\n“It is in their heads,” said Ivers.',
@@ -509,9 +513,9 @@ def test_marks_that_open_no_quotation(text: str, quoted: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dan Ivers, a delegate from Varna, said he wanted\u00a0“a port that works for everyone.”",
-        "With a tweet about the old flag, Ivers told the mayor that if he wants the pier, "
-        "“come and take it.”",
+        "Dan Ivers, a baker from Varna, said he wanted\u00a0“a market open on Sundays too.”",
+        "With a post about the old mill, Ivers told the council that if it wants the land, "
+        "“make me a fair offer.”",
     ],
 )
 def test_the_speaker_of_the_sentence_not_of_the_verb_inside_it(text: str) -> None:
@@ -521,16 +525,16 @@ def test_the_speaker_of_the_sentence_not_of_the_verb_inside_it(text: str) -> Non
 
 
 def test_a_name_and_verb_alone_after_a_full_stop_are_the_attribution() -> None:
-    text = '"If you are listening, find the missing files." Ruiz said.'
+    text = '"Whoever has the old shed keys, bring them back." Ruiz said.'
     assert only(text).speaker == "Ruiz"
 
 
 def test_the_attribution_that_closes_a_sentence_covers_its_quotes() -> None:
     text = (
-        'Dan Ivers said the fund is sound. Giving was "flat for about a month" as donors waited to '
-        "see how the vote went, he said."
+        'Dan Ivers said the shop is doing fine. Sales were "quiet for a few weeks" while the '
+        "road outside was dug up, he said."
     )
-    quote = quote_with(text, '"flat')
+    quote = quote_with(text, '"quiet')
     assert mention(text, quote) == "he"
     assert quote.speaker == "Dan Ivers"
 
@@ -538,8 +542,8 @@ def test_the_attribution_that_closes_a_sentence_covers_its_quotes() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'Protesters were pushed out, with Ruiz reportedly yelling: "Get them out of here!"',
-        'Ruiz referenced a report that "less than one percent of the files" were kept.',
+        'The gulls were chased off the pier, with Ruiz loudly yelling: "Shoo, all of you!"',
+        'Ruiz referenced a survey that "barely a tenth of the oaks" came through the storm.',
     ],
 )
 def test_yelling_and_referencing_introduce_quotes(text: str) -> None:
@@ -548,19 +552,19 @@ def test_yelling_and_referencing_introduce_quotes(text: str) -> None:
 
 def test_a_participle_after_a_place_reports_for_the_sentence_subject() -> None:
     text = (
-        "Ana Ruiz spoke out on Tuesday about the flood in Varna, Bulgaria, arguing that "
-        'the repairs should be called "overdue."'
+        "Ana Ruiz wrote on Tuesday about the storm in Bergen, Norway, insisting that "
+        'the sea wall was "a metre too low."'
     )
-    quote = quote_with(text, "overdue")
+    quote = quote_with(text, "metre")
     assert quote.speaker == "Ana Ruiz"
 
 
 def test_a_verb_in_a_relative_clause_after_the_quote_is_not_its_attribution() -> None:
     text = (
-        'The mayor has repeatedly wondered whether the auditors will be "fair" to her, '
-        "engaging in what analysts described as old tactics."
+        'The mayor has long wondered whether the judges will be "kind" to her, '
+        "doing what critics described as an old trick."
     )
-    quote = next(q for q in extract_quotes(text) if q.text == '"fair"')
+    quote = next(q for q in extract_quotes(text) if q.text == '"kind"')
     assert mention(text, quote) == "The mayor"
 
 
@@ -594,17 +598,17 @@ def test_a_singer_sings_a_quote(verb: str) -> None:
 
 
 def test_a_share_of_those_polled_says_something() -> None:
-    text = "Twenty-four percent said she did nothing wrong."
+    text = "Sixty-one percent said the mayor acted alone."
     quote = only(text)
-    assert quote.text == "she did nothing wrong"
-    assert mention(text, quote) == "Twenty-four percent"
+    assert quote.text == "the mayor acted alone"
+    assert mention(text, quote) == "Sixty-one percent"
 
 
 def test_a_body_that_opens_the_sentence_says_through_a_coordinated_verb() -> None:
-    text = "The State Department has deemed 1,500 pages private and says it will not release them."
+    text = "The Water Board has marked 2,400 files secret and says it will not publish them."
     quote = only(text)
-    assert mention(text, quote) == "The State Department"
-    assert quote.text == "it will not release them"
+    assert mention(text, quote) == "The Water Board"
+    assert quote.text == "it will not publish them"
 
 
 @pytest.mark.parametrize(
@@ -612,10 +616,10 @@ def test_a_body_that_opens_the_sentence_says_through_a_coordinated_verb() -> Non
     [
         ("said a senior port official.", "a senior port official"),
         ("said one of the negotiators.", "one of the negotiators"),
-        ("said a source close to the talks.", "a source close to the talks"),
+        ("said a person close to the club.", "a person close to the club"),
         (
-            "said a longtime adviser to both mayors, who asked not to be named.",
-            "a longtime adviser to both mayors",
+            "said an old friend of both skippers, who asked not to be named.",
+            "an old friend of both skippers",
         ),
     ],
 )
@@ -672,8 +676,8 @@ def test_surmised_introduces_a_quote() -> None:
 
 def test_a_verb_after_a_quote_that_runs_on_is_not_its_verb() -> None:
     # "said" reports the quote; "thinks" belongs to the rest of the sentence.
-    text = 'Kovac said "it makes me angry" every time he thinks about the closed pier.'
-    quote = quote_with(text, "angry")
+    text = 'Kovac said "it wears me out" each time he thinks of the closed pier.'
+    quote = quote_with(text, "wears")
     assert quote.speaker == "Kovac"
     assert quote.cue == "said"
 
