@@ -136,17 +136,19 @@ def test_a_whole_dedupe_in_batches_then_undo(
 
 
 def test_speaker_merge_then_split_then_both_undone(database: Database) -> None:
+    # "Marsz" is a spelling the identity key does not fold into "Marsh" (as it
+    # does "Marsch"), so only a person can say the two are one speaker.
     publish(database, "Coast Herald", DAY, Said(HARBOUR, "Ilona Marsh", role="mayor"))
     publish(
         database,
         "Bay Times",
         DAY,
-        Said(HARBOUR_SHORT, "Ilona Marsch", role="harbour commissioner"),
+        Said(HARBOUR_SHORT, "Ilona Marsz", role="harbour commissioner"),
     )
-    publish(database, "Bay Times", DAY, Said(TAX, "Ilona Marsch", mention="Commissioner Marsch"))
+    publish(database, "Bay Times", DAY, Said(TAX, "Ilona Marsz", mention="Commissioner Marsz"))
     before = snapshot(database)
     with database.session() as session:
-        keep, other = find_speaker(session, "Ilona Marsh"), find_speaker(session, "Ilona Marsch")
+        keep, other = find_speaker(session, "Ilona Marsh"), find_speaker(session, "Ilona Marsz")
         merge_speakers(session, keep, other)
     merged = snapshot(database)
     assert len(merged["speakers"]) == 1
@@ -155,11 +157,11 @@ def test_speaker_merge_then_split_then_both_undone(database: Database) -> None:
     assert_no_mixed_statements(database)
     with database.session() as session:
         speaker = find_speaker(session, "Ilona Marsh")
-        split_speaker(session, speaker, ["Commissioner Marsch"], "Ilona Marsch")
+        split_speaker(session, speaker, ["Commissioner Marsz"], "Ilona Marsz")
     assert_no_mixed_statements(database)
     with database.session() as session:
         moved = session.scalars(select(Quote.speaker_id).where(Quote.text == TAX)).one()
-        assert session.get(Speaker, moved).name == "Ilona Marsch"  # type: ignore[union-attr]
+        assert session.get(Speaker, moved).name == "Ilona Marsz"  # type: ignore[union-attr]
     split_id = last_operation(database)
     undo_last(database)
     assert snapshot(database) == merged
@@ -355,7 +357,7 @@ def test_an_undo_is_refused_when_a_later_operation_changed_the_rows(database: Da
 def test_merge_accept_unmerge_never_mixes_speakers(database: Database) -> None:
     """The reported sequence: a speaker merge, a review decision, then undoing the merge."""
     publish(database, "Coast Herald", DAY, Said(HARBOUR, "Ilona Marsh"))
-    publish(database, "Bay Times", DAY, Said(HARBOUR_SHORT, "Ilona Marsch"))
+    publish(database, "Bay Times", DAY, Said(HARBOUR_SHORT, "Ilona Marsz"))
     publish(
         database,
         "Port Daily",
@@ -365,7 +367,7 @@ def test_merge_accept_unmerge_never_mixes_speakers(database: Database) -> None:
     )
     with database.session() as session:
         merge_speakers(
-            session, find_speaker(session, "Ilona Marsh"), find_speaker(session, "Ilona Marsch")
+            session, find_speaker(session, "Ilona Marsh"), find_speaker(session, "Ilona Marsz")
         )
     merge_id = last_operation(database)
     assert_no_mixed_statements(database)
