@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import signal
+import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -100,3 +105,29 @@ def counts(database: Database) -> tuple[int, int, int]:
             session.scalar(select(func.count()).select_from(Quote)) or 0,
             session.scalar(select(func.count()).select_from(Outlet)) or 0,
         )
+
+
+def sigkill_when(command: list[str], stored: Callable[[], int], at: int, *, within: float) -> None:
+    """Run ``command`` (an import) and SIGKILL it once ``stored()`` reaches ``at``.
+
+    Fails if the import ends first or makes no progress within ``within`` seconds.
+    """
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        deadline = time.monotonic() + within
+        while stored() < at:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the import made no progress"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == -signal.SIGKILL

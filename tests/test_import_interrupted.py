@@ -4,11 +4,8 @@ database, and running it again completes the job without duplicates."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
@@ -16,6 +13,7 @@ from sqlalchemy import create_engine, func, select, text
 from quotes.services.importing import import_articles
 from quotes.storage.database import Database, open_database
 from quotes.storage.models import Article, Quote
+from tests.import_helpers import sigkill_when
 
 ARTICLES = 400
 SPEAKERS = [
@@ -61,25 +59,12 @@ def test_sigkill_mid_run_then_rerun(database: Database, database_url: str, tmp_p
     folder = tmp_path / "news"
     write_articles(folder, ARTICLES)
     reader = _plain_engine(database)
-    process = subprocess.Popen(
+    sigkill_when(
         _import_command(database_url, folder),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        lambda: _count(reader, "articles"),
+        25,
+        within=120,
     )
-    try:
-        deadline = time.monotonic() + 120
-        while _count(reader, "articles") < 25:
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the import made no progress"
-            time.sleep(0.01)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == -signal.SIGKILL
     killed_at = _count(reader, "articles")
     assert 0 < killed_at < ARTICLES, "the run was not interrupted half way"
 

@@ -4,10 +4,7 @@ the run's own memory or from the database (the lower statement id)."""
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, func, select
@@ -18,6 +15,7 @@ from quotes.storage.database import Database, open_database
 from quotes.storage.models import Article
 from tests.concurrent_corpus import PEOPLE, import_command
 from tests.contents import contents
+from tests.import_helpers import sigkill_when
 
 PROJECTS = ["tram line", "ferry pier", "flood wall", "bus depot", "cycle bridge", "water plant"]
 
@@ -74,22 +72,7 @@ def test_sigkill_then_resume_stores_what_a_clean_run_stores(
     paths = write_ties(tmp_path / "news", people)
     command = import_command(database_url, *paths)
     reader = create_engine(database.url)  # a plain reader, never waiting for the importer
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ}
-    )
-    try:
-        deadline = time.monotonic() + 300
-        while _articles(reader) < 2 * people:
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the import made no progress"
-            time.sleep(0.01)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == -signal.SIGKILL
+    sigkill_when(command, lambda: _articles(reader), 2 * people, within=300)
     assert _articles(reader) < len(paths), "the run was not interrupted"
     reader.dispose()
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
