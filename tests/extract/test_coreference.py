@@ -100,3 +100,11 @@ def test_no_antecedent_no_guess() -> None:
     assert quote.speaker is None
     assert quote.speaker_mention == "she"
     assert quote.confidence < 0.5
+
+
+def test_a_given_name_with_accents_tells_its_gender() -> None:
+    text = (
+        "Hélène Varga chaired the port board. Jörg Lindqvist runs the ferries.\n\n"
+        'Lindqvist said the timetable was late. "We will print it by Friday," she added.'
+    )
+    assert _quote(text, "print it").speaker == "Hélène Varga"
