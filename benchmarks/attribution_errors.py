@@ -62,7 +62,8 @@ def main() -> None:
         names = names[: args.limit]
     counts: dict[str, int] = defaultdict(int)
     for article in names:
-        text = open(os.path.join(text_dir, article + ".txt"), encoding="utf-8").read()
+        with open(os.path.join(text_dir, article + ".txt"), encoding="utf-8") as handle:
+            text = handle.read()
         header = _HEADER.match(text)
         day = dt.date.fromisoformat(header[1]) if header else None
         preds = [q.to_dict() for q in extract_quotes(text, day)]

@@ -1593,7 +1593,12 @@ def _resolve(
         for item in found
         if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
     }
-    discourse = Discourse(text, quoted, article.sentence_start, speakers)
+    speaker_spans = [
+        (item.mention.start, item.mention.end)
+        for item in found
+        if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
+    ]
+    discourse = Discourse(text, quoted, article.sentence_start, speakers, speaker_spans)
     interview_day = _interview_day(article, found, published)
     people: dict[str, _Person] = {}
     last_person: _Person | None = None

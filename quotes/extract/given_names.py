@@ -88,7 +88,7 @@ MALE = frozenset(
     timothy tom tomas tony ulrich vadim valery vasyl viktor vincent vitaly
     vladimir volodymyr walter wes william wolfgang xavier yaroslav yasir yevgeny
     yosef youssef yuri yusuf zbigniew
-    abel adolfo agustin aidan akira alain aleksander alejandro alfonso alfred alvaro
+    abel adolfo agustin antonin bernie aidan akira alain aleksander alejandro alfonso alfred alvaro
     amadou andre andres angus anil antoine armando arnold arturo augusto barry bartosz
     benedikt bernd bjorn boubacar bradley brendan brett bruno burak byron caleb callum
     carsten cedric cesar christoph clemens conor cyril dale damian dan darius darren

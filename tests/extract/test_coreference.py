@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from quotes.extract import ExtractedQuote, SpeakerKind, extract_quotes
+from quotes.extract.coreference import Discourse
 
 DAY = dt.date(2031, 4, 9)
 
@@ -108,3 +109,64 @@ def test_a_given_name_with_accents_tells_its_gender() -> None:
         'Lindqvist said the timetable was late. "We will print it by Friday," she added.'
     )
     assert _quote(text, "print it").speaker == "Hélène Varga"
+
+
+def test_a_described_speaker_needs_every_word_of_the_role() -> None:
+    text = (
+        "Danish Trade Minister Ole Brandt flew to Riga on Monday, where Latvian Trade "
+        "Minister Edgars Ozols welcomed him.\n\n"
+        "The Danish minister said the tariffs on timber would go by spring."
+    )
+    assert _quote(text, "timber").speaker == "Ole Brandt"
+
+
+def test_the_former_mayor_is_not_the_mayor_in_office() -> None:
+    text = (
+        "Former Harbour City Mayor Tomas Verhoef urged the council to keep the night buses.\n\n"
+        "Mayor Lena Ostrova said the budget could not stretch that far.\n\n"
+        "The former mayor replied that the buses paid for themselves."
+    )
+    assert _quote(text, "paid for themselves").speaker == "Tomas Verhoef"
+
+
+def test_a_role_never_given_is_the_speaker_just_named() -> None:
+    text = (
+        "Ward queues will be shorter by March, Helga Marsh has admitted, as the winter "
+        "wave filled clinics.\n\n"
+        "Speaking at a clinic in Dover, the health secretary said the queues were "
+        '"a test of nerve".'
+    )
+    assert _quote(text, "test of nerve").speaker == "Helga Marsh"
+
+
+def test_a_role_never_given_is_not_a_speaker_of_another_office() -> None:
+    text = (
+        "Chairman Ray Olsen said the vote on the dock had been close.\n\n"
+        "The president said the vote had not been close at all."
+    )
+    quote = _quote(text, "not been close")
+    assert quote.speaker != "Ray Olsen"
+    assert quote.speaker_mention == "The president"
+
+
+def test_a_name_after_a_preposition_is_no_antecedent() -> None:
+    text = (
+        "Peter Lund spoke to reporters at the quay.\n\n"
+        "The quay had been rebuilt for a visit by Marek Ozols.\n\n"
+        '"We need two more ferries," he said.'
+    )
+    assert _quote(text, "two more ferries").speaker == "Peter Lund"
+
+
+def test_the_speaker_of_the_sentence_before_beats_a_name_before_him() -> None:
+    text = (
+        "When Peter Lund left the hall, Marek Ozols said the plan was dead.\n\n"
+        '"It will never pass the council," he said.'
+    )
+    assert _quote(text, "never pass").speaker == "Marek Ozols"
+
+
+def test_a_title_case_headline_does_not_run_into_a_name() -> None:
+    text = "Harbour Fees Double Overnight Ingrid Solberg\n\nIngrid Solberg runs the marina."
+    discourse = Discourse(text, [], lambda position: 0, set())
+    assert discourse.people["solberg"].name == "Ingrid Solberg"
