@@ -152,7 +152,6 @@ class _Occurrence:
     end: int
     key: str  # the surname, lower-cased
     possessive: bool
-    oblique: bool = False  # after a preposition or in a relative clause: no subject
 
 
 class Discourse:
@@ -233,25 +232,19 @@ class Discourse:
                     and not self.quoted(position)
                 ):
                     possessive = text.startswith(("'s", "’s"), end)
-                    self._occurrences.append(
-                        _Occurrence(position, end, key, possessive, self._oblique(position))
-                    )
+                    self._occurrences.append(_Occurrence(position, end, key, possessive))
                 position = text.find(surname, end)
         self._occurrences.sort(key=lambda o: o.start)
 
     def _add_run(self, run: re.Match[str]) -> None:
         text = self.text
         raw = run[0]
-        words = raw.split()
-        offsets = []
-        position = run.start()
-        for word in words:
-            position = text.find(word, position)
-            offsets.append(position)
-            position += len(word)
+        all_words = raw.split()
         # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0)
-        words, offsets = words[cut:], offsets[cut:]
+        first = max(
+            (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))), default=0
+        )
+        words = all_words[first:]
         possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
         words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
         if not words or not words[-1]:
@@ -305,15 +298,21 @@ class Discourse:
             known.titled = True
         if re.match(r",\s*(?:\d{1,3},|an?\s|the\s)", text[run.end() : run.end() + 6]):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
+        # Where each word is, found only for the runs that name a person.
+        offsets = []
+        position = run.start()
+        for word in all_words:
+            position = text.find(word, position)
+            offsets.append(position)
+            position += len(word)
+        offsets = offsets[first:]
         before = text[max(0, offsets[0] - 40) : offsets[0]].lower().split()
         for word in [*before[-3:], *lower[:start]]:
             gender = _ROLE_GENDER.get(word.strip(",."))
             if gender:
                 known.votes[gender] = known.votes.get(gender, 0) + 2
         begin = offsets[start] if start < len(offsets) else run.start()
-        self._occurrences.append(
-            _Occurrence(begin, run.end(), key, possessive, self._oblique(run.start()))
-        )
+        self._occurrences.append(_Occurrence(begin, run.end(), key, possessive))
 
     def _gender_from_pronouns(self) -> None:
         """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
@@ -387,14 +386,19 @@ class Discourse:
                 )
                 if speaker_only:
                     return people[speaking.key] if speaking is not None else None
+                oblique = [self._oblique(c.start) for c in candidates]
                 subject = speaking or next(
-                    (c for c in candidates if not c.possessive and not c.oblique), None
+                    (
+                        c
+                        for c, o in zip(candidates, oblique, strict=True)
+                        if not c.possessive and not o
+                    ),
+                    None,
                 )
                 if subject is not None:
                     return people[subject.key]
-                # Only objects and possessors here ("a speech by X"): no subject
-                # to take, but a reader would not look past them either.
-                if all(c.oblique for c in candidates):
+                # Only objects here ("a speech by X"): no subject to take.
+                if all(oblique):
                     end = start
                     continue
                 return people[candidates[0].key]

@@ -112,9 +112,11 @@ MALE = frozenset(
 
 def gender_of_given_name(name: str) -> str | None:
     """ "f", "m" or None for a given name ("Giorgia" -> "f")."""
-    # "António", "Jörg", "Søren": the list is written without accents.
-    folded = unicodedata.normalize("NFKD", name.lower().replace("ø", "o"))
-    key = "".join(c for c in folded if not unicodedata.combining(c))
+    key = name.lower()
+    if not key.isascii():
+        # "António", "Jörg", "Søren": the list is written without accents.
+        folded = unicodedata.normalize("NFKD", key.replace("ø", "o"))
+        key = "".join(c for c in folded if not unicodedata.combining(c))
     if key in FEMALE:
         return "f"
     if key in MALE:

@@ -170,3 +170,42 @@ def test_a_title_case_headline_does_not_run_into_a_name() -> None:
     text = "Harbour Fees Double Overnight Ingrid Solberg\n\nIngrid Solberg runs the marina."
     discourse = Discourse(text, [], lambda position: 0, set())
     assert discourse.people["solberg"].name == "Ingrid Solberg"
+
+
+def test_a_name_the_article_calls_it_is_an_organisation() -> None:
+    text = (
+        "Nordhavn said in a statement that it had offered the dockers a raise of 9%.\n\n"
+        "The company said the terminals would stay open through the strike."
+    )
+    named = _quote(text, "offered the dockers")
+    assert named.speaker == "Nordhavn"
+    assert named.speaker_kind is SpeakerKind.ORGANISATION
+    nominal = _quote(text, "terminals would stay open")
+    assert nominal.speaker == "Nordhavn"
+    assert nominal.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_a_plural_name_the_article_calls_they_is_a_body() -> None:
+    text = (
+        'Kestrel Wanderers said they were "ashamed" of the chants heard on Sunday.\n\n'
+        '"The supporter will never enter our ground again," the club said.'
+    )
+    assert _quote(text, "ashamed").speaker_kind is SpeakerKind.ORGANISATION
+    assert _quote(text, "never enter").speaker == "Kestrel Wanderers"
+
+
+def test_a_person_who_says_it_is_still_a_person() -> None:
+    text = (
+        "Mr. Oyelaran said it was too early to count the votes.\n\n"
+        "Tamsin Achterberg said that Israel should end its blockade of the port."
+    )
+    assert _quote(text, "too early").speaker_kind is SpeakerKind.PERSON
+    assert _quote(text, "blockade").speaker_kind is SpeakerKind.PERSON
+
+
+def test_the_ministry_is_only_a_ministry_named_before() -> None:
+    text = (
+        "Nordhavn said in a statement that it had offered the dockers a raise of 9%.\n\n"
+        "The ministry said it would not step in."
+    )
+    assert _quote(text, "step in").speaker != "Nordhavn"
