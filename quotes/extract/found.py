@@ -1,0 +1,23 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.extract.mentions import (
+    Mention,
+)
+from quotes.extract.model import QuoteKind
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    mention: Mention | None
+    cue: tuple[int, int] | None
+    confidence: float
+    pieces: tuple[tuple[int, int], ...] = ()
+    continued: bool = False
+    rule: str = "unattributed"  # a name from quotes.extract.rules.RULES
