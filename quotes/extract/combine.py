@@ -1,4 +1,4 @@
-"""TODO"""
+"""Putting the direct quotes and the reported clauses together into one list."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ class _Near:
 
 
 def combine(article: Article, direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """Merge the passes: a quoted fragment inside reported speech is one partial quote."""
+    """Merge the direct quotes and reported clauses: a quoted fragment inside
+    reported speech is one partial quote, and a clause inside another by the
+    same speaker is dropped or cut."""
     result: list[Found] = []
     used: set[int] = set()
     near = _Near(direct)
@@ -90,14 +92,13 @@ def combine(article: Article, direct: list[Found], indirect: list[Found]) -> lis
                 continue
             pruned[-1] = outer
         pruned.append(found)
-    _continue_speakers(article, pruned)
-    return _join_lists(article, pruned)
+    return pruned
 
 
 _LIST_GAP = re.compile(r"[^.!?\n\"“”«»„]{0,40}")
 
 
-def _join_lists(article: Article, found: list[Found]) -> list[Found]:
+def join_lists(article: Article, found: list[Found]) -> list[Found]:
     """'Holt called Berg a "reckless skipper" who is "never on time," a
     "menace" and "lazy."': fragments listed after one verb are one statement,
     not five of a word or two each."""
@@ -198,9 +199,11 @@ def _same_speaker(a: Mention | None, b: Mention | None) -> bool:
     return a is None or b is None or a.name == b.name or a.start == b.start
 
 
-def _continue_speakers(article: Article, found: list[Found]) -> None:
-    """A quote-only paragraph continues the speaker of the quote just before it."""
+def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
+    """A quote-only paragraph continues the speaker of the quote just before it;
+    the quotes it gave a speaker, in order."""
     text = article.text
+    continued: list[Found] = []
     previous: Found | None = None
     for item in found:
         if item.mention is None and item.kind is QuoteKind.DIRECT and previous is not None:
@@ -211,6 +214,7 @@ def _continue_speakers(article: Article, found: list[Found]) -> None:
                 item.cue = None
                 item.confidence = 0.6
                 item.continued = True
-                item.rule = "continuation_paragraph"
+                continued.append(item)
         if item.mention is not None:
             previous = item
+    return continued

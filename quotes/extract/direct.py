@@ -1,4 +1,8 @@
-"""TODO"""
+"""The rules that find who speaks a direct quotation, one function per rule.
+
+Each takes a ``Quotation`` and gives a ``Found`` or None (not its case); the
+engine tries them in the order of ``quotes.extract.rules.DIRECT_RULES``.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,11 @@ from quotes.extract.lexicon import (
 )
 from quotes.extract.mentions import (
     Mention,
-    sentence_subject,
     subject_after,
     subject_before,
+)
+from quotes.extract.mentions import (
+    sentence_subject as subject_of_sentence,
 )
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.quotation import QuoteSpan
@@ -48,169 +54,184 @@ _ABBREVIATED = re.compile(
 )
 
 
-def attribute_direct(article: Article, pieces: tuple[QuoteSpan, ...]) -> Found:
-    text = article.text
-    start, end = pieces[0].start, pieces[-1].end
-    inner = (start + 1, end - 1)
-    confidence = 0.9
-    if len(pieces) > 1:
-        gap_start, gap_end = pieces[0].end, pieces[1].start
-        found = _attribution_in(article, gap_start, gap_end)
-        if found:
-            mention, cue = found
-            return Found(
-                start,
-                end,
-                QuoteKind.DIRECT,
-                mention,
-                cue,
-                confidence,
-                _inner(pieces),
-                rule="interrupted",
-            )
-    if pieces[-1].closed:
-        signed = _signature(article, end)
-        if signed is not None:
-            return Found(
-                start,
-                end,
-                QuoteKind.DIRECT,
-                signed,
-                None,
-                0.8,
-                _inner(pieces),
-                rule="signature_below",
-            )
-    before_start = article.sentence_start(start)
-    lead = text[before_start:start]
-    stripped = lead.rstrip()
-    cues = list(CUE.finditer(text, before_start, start))
-    # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
-    adjacent = bool(cues) and _INTRODUCER.fullmatch(text, cues[-1].end(), start) is not None
-    # After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'
+class Quotation:
+    """One quotation (its pieces, as one quote) and what every direct rule
+    reads around it: the sentence before it and the cues in that sentence."""
+
+    def __init__(self, article: Article, pieces: tuple[QuoteSpan, ...]) -> None:
+        text = article.text
+        self.article = article
+        self.text = text
+        self.pieces = pieces
+        self.start, self.end = pieces[0].start, pieces[-1].end
+        self.inner = _inner(pieces)
+        self.before_start = article.sentence_start(self.start)
+        self.lead = text[self.before_start : self.start]
+        self.stripped = self.lead.rstrip()
+        self.cues = list(CUE.finditer(text, self.before_start, self.start))
+        # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
+        self.adjacent = (
+            bool(self.cues)
+            and _INTRODUCER.fullmatch(text, self.cues[-1].end(), self.start) is not None
+        )
+        # A few words in quotation marks are a fragment of a sentence, not a quote of their own.
+        short = word_count(text[self.start + 1 : self.end - 1]) < SHORT_FRAGMENT_WORDS
+        self.kind = QuoteKind.PARTIAL if short else QuoteKind.DIRECT
+
+    def found(
+        self,
+        mention: Mention | None,
+        cue: tuple[int, int] | None,
+        confidence: float,
+        kind: QuoteKind = QuoteKind.DIRECT,
+    ) -> Found:
+        return Found(self.start, self.end, kind, mention, cue, confidence, self.inner)
+
+
+def interrupted(quotation: Quotation) -> Found | None:
+    pieces = quotation.pieces
+    if len(pieces) < 2:
+        return None
+    found = _attribution_in(quotation.article, pieces[0].end, pieces[1].start)
+    if found is None:
+        return None
+    mention, cue = found
+    return quotation.found(mention, cue, 0.9)
+
+
+def signature_below(quotation: Quotation) -> Found | None:
+    if not quotation.pieces[-1].closed:
+        return None
+    signed = _signature(quotation.article, quotation.end)
+    return None if signed is None else quotation.found(signed, None, 0.8)
+
+
+def quote_then_said(quotation: Quotation) -> Found | None:
+    """After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'"""
+    article, text, end, cues = quotation.article, quotation.text, quotation.end, quotation.cues
     after_end = min(article.sentence_end(end), end + 160)
     if (
-        pieces[-1].closed
-        and not _closes_sentence(article, end, after_end)
-        and not (adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
+        not quotation.pieces[-1].closed
+        or _closes_sentence(article, end, after_end)
+        or (quotation.adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
     ):
-        found = _attribution_in(article, end, after_end, leading=True)
-        if found:
-            mention, cue = found
-            return Found(
-                start,
-                end,
-                QuoteKind.DIRECT,
-                mention,
-                cue,
-                confidence,
-                _inner(pieces),
-                rule="quote_then_said",
-            )
-    # Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'
-    if cues and (stripped.endswith((":", ",")) or adjacent):
-        lead_cue = cues[-1]
-        lead_mention = None
-        opening = None
-        if lead_cue[0] not in SPEECH_VERBS:
-            # The last verb, not one of saying, is not next to the quote: "She added
-            # that the vote seems ..., because, "..."" is hers, whatever "seems" has
-            # for a subject.
-            opening = opening_report(text, before_start, cues)
-        if opening is not None:
-            lead_mention, lead_cue = opening
-        if (
-            lead_mention is None
-            and lead_cue[0] in PARTICIPLE_CUES
-            and last_before(text, lead_cue.start()) == ","
-        ):
-            # "Lind took a gamble ..., telling the dockers, "...": the sentence's
-            # subject speaks, not the object before the participle.
-            lead_mention = sentence_subject(text, before_start, lead_cue.start())
-        if lead_mention is None:
-            lead_mention = issuer(
-                text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)
-            )
-        if lead_mention is None and COORDINATED.search(text, before_start, lead_cue.start()):
-            # "Holt ... praised the crews ... and said she has ...: "...":
-            # the second verb shares the sentence's subject.
-            lead_mention = sentence_subject(text, before_start, lead_cue.start())
-        if lead_mention is None:
-            # "According to X:", "Continued Berg:", "Stated Berg:"
-            lead_mention = subject_after(text, lead_cue.end(), start)
-        if lead_mention is None and (
-            lead_cue[0] in PARTICIPLE_CUES or last_before(text, lead_cue.start()) == ","
-        ):
-            # "..., saying "...", "Small, who was there, said": the sentence's subject.
-            lead_mention = sentence_subject(text, before_start, lead_cue.start())
-        if lead_mention is not None:
-            lead_mention = relative_antecedent(text, before_start, lead_mention)
-            return Found(
-                start,
-                end,
-                QuoteKind.DIRECT,
-                lead_mention,
-                lead_cue.span(),
-                confidence,
-                _inner(pieces),
-                rule="said_then_quote",
-            )
-    if stripped.endswith(":") and not cues:
-        # "Builders agree - Nils Aho: "..."": a name and a colon, no verb.
-        colon = before_start + len(stripped) - 1
-        named = subject_before(text, colon, before_start)
-        if named is not None and _OBJECT_OF.search(text, before_start, named.start):
-            # "Lind had one warning for Berg:": the name before
-            # the colon is whom it was said to; the sentence's subject speaks.
-            named = sentence_subject(text, before_start, colon)
-        if named is not None and named.kind is SpeakerKind.PERSON and not named.is_pronoun:
-            return Found(
-                start, end, QuoteKind.DIRECT, named, None, 0.6, _inner(pieces), rule="name_colon"
-            )
-    kind = QuoteKind.DIRECT
-    if word_count(text[inner[0] : inner[1]]) < SHORT_FRAGMENT_WORDS:
-        kind = QuoteKind.PARTIAL
-    if lead.strip() and cues:
-        # A quotation inside a sentence whose subject speaks through some
-        # other verb: "Holt regretted a town in which neighbours "never talk"".
-        # The verb's own subject comes first: "Alarmed ..., Aho believes in".
-        speaker, verb = _speaker_through(text, before_start, cues)
-        if speaker is not None and (
-            speaker.kind is not SpeakerKind.DESCRIPTION or verb[0] in _SAYING
-        ):
-            return Found(
-                start,
-                end,
-                QuoteKind.PARTIAL,
-                speaker,
-                verb.span(),
-                0.45,
-                _inner(pieces),
-                rule="fragment_of_verb",
-            )
-    if not lead.strip() and kind is QuoteKind.DIRECT:
-        # "Aho agreed. "The old pier will not last the winter."":
-        # the sentence before, in the same paragraph, names who speaks.
-        introduced = _introduced_before(article, before_start)
-        if introduced is not None:
-            return Found(
-                start, end, kind, *introduced, 0.55, _inner(pieces), rule="introduced_before"
-            )
-    if lead.strip() and kind is QuoteKind.DIRECT and not lead.rstrip().endswith(("(", "[")):
-        # A whole quoted sentence set in a sentence without a speech verb:
-        # "Lind also backed tougher rules -- "I would ...". Its subject
-        # speaks, with less confidence; short fragments (scare quotes) never.
-        subject = sentence_subject(text, before_start, start)
-        if subject is not None and (subject.is_pronoun or known_person(text, subject)):
-            return Found(
-                start, end, kind, subject, None, 0.4, _inner(pieces), rule="sentence_subject"
-            )
-        if subject is not None and subject.kind is not SpeakerKind.PERSON:
-            # "The FBI lists "...": a body or a described source, less sure still.
-            return Found(
-                start, end, kind, subject, None, 0.3, _inner(pieces), rule="sentence_subject"
-            )
-    return Found(start, end, kind, None, None, 0.5, _inner(pieces))
+        return None
+    found = _attribution_in(article, end, after_end, leading=True)
+    if found is None:
+        return None
+    mention, cue = found
+    return quotation.found(mention, cue, 0.9)
+
+
+def said_then_quote(quotation: Quotation) -> Found | None:
+    """Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'."""
+    text, cues, before_start = quotation.text, quotation.cues, quotation.before_start
+    if not cues or not (quotation.stripped.endswith((":", ",")) or quotation.adjacent):
+        return None
+    lead_cue = cues[-1]
+    lead_mention = None
+    opening = None
+    if lead_cue[0] not in SPEECH_VERBS:
+        # The last verb, not one of saying, is not next to the quote: "She added
+        # that the vote seems ..., because, "..."" is hers, whatever "seems" has
+        # for a subject.
+        opening = opening_report(text, before_start, cues)
+    if opening is not None:
+        lead_mention, lead_cue = opening
+    if (
+        lead_mention is None
+        and lead_cue[0] in PARTICIPLE_CUES
+        and last_before(text, lead_cue.start()) == ","
+    ):
+        # "Lind took a gamble ..., telling the dockers, "...": the sentence's
+        # subject speaks, not the object before the participle.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        lead_mention = issuer(
+            text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)
+        )
+    if lead_mention is None and COORDINATED.search(text, before_start, lead_cue.start()):
+        # "Holt ... praised the crews ... and said she has ...: "...":
+        # the second verb shares the sentence's subject.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        # "According to X:", "Continued Berg:", "Stated Berg:"
+        lead_mention = subject_after(text, lead_cue.end(), quotation.start)
+    if lead_mention is None and (
+        lead_cue[0] in PARTICIPLE_CUES or last_before(text, lead_cue.start()) == ","
+    ):
+        # "..., saying "...", "Small, who was there, said": the sentence's subject.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        return None
+    lead_mention = relative_antecedent(text, before_start, lead_mention)
+    return quotation.found(lead_mention, lead_cue.span(), 0.9)
+
+
+def name_colon(quotation: Quotation) -> Found | None:
+    """ "Builders agree - Nils Aho: "..."": a name and a colon, no verb."""
+    text, before_start = quotation.text, quotation.before_start
+    if not quotation.stripped.endswith(":") or quotation.cues:
+        return None
+    colon = before_start + len(quotation.stripped) - 1
+    named = subject_before(text, colon, before_start)
+    if named is not None and _OBJECT_OF.search(text, before_start, named.start):
+        # "Lind had one warning for Berg:": the name before
+        # the colon is whom it was said to; the sentence's subject speaks.
+        named = subject_of_sentence(text, before_start, colon)
+    if named is None or named.kind is not SpeakerKind.PERSON or named.is_pronoun:
+        return None
+    return quotation.found(named, None, 0.6)
+
+
+def fragment_of_verb(quotation: Quotation) -> Found | None:
+    """A quotation inside a sentence whose subject speaks through some other
+    verb: "Holt regretted a town in which neighbours "never talk"". The
+    verb's own subject comes first: "Alarmed ..., Aho believes in"."""
+    if not quotation.lead.strip() or not quotation.cues:
+        return None
+    speaker, verb = _speaker_through(quotation.text, quotation.before_start, quotation.cues)
+    if speaker is None or (speaker.kind is SpeakerKind.DESCRIPTION and verb[0] not in _SAYING):
+        return None
+    return quotation.found(speaker, verb.span(), 0.45, QuoteKind.PARTIAL)
+
+
+def introduced_before(quotation: Quotation) -> Found | None:
+    """ "Aho agreed. "The old pier will not last the winter."": the sentence
+    before, in the same paragraph, names who speaks."""
+    if quotation.lead.strip() or quotation.kind is not QuoteKind.DIRECT:
+        return None
+    introduced = _introducing_sentence(quotation.article, quotation.before_start)
+    if introduced is None:
+        return None
+    mention, cue = introduced
+    return quotation.found(mention, cue, 0.55, quotation.kind)
+
+
+def sentence_subject(quotation: Quotation) -> Found | None:
+    """A whole quoted sentence set in a sentence without a speech verb: "Lind
+    also backed tougher rules -- "I would ...". Its subject speaks, with less
+    confidence; short fragments (scare quotes) never."""
+    text = quotation.text
+    if (
+        not quotation.lead.strip()
+        or quotation.kind is not QuoteKind.DIRECT
+        or quotation.stripped.endswith(("(", "["))
+    ):
+        return None
+    subject = subject_of_sentence(text, quotation.before_start, quotation.start)
+    if subject is not None and (subject.is_pronoun or known_person(text, subject)):
+        return quotation.found(subject, None, 0.4, quotation.kind)
+    if subject is not None and subject.kind is not SpeakerKind.PERSON:
+        # "The FBI lists "...": a body or a described source, less sure still.
+        return quotation.found(subject, None, 0.3, quotation.kind)
+    return None
+
+
+def unattributed(quotation: Quotation) -> Found:
+    """No rule found a speaker: the quotation is kept without one (a later
+    rule may still continue a speaker into it; a fragment is dropped)."""
+    return quotation.found(None, None, 0.5, quotation.kind)
 
 
 _SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
@@ -267,7 +288,7 @@ def _speaker_through(
     if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
         subject = coordinated_subject(text, sentence_start, cue.start())
     if subject is None:
-        subject = sentence_subject(text, sentence_start, cue.start())
+        subject = subject_of_sentence(text, sentence_start, cue.start())
     return subject, cue
 
 
@@ -305,7 +326,7 @@ def _signature(article: Article, end: int) -> Mention | None:
 _SIGNATURE_BELOW = re.compile(r"\s*[-―—–][^\S\n]*(?=[A-Z])")
 
 
-def _introduced_before(
+def _introducing_sentence(
     article: Article, sentence_start: int
 ) -> tuple[Mention, tuple[int, int] | None] | None:
     """A speaker and speech verb closing the sentence before the quote: in the same
@@ -335,7 +356,7 @@ def _introduced_before(
         if not (block and text[sentence_start - 1] == ":"):
             return None
         # "On May 2, Holt gave this answer:" and the quote below.
-        named = sentence_subject(text, previous_start, sentence_start - 1)
+        named = subject_of_sentence(text, previous_start, sentence_start - 1)
         if named is None or not known_person(text, named):
             return None
         return named, None
@@ -344,7 +365,7 @@ def _introduced_before(
     # "She knows ..."), the quote that follows in the paragraph is the subject's.
     mention = subject_before(text, cue.start(), previous_start)
     if mention is None and block:
-        mention = sentence_subject(text, previous_start, cue.start())
+        mention = subject_of_sentence(text, previous_start, cue.start())
     if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
         return None
     return mention, cue.span()
@@ -385,7 +406,7 @@ def _attribution_in(
             if mention is None and not before.strip(" ,—–-\u00a0"):
                 mention = subject_after(text, cue.end(), end)
             if mention is None and before.rstrip().endswith(","):
-                mention = sentence_subject(text, start, cue.start())
+                mention = subject_of_sentence(text, start, cue.start())
         if mention is not None:
             return mention, cue.span()
     return None

@@ -28,13 +28,12 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article as _Article
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.combine import combine as _combine
+from quotes.extract.combine import combine, join_lists
 from quotes.extract.coreference import Discourse
 from quotes.extract.cues import SENTENCE_BREAK as _SENTENCE_BREAK
-from quotes.extract.direct import attribute_direct as _attribute_direct
+from quotes.extract.direct import Quotation
 from quotes.extract.found import Found as _Found
 from quotes.extract.full_names import full_name_before as _full_name_before
-from quotes.extract.labels import headline_attributions as _headline_attributions
 from quotes.extract.lexicon import (
     NAME_PARTICLES,
     PERSONAL_PRONOUNS,
@@ -44,9 +43,9 @@ from quotes.extract.mentions import (
     Mention,
 )
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
-from quotes.extract.polls import poll_findings as _poll_findings
 from quotes.extract.quotation import find_quotations
-from quotes.extract.reported import indirect as _indirect
+from quotes.extract.reported import NothingSaid, ReportingCue, is_statement, reporting_cues
+from quotes.extract.rules import ARTICLE_RULES, DIRECT_RULES, FOLLOW_RULES, REPORTED_RULES
 from quotes.extract.spans import is_label as _is_label
 from quotes.extract.spans import is_title as _is_title
 from quotes.extract.spans import merge_interrupted as _merge_interrupted
@@ -62,17 +61,48 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
         if not _is_title(text, span) and not _is_label(text, span)
     ]
     quotations = _merge_interrupted(article, spans)
-    direct = [_attribute_direct(article, span) for span in quotations]
+    direct = [_attribute_direct(Quotation(article, pieces)) for pieces in quotations]
     cues_used = {
         found.cue[0] for found in direct if found.cue is not None and found.kind is QuoteKind.DIRECT
     }
-    indirect = (
-        _indirect(article, quotations, cues_used)
-        + _headline_attributions(article)
-        + _poll_findings(article, quotations)
-    )
-    found = _combine(article, direct, indirect)
-    return _resolve(article, found, published, [(span.start, span.end) for span in spans])
+    indirect = [
+        found
+        for cue in reporting_cues(article, quotations, cues_used)
+        if (found := _attribute_reported(cue)) is not None and is_statement(cue, found)
+    ]
+    for rule in ARTICLE_RULES:
+        for found in rule.apply(article, quotations):
+            found.rule = rule.name
+            indirect.append(found)
+    combined = combine(article, direct, indirect)
+    for follow in FOLLOW_RULES:
+        for found in follow.apply(article, combined):
+            found.rule = follow.name
+    combined = join_lists(article, combined)
+    return _resolve(article, combined, published, [(span.start, span.end) for span in spans])
+
+
+def _attribute_direct(quotation: Quotation) -> _Found:
+    """The first of the direct rules, in the table's order, that finds a speaker."""
+    for rule in DIRECT_RULES:
+        found = rule.apply(quotation)
+        if found is not None:
+            found.rule = rule.name
+            return found
+    raise LookupError("the last direct rule, unattributed, takes every quotation")
+
+
+def _attribute_reported(cue: ReportingCue) -> _Found | None:
+    """What the first of the reported-speech rules, in the table's order, that
+    applies to the verb reads there (None where it reads nothing said)."""
+    for rule in REPORTED_RULES:
+        found = rule.apply(cue)
+        if isinstance(found, NothingSaid):
+            return None
+        if found is not None:
+            found.rule = rule.name
+            return found
+    return None
 
 
 @dataclass

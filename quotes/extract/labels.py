@@ -1,4 +1,5 @@
-"""TODO"""
+"""Labels that open a paragraph: a speaker's ("Holt: ...", rule label_colon)
+or the page's ("READ MORE:", never a speaker)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from quotes.extract.mentions import (
     subject_before,
 )
 from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.extract.quotation import QuoteSpan
 
 # "Holt: The new toll is ruining the ferry's trade": a speaker, a
 # colon and what they said, opening a paragraph (headlines, summaries).
@@ -53,8 +55,9 @@ def furniture_line(text: str, paragraph: int) -> bool:
     return line is not None and (line[1] is None or _furniture_label(line[1]))
 
 
-def headline_attributions(article: Article) -> list[Found]:
-    """Paragraphs that open with "Speaker: what they said"."""
+def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:
+    """Paragraphs that open with "Speaker: what they said" (the quotations
+    play no part: the signature is that of every article-wide rule)."""
     text = article.text
     found: list[Found] = []
     for start in article.paragraph_starts:
@@ -86,7 +89,6 @@ def headline_attributions(article: Article) -> list[Found]:
                 mention,
                 (colon, colon + 1),
                 0.55,
-                rule="label_colon",
             )
         )
     return found

@@ -1,4 +1,4 @@
-"""TODO"""
+"""Findings reported "in a poll" or survey (rule in_poll)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _poll_phrases(article: Article) -> list[re.Match[str]]:
     return matches
 
 
-def poll_findings(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:
+def in_poll(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:
     text = article.text
     found: list[Found] = []
     starts = [group[0].start for group in quotations]
@@ -74,7 +74,6 @@ def poll_findings(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> 
                 source,
                 (match.start(), match.start() + 2),
                 0.5,
-                rule="in_poll",
             )
         )
     return found

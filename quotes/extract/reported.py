@@ -1,8 +1,15 @@
-"""TODO"""
+"""The rules that read reported speech around a verb of saying, one function per rule.
+
+Each takes a ``ReportingCue`` and gives a ``Found``, None (not its case: the
+next rule is tried) or NOTHING_SAID (its case, and nothing is said there);
+the engine tries them in the order of ``quotes.extract.rules.REPORTED_RULES``.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cached_property
 
 from quotes.extract.article import Article, clause_end, last_before, word_count
 from quotes.extract.cues import (
@@ -45,11 +52,13 @@ _THAT = re.compile(r"\bthat\b")
 _MIN_CONTENT_WORDS = 2
 
 
-def indirect(
+def reporting_cues(
     article: Article, quotations: list[tuple[QuoteSpan, ...]], cues_used: set[int]
-) -> list[Found]:
+) -> Iterator[ReportingCue]:
+    """Every verb of saying outside quotation marks that may report speech:
+    not one a direct quote took, nor a noun ("her comments"), a negation
+    ("did not say") or a line of page furniture."""
     text = article.text
-    found: list[Found] = []
     starts = [group[0].start for group in quotations]
     for cue in CUE.finditer(text):
         word = cue[0]
@@ -73,21 +82,19 @@ def indirect(
             continue
         sentence_start = article.sentence_start(cue.start())
         sentence_end = article.sentence_end(cue.end())
-        result = (
-            _according_to(article, cue, sentence_start, sentence_end)
-            if word == "according to"
-            else _reported(article, cue, sentence_start, sentence_end)
-        )
-        if result is None or _circumstance(text[result.start : result.end]):
-            continue
-        if word in ACTION_ONLY and not _proposition(text, result):
-            # "agreed to a swap", "showed no emotion": an act; "agreed that
-            # the swap was fair" reports a proposition.
-            continue
-        if result.mention is not None and result.mention.text.lower() in _NOT_SUBJECTS:
-            continue
-        found.append(result)
-    return found
+        yield ReportingCue(article, cue, word, sentence_start, sentence_end)
+
+
+def is_statement(cue: ReportingCue, found: Found) -> bool:
+    """Whether what a rule read is a statement: not only where or when it
+    was said, not an act ("agreed to a swap"), not said by a weekday."""
+    if _circumstance(cue.text[found.start : found.end]):
+        return False
+    if cue.word in ACTION_ONLY and not _proposition(cue.text, found):
+        # "agreed to a swap", "showed no emotion": an act; "agreed that
+        # the swap was fair" reports a proposition.
+        return False
+    return found.mention is None or found.mention.text.lower() not in _NOT_SUBJECTS
 
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
@@ -192,139 +199,6 @@ def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
     return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
 
 
-def _according_to(
-    article: Article, cue: re.Match[str], sentence_start: int, sentence_end: int
-) -> Found | None:
-    text = article.text
-    mention = subject_after(text, cue.end(), sentence_end) or _source_phrase(
-        text, cue.end(), sentence_end
-    )
-    if mention is None:
-        return None
-    if not text[sentence_start : cue.start()].strip():
-        # "According to the Kremlin, the talks ..."
-        comma = text.find(",", mention.end, sentence_end)
-        if comma == -1:
-            return None
-        start = comma + 1
-        while start < sentence_end and text[start].isspace():
-            start += 1
-        end = clause_end(text, start, sentence_end)
-    else:
-        # "The talks ..., according to the Kremlin."
-        start = sentence_start
-        end = clause_end(text, start, cue.start())
-        while end > start and text[end - 1] in ", ":
-            end -= 1
-    if word_count(text[start:end]) < 3:
-        return None
-    return Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65, rule="according_to")
-
-
-def _reported(
-    article: Article, cue: re.Match[str], sentence_start: int, sentence_end: int
-) -> Found | None:
-    text = article.text
-    # "Holt spoke about the flood in Tartu, Estonia, arguing that ...": a
-    # participle after a comma reports for the sentence's subject, whatever
-    # stands just before it.
-    mention = participle_subject(text, cue, sentence_start) or issuer(
-        text, cue, sentence_start, subject_before(text, cue.start(), sentence_start)
-    )
-    after = text[cue.end() : sentence_end]
-    # "..., said Peskov." is inverted; "Nine in ten said the pier" is not.
-    inverted = text[sentence_start : cue.start()].rstrip().endswith(",") and _inverted(
-        text, cue.end(), sentence_end
-    )
-    if mention is None and not inverted:
-        mention = (
-            appositive_subject(text, sentence_start, cue.start())
-            or coordinated_subject(text, sentence_start, cue.start())
-            or whole_subject(text, cue, sentence_start)
-        )
-    if mention is not None:
-        # "SPEAKER said (on Monday) (that) CLAUSE"
-        that = _THAT.search(text, cue.end(), min(sentence_end, cue.end() + 70))
-        if (
-            that is not None
-            and word_count(text[cue.end() : that.start()]) <= 8
-            # "said Ukraine had accepted the draft and that ...": the second of
-            # two clauses said, not the first.
-            and COORDINATED.search(text, cue.end(), that.start()) is None
-        ):
-            start = that.start()
-        else:
-            stripped = after.lstrip()
-            if stripped.startswith(",") and last_before(text, mention.start) == ",":
-                # "In small towns, they said, bakers now ...": an aside; the
-                # whole sentence is what they said.
-                parenthetical = _whole_sentence(text, sentence_start, sentence_end, mention)
-                if parenthetical is not None:
-                    return Found(
-                        *parenthetical,
-                        QuoteKind.INDIRECT,
-                        mention,
-                        cue.span(),
-                        0.6,
-                        rule="parenthetical_said",
-                    )
-            if not stripped or stripped[0] in '.,;:!?"“”' or word_count(stripped) < 3:
-                return _content_before(article, cue, mention, sentence_start)
-            if _WHEN_THEN_COMMA.match(stripped) and last_before(text, mention.start) == ",":
-                # "Russia will not sign it, the Kremlin said on Monday, dealing a
-                # blow to ...": the attribution closes what was said; what
-                # follows its time is the reporter's.
-                said_before = _content_before(article, cue, mention, sentence_start)
-                if said_before is not None:
-                    return said_before
-            if cue[0] in OBJECT_TAKING and last_before(text, mention.start) == ",":
-                # "..., she told the panel in her letter.": what follows "told" is
-                # who heard it; what was said came before.
-                said_before = _content_before(article, cue, mention, sentence_start)
-                if said_before is not None:
-                    return said_before
-            start = cue.end() + (len(after) - len(stripped))
-            day = _DAY_AFTER_VERB.match(text, start, sentence_end)
-            if day is not None:
-                # "said on Friday the crews were ...": the day dates the saying.
-                start = day.end()
-        end = clause_end(text, start, sentence_end)
-        if mention.text.lower() == "who":
-            # "Berg, who says X, wrote ...": the relative clause ends at its comma.
-            comma = text.find(",", start, end)
-            end = comma if comma > start else end
-        trailing = TRAILING_ATTRIBUTION.search(text, start, end + 1)
-        if trailing is not None:
-            end = trailing.start()
-        second = _SECOND_REPORT.search(text, start, end)
-        if second is not None:
-            # "rejected the draft, saying it ignored ...", "accused X of Y and said
-            # Z": what the second verb reports is its own statement.
-            end = second.start()
-        if word_count(text[start:end]) < _MIN_CONTENT_WORDS:
-            return None
-        if QUOTE_OPENING.match(text, start, end):
-            return None
-        return Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.65, rule="said_that")
-    # "..., said Peskov." — inverted subject after the verb.
-    before = text[sentence_start : cue.start()].rstrip()
-    if before.endswith(",") and cue[0] not in PARTICIPLE_CUES:
-        mention = subject_after(text, cue.end(), sentence_end)
-        if mention is not None:
-            end = clause_end(text, sentence_start, len(before) + sentence_start - 1)
-            if word_count(text[sentence_start:end]) >= 3:
-                return Found(
-                    sentence_start,
-                    end,
-                    QuoteKind.INDIRECT,
-                    mention,
-                    cue.span(),
-                    0.6,
-                    rule="clause_then_said",
-                )
-    return None
-
-
 def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
     """ "..., said Peskov." / "..., says Aho in Tartu.": the speaker follows
     the verb and the sentence ends soon after."""
@@ -347,11 +221,9 @@ def _whole_sentence(
     return start, end
 
 
-def _content_before(
-    article: Article, cue: re.Match[str], mention: Mention, sentence_start: int
-) -> Found | None:
+def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
     """ "The ferry is late, Berg said." — the clause before the subject."""
-    text = article.text
+    text, sentence_start = cue.text, cue.sentence_start
     lead = text[sentence_start : mention.start].rstrip()
     if not lead.endswith((",", "—", "–")):
         return None
@@ -363,4 +235,191 @@ def _content_before(
         start += 1
     if word_count(text[start:end]) < 3:
         return None
-    return Found(start, end, QuoteKind.INDIRECT, mention, cue.span(), 0.6, rule="clause_then_said")
+    return cue.found(start, end, mention, 0.6)
+
+
+class NothingSaid:
+    """What a reported-speech rule gives when the sentence has its shape but
+    reports nothing ("said so"): no later rule may read it otherwise."""
+
+
+NOTHING_SAID = NothingSaid()
+
+
+class ReportingCue:
+    """A speech verb (or "according to") outside quotation marks, its sentence,
+    and who the reported-speech rules take for its speaker."""
+
+    def __init__(
+        self,
+        article: Article,
+        cue: re.Match[str],
+        word: str,
+        sentence_start: int,
+        sentence_end: int,
+    ) -> None:
+        self.article = article
+        self.text = article.text
+        self.cue = cue
+        self.word = word
+        self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
+        self.after = self.text[cue.end() : sentence_end]
+        self.stripped = self.after.lstrip()
+
+    @cached_property
+    def mention(self) -> Mention | None:
+        """The verb's subject, before it ("Holt said"), or None where the
+        sentence is inverted ("..., said Peskov.")."""
+        text, cue, sentence_start = self.text, self.cue, self.sentence_start
+        # "Holt spoke about the flood in Tartu, Estonia, arguing that ...": a
+        # participle after a comma reports for the sentence's subject, whatever
+        # stands just before it.
+        mention = participle_subject(text, cue, sentence_start) or issuer(
+            text, cue, sentence_start, subject_before(text, cue.start(), sentence_start)
+        )
+        if mention is not None:
+            return mention
+        # "..., said Peskov." is inverted; "Nine in ten said the pier" is not.
+        if text[sentence_start : cue.start()].rstrip().endswith(",") and _inverted(
+            text, cue.end(), self.sentence_end
+        ):
+            return None
+        return (
+            appositive_subject(text, sentence_start, cue.start())
+            or coordinated_subject(text, sentence_start, cue.start())
+            or whole_subject(text, cue, sentence_start)
+        )
+
+    @cached_property
+    def that(self) -> int | None:
+        """Where a that-clause opens close after the verb: "said on Monday that"."""
+        text, cue = self.text, self.cue
+        that = _THAT.search(text, cue.end(), min(self.sentence_end, cue.end() + 70))
+        if (
+            that is not None
+            and word_count(text[cue.end() : that.start()]) <= 8
+            # "said Ukraine had accepted the draft and that ...": the second of
+            # two clauses said, not the first.
+            and COORDINATED.search(text, cue.end(), that.start()) is None
+        ):
+            return that.start()
+        return None
+
+    def found(self, start: int, end: int, mention: Mention, confidence: float) -> Found:
+        return Found(start, end, QuoteKind.INDIRECT, mention, self.cue.span(), confidence)
+
+
+def according_to(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "According to the Kremlin, the talks ..." / "The talks ..., according to the Kremlin."."""
+    if cue.word != "according to":
+        return None
+    text, sentence_start, sentence_end = cue.text, cue.sentence_start, cue.sentence_end
+    mention = subject_after(text, cue.cue.end(), sentence_end) or _source_phrase(
+        text, cue.cue.end(), sentence_end
+    )
+    if mention is None:
+        return NOTHING_SAID
+    if not text[sentence_start : cue.cue.start()].strip():
+        comma = text.find(",", mention.end, sentence_end)
+        if comma == -1:
+            return NOTHING_SAID
+        start = comma + 1
+        while start < sentence_end and text[start].isspace():
+            start += 1
+        end = clause_end(text, start, sentence_end)
+    else:
+        start = sentence_start
+        end = clause_end(text, start, cue.cue.start())
+        while end > start and text[end - 1] in ", ":
+            end -= 1
+    if word_count(text[start:end]) < 3:
+        return NOTHING_SAID
+    return cue.found(start, end, mention, 0.65)
+
+
+def parenthetical_said(cue: ReportingCue) -> Found | None:
+    """ "In small towns, they said, bakers now ...": an aside; the whole
+    sentence is what they said."""
+    mention = cue.mention
+    if (
+        mention is None
+        or cue.that is not None
+        or not cue.stripped.startswith(",")
+        or last_before(cue.text, mention.start) != ","
+    ):
+        return None
+    sentence = _whole_sentence(cue.text, cue.sentence_start, cue.sentence_end, mention)
+    return None if sentence is None else cue.found(*sentence, mention, 0.6)
+
+
+def clause_then_said(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "The ferry is late, Berg said." / "The ferry is late, said Berg.": the
+    clause before the attribution is what was said."""
+    mention = cue.mention
+    text, stripped = cue.text, cue.stripped
+    if mention is None:
+        return _said_after_clause(cue)
+    if cue.that is not None:
+        return None
+    if not stripped or stripped[0] in '.,;:!?"“”' or word_count(stripped) < 3:
+        return _content_before(cue, mention) or NOTHING_SAID
+    if _WHEN_THEN_COMMA.match(stripped) and last_before(text, mention.start) == ",":
+        # "Russia will not sign it, the Kremlin said on Monday, dealing a
+        # blow to ...": the attribution closes what was said; what
+        # follows its time is the reporter's.
+        said_before = _content_before(cue, mention)
+        if said_before is not None:
+            return said_before
+    if cue.cue[0] in OBJECT_TAKING and last_before(text, mention.start) == ",":
+        # "..., she told the panel in her letter.": what follows "told" is
+        # who heard it; what was said came before.
+        return _content_before(cue, mention)
+    return None
+
+
+def _said_after_clause(cue: ReportingCue) -> Found | None:
+    """ "..., said Peskov." — inverted subject after the verb."""
+    text, sentence_start = cue.text, cue.sentence_start
+    before = text[sentence_start : cue.cue.start()].rstrip()
+    if not before.endswith(",") or cue.cue[0] in PARTICIPLE_CUES:
+        return None
+    mention = subject_after(text, cue.cue.end(), cue.sentence_end)
+    if mention is None:
+        return None
+    end = clause_end(text, sentence_start, len(before) + sentence_start - 1)
+    if word_count(text[sentence_start:end]) < 3:
+        return None
+    return Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.cue.span(), 0.6)
+
+
+def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "SPEAKER said (on Monday) (that) CLAUSE"."""
+    mention = cue.mention
+    if mention is None:
+        return None
+    text, sentence_end = cue.text, cue.sentence_end
+    if cue.that is not None:
+        start = cue.that
+    else:
+        start = cue.cue.end() + (len(cue.after) - len(cue.stripped))
+        day = _DAY_AFTER_VERB.match(text, start, sentence_end)
+        if day is not None:
+            # "said on Friday the crews were ...": the day dates the saying.
+            start = day.end()
+    end = clause_end(text, start, sentence_end)
+    if mention.text.lower() == "who":
+        # "Berg, who says X, wrote ...": the relative clause ends at its comma.
+        comma = text.find(",", start, end)
+        end = comma if comma > start else end
+    trailing = TRAILING_ATTRIBUTION.search(text, start, end + 1)
+    if trailing is not None:
+        end = trailing.start()
+    second = _SECOND_REPORT.search(text, start, end)
+    if second is not None:
+        # "rejected the draft, saying it ignored ...", "accused X of Y and said
+        # Z": what the second verb reports is its own statement.
+        end = second.start()
+    if word_count(text[start:end]) < _MIN_CONTENT_WORDS or QUOTE_OPENING.match(text, start, end):
+        return NOTHING_SAID
+    return cue.found(start, end, mention, 0.65)
