@@ -1,4 +1,5 @@
-"""TODO"""
+"""The article as the rules see it: its text with sentence and paragraph
+bounds for cheap look-ups, and small helpers for reading back from a position."""
 
 from __future__ import annotations
 

@@ -10,9 +10,7 @@ from dataclasses import replace
 from quotes.extract.article import Article, clause_end, word_count
 from quotes.extract.cues import SHORT_FRAGMENT_WORDS
 from quotes.extract.found import Found
-from quotes.extract.mentions import (
-    Mention,
-)
+from quotes.extract.mentions import Mention
 from quotes.extract.model import QuoteKind
 
 

@@ -1,4 +1,5 @@
-"""TODO"""
+"""The cues: verbs of saying (from the lexicon) and quotation marks, as the
+patterns every rule searches with."""
 
 from __future__ import annotations
 

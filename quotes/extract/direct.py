@@ -18,19 +18,9 @@ from quotes.extract.cues import (
     TRAILING_ATTRIBUTION,
 )
 from quotes.extract.found import Found
-from quotes.extract.lexicon import (
-    PARTICIPLE_CUES,
-    QUOTE_ONLY_VERBS,
-    SPEECH_VERBS,
-)
-from quotes.extract.mentions import (
-    Mention,
-    subject_after,
-    subject_before,
-)
-from quotes.extract.mentions import (
-    sentence_subject as subject_of_sentence,
-)
+from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.mentions import sentence_subject as subject_of_sentence
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.quotation import QuoteSpan
 from quotes.extract.subjects import (

@@ -1,20 +1,20 @@
 """``extract_quotes``: an article's text in, its attributed quotations out.
 
-The passes, in order:
+The passes, in order, each run from the rules table (quotes.extract.rules):
 
 1. quotation marks give the direct quotes; two pieces around a short
    attribution ("By the spring," she said, "the pier will be rebuilt.") are
    one quote, and so are two around a whole attribution sentence ("The pier
    is safe," she said. "We checked it twice.");
-2. each direct quote looks for its attribution after it, then before it, in
-   its own sentence; a paragraph that is only a quote continues the speaker of
-   the quote just before it, as wire style does;
-3. speech verbs outside quotes give indirect speech: "SPEAKER said (that) ...",
-   "..., SPEAKER said.", "according to SPEAKER, ..."; a quoted fragment inside
-   such a clause makes the whole clause one *partial* quote, and a quoted
-   fragment with no speaker (scare quotes) is dropped; stance verbs and
-   phrases ("endorsed", "called for") and findings "in a poll" count too,
-   at lower confidence where the speaker is only guessed;
+2. each direct quote takes its speaker from the first of the DIRECT_RULES
+   that finds one (after it, before it, around it, in the sentence before);
+3. each verb of saying outside quotes is read by the first of the
+   REPORTED_RULES that applies ("SPEAKER said (that) ...", "..., SPEAKER
+   said.", "according to SPEAKER, ..."), then the ARTICLE_RULES read speaker
+   labels and poll findings; a quoted fragment inside such a clause makes the
+   whole clause one *partial* quote, and a quoted fragment with no speaker
+   (scare quotes) is dropped; the FOLLOW_RULES then run over everything
+   found (a quote-only paragraph continues the speaker before it);
 4. speakers are resolved within the article: a surname or a pronoun takes
    the full name met earlier;
 5. the date is read from the attribution, not from the quoted words.
@@ -26,41 +26,39 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from quotes.extract.article import Article as _Article
+from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.combine import combine, join_lists
 from quotes.extract.coreference import Discourse
-from quotes.extract.cues import SENTENCE_BREAK as _SENTENCE_BREAK
+from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.direct import Quotation
-from quotes.extract.found import Found as _Found
-from quotes.extract.full_names import full_name_before as _full_name_before
-from quotes.extract.lexicon import (
-    NAME_PARTICLES,
-    PERSONAL_PRONOUNS,
-    PRONOUNS,
-)
-from quotes.extract.mentions import (
-    Mention,
-)
+from quotes.extract.found import Found
+from quotes.extract.full_names import full_name_before
+from quotes.extract.lexicon import NAME_PARTICLES, PERSONAL_PRONOUNS, PRONOUNS
+from quotes.extract.mentions import Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.extract.quotation import find_quotations
 from quotes.extract.reported import NothingSaid, ReportingCue, is_statement, reporting_cues
 from quotes.extract.rules import ARTICLE_RULES, DIRECT_RULES, FOLLOW_RULES, REPORTED_RULES
-from quotes.extract.spans import is_label as _is_label
-from quotes.extract.spans import is_title as _is_title
-from quotes.extract.spans import merge_interrupted as _merge_interrupted
+from quotes.extract.spans import is_label, is_title, merge_interrupted
 from quotes.extract.when import resolve_date
+
+# The resolution code below keeps the names it had when all of this was one file.
+_Article = Article
+_Found = Found
+_SENTENCE_BREAK = SENTENCE_BREAK
+_full_name_before = full_name_before
 
 
 def extract_quotes(text: str, published: dt.date | None = None) -> list[ExtractedQuote]:
     """Find every attributed quotation in ``text``; offsets index into ``text``."""
-    article = _Article(text)
+    article = Article(text)
     spans = [
         span
         for span in find_quotations(text)
-        if not _is_title(text, span) and not _is_label(text, span)
+        if not is_title(text, span) and not is_label(text, span)
     ]
-    quotations = _merge_interrupted(article, spans)
+    quotations = merge_interrupted(article, spans)
     direct = [_attribute_direct(Quotation(article, pieces)) for pieces in quotations]
     cues_used = {
         found.cue[0] for found in direct if found.cue is not None and found.kind is QuoteKind.DIRECT
@@ -82,7 +80,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     return _resolve(article, combined, published, [(span.start, span.end) for span in spans])
 
 
-def _attribute_direct(quotation: Quotation) -> _Found:
+def _attribute_direct(quotation: Quotation) -> Found:
     """The first of the direct rules, in the table's order, that finds a speaker."""
     for rule in DIRECT_RULES:
         found = rule.apply(quotation)
@@ -92,7 +90,7 @@ def _attribute_direct(quotation: Quotation) -> _Found:
     raise LookupError("the last direct rule, unattributed, takes every quotation")
 
 
-def _attribute_reported(cue: ReportingCue) -> _Found | None:
+def _attribute_reported(cue: ReportingCue) -> Found | None:
     """What the first of the reported-speech rules, in the table's order, that
     applies to the verb reads there (None where it reads nothing said)."""
     for rule in REPORTED_RULES:

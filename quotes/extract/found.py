@@ -1,12 +1,11 @@
-"""TODO"""
+"""What a rule finds: a quote or reported clause, its speaker mention and cue,
+before the speaker is resolved to a name."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes.extract.mentions import (
-    Mention,
-)
+from quotes.extract.mentions import Mention
 from quotes.extract.model import QuoteKind
 
 

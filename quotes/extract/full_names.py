@@ -1,17 +1,13 @@
-"""TODO"""
+"""Reading back from a surname to the given names met before it in the
+article ("Prime Minister Giorgia Ferri" ... "Ferri")."""
 
 from __future__ import annotations
 
 import re
 
 from quotes.extract.bodies import is_place
-from quotes.extract.lexicon import (
-    NAME_PARTICLES,
-    TITLE_WORDS,
-)
-from quotes.extract.mentions import (
-    CAPITALISED_STOPS,
-)
+from quotes.extract.lexicon import NAME_PARTICLES, TITLE_WORDS
+from quotes.extract.mentions import CAPITALISED_STOPS
 
 _BEFORE_SURNAME = 80
 

@@ -7,9 +7,7 @@ import re
 
 from quotes.extract.article import Article, clause_end, word_count
 from quotes.extract.found import Found
-from quotes.extract.mentions import (
-    subject_before,
-)
+from quotes.extract.mentions import subject_before
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.quotation import QuoteSpan
 

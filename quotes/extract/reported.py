@@ -22,17 +22,8 @@ from quotes.extract.cues import (
 )
 from quotes.extract.found import Found
 from quotes.extract.labels import furniture_line
-from quotes.extract.lexicon import (
-    ACTION_ONLY,
-    OBJECT_TAKING,
-    PARTICIPLE_CUES,
-    SPEECH_VERBS,
-)
-from quotes.extract.mentions import (
-    Mention,
-    subject_after,
-    subject_before,
-)
+from quotes.extract.lexicon import ACTION_ONLY, OBJECT_TAKING, PARTICIPLE_CUES, SPEECH_VERBS
+from quotes.extract.mentions import Mention, subject_after, subject_before
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.patterns import word_alternation
 from quotes.extract.quotation import QuoteSpan

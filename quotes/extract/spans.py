@@ -1,4 +1,5 @@
-"""TODO"""
+"""Which quotation spans are quotes: titles ("Life on the Docks") and labels
+are not, and two pieces around a short attribution are one."""
 
 from __future__ import annotations
 

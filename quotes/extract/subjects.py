@@ -1,4 +1,5 @@
-"""TODO"""
+"""Who is the subject of a verb of saying, in the shapes several rules share:
+participles, coordinated verbs, appositives, relative clauses, issuers of letters."""
 
 from __future__ import annotations
 
@@ -8,16 +9,8 @@ from dataclasses import replace
 from quotes.extract.article import word_count
 from quotes.extract.cues import CUE, INDIRECT_VERBS, QUOTE_MARK
 from quotes.extract.full_names import full_name_before
-from quotes.extract.lexicon import (
-    PARTICIPLE_CUES,
-    PERSONAL_PRONOUNS,
-    SPEECH_VERBS,
-)
-from quotes.extract.mentions import (
-    Mention,
-    sentence_subject,
-    subject_before,
-)
+from quotes.extract.lexicon import PARTICIPLE_CUES, PERSONAL_PRONOUNS, SPEECH_VERBS
+from quotes.extract.mentions import Mention, sentence_subject, subject_before
 from quotes.extract.model import SpeakerKind
 
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
