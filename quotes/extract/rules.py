@@ -19,12 +19,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from quotes.extract import combine, direct, labels, polls, reported
 from quotes.extract.article import Article
-from quotes.extract.direct import Quotation
+from quotes.extract.combine import continuation_paragraph
+from quotes.extract.direct import (
+    Quotation,
+    fragment_of_verb,
+    interrupted,
+    introduced_before,
+    name_colon,
+    quote_then_said,
+    said_then_quote,
+    sentence_subject,
+    signature_below,
+    unattributed,
+)
 from quotes.extract.found import Found
+from quotes.extract.labels import label_colon
+from quotes.extract.polls import in_poll
 from quotes.extract.quotation import QuoteSpan
-from quotes.extract.reported import NothingSaid, ReportingCue
+from quotes.extract.reported import (
+    NothingSaid,
+    ReportingCue,
+    according_to,
+    clause_then_said,
+    parenthetical_said,
+    said_that,
+)
 
 Apply = TypeVar("Apply")
 
@@ -50,63 +70,63 @@ DIRECT_RULES: tuple[Rule[DirectRule], ...] = (
         "a quote in two pieces around a short attribution",
         0.9,
         '"The ferry," the harbour master said, "will not sail today."',
-        direct.interrupted,
+        interrupted,
     ),
     Rule(
         "signature_below",
         "a quote paragraph signed on the next line with a dash",
         0.8,
         '"We are proud of the crew." / — Maren Holt, Chief Executive',
-        direct.signature_below,
+        signature_below,
     ),
     Rule(
         "quote_then_said",
         "a quote followed in its sentence by speaker and verb",
         0.9,
         '"The depot stays open," Ilse Brandt said.',
-        direct.quote_then_said,
+        quote_then_said,
     ),
     Rule(
         "said_then_quote",
         "speaker and verb before the quote, after a comma or colon",
         0.9,
         'Ilse Brandt told the council: "The depot stays open."',
-        direct.said_then_quote,
+        said_then_quote,
     ),
     Rule(
         "name_colon",
         "a name and a colon before a quote, no verb",
         0.6,
         'One voice stood out - Maren Holt: "We will rebuild."',
-        direct.name_colon,
+        name_colon,
     ),
     Rule(
         "fragment_of_verb",
         "a quoted fragment inside a sentence whose subject speaks through another verb",
         0.45,
         'Holt lamented a harbour in which the boats "sit idle" all year.',
-        direct.fragment_of_verb,
+        fragment_of_verb,
     ),
     Rule(
         "introduced_before",
         "a quote-only sentence after a sentence that names who speaks",
         0.55,
         'Holt disagreed. "The bridge is safe."',
-        direct.introduced_before,
+        introduced_before,
     ),
     Rule(
         "sentence_subject",
         "a whole quoted sentence in a sentence without a speech verb; its subject speaks",
         0.4,
         'Holt took a harder line -- "No more delays."',
-        direct.sentence_subject,
+        sentence_subject,
     ),
     Rule(
         "unattributed",
         "a quotation for which no rule found a speaker",
         0.5,
         '"Nobody knows," the sign read in block capitals.',
-        direct.unattributed,
+        unattributed,
     ),
 )
 
@@ -116,28 +136,28 @@ REPORTED_RULES: tuple[Rule[ReportedRule], ...] = (
         "a clause attributed with 'according to'",
         0.65,
         "The cranes will be replaced, according to the port authority.",
-        reported.according_to,
+        according_to,
     ),
     Rule(
         "parenthetical_said",
         "an attribution set inside the clause it reports",
         0.6,
         "The cranes, the port authority said, will be replaced by spring.",
-        reported.parenthetical_said,
+        parenthetical_said,
     ),
     Rule(
         "clause_then_said",
         "a reported clause closed by its attribution",
         0.6,
         "The cranes will be replaced, the port authority said.",
-        reported.clause_then_said,
+        clause_then_said,
     ),
     Rule(
         "said_that",
         "speaker, speech verb, reported clause",
         0.65,
         "The port authority said on Monday that the cranes would be replaced.",
-        reported.said_that,
+        said_that,
     ),
 )
 
@@ -147,14 +167,14 @@ ARTICLE_RULES: tuple[Rule[ArticleRule], ...] = (
         "a paragraph opening with a speaker label and a colon (Q&A turns, summaries)",
         0.55,
         "Maren Holt: The harbour needs new cranes before winter.",
-        labels.label_colon,
+        label_colon,
     ),
     Rule(
         "in_poll",
         "a finding reported 'in a poll' or survey",
         0.5,
         "In a survey of dock workers, most said the cranes were unsafe.",
-        polls.in_poll,
+        in_poll,
     ),
 )
 
@@ -164,7 +184,7 @@ FOLLOW_RULES: tuple[Rule[FollowRule], ...] = (
         "a paragraph that is only a quote continues the speaker before it",
         0.6,
         '"We lost the harvest," Holt said. / "Next year will be better."',
-        combine.continuation_paragraph,
+        continuation_paragraph,
     ),
 )
 
