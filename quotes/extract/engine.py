@@ -171,7 +171,7 @@ def _resolve(
             elif mention.kind is SpeakerKind.PERSON and _said_as_body(
                 article, discourse, mention, item
             ):
-                # "Riverbend said it had offered raises": a body, not a person.
+                # "Nordhavn said it had cut fares": a body, not a person.
                 mention = _organisation_mention(text, mention)
                 speaker, kind = mention.name, SpeakerKind.ORGANISATION
                 last_body, last_body_kind = speaker, kind
@@ -208,7 +208,7 @@ def _resolve(
                 and last_body is not None
                 and _same_body(mention.text, last_body)
             ):
-                # "the company said" after "Riverbend said": the body named before.
+                # "the company said" after "Nordhavn said": the body named before.
                 speaker, kind = last_body, last_body_kind
                 confidence -= 0.1
                 chain.append(f"description {mention.text!r} -> {speaker} (the body named before)")
@@ -275,7 +275,7 @@ _BODY_NAME_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w-]*\s+)+(?:for|of)\s
 
 
 def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, item: _Found) -> bool:
-    """ "Riverbend said it had offered", "Thornbury Rovers said they were": a
+    """ "Nordhavn said it had cut fares", "Kestrel Wanderers said they were": a
     name with nothing of a person (no known given name, title or honorific,
     not indexed as a person) that the article itself calls "it" or "they"
     right after its attribution is an organisation."""
@@ -284,7 +284,7 @@ def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, ite
     if mention.text.split()[0].lower().rstrip(".") in HONORIFICS or mention.text.endswith(
         ("'s", "’s")
     ):
-        return False  # "Mr. Hurt said it declined", "Scott's relatives said"
+        return False  # "Mr. Okafor said it was late", "Okafor's aides said"
     # The cheap, local test first: most names are followed by no such pronoun.
     text = article.text
     start = max(item.cue[1], mention.end)
@@ -296,9 +296,9 @@ def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, ite
     if len(between) > _BODY_PRONOUN_WORDS or any(
         word[:1].isupper() or word.lower() == "the" for word in between
     ):
-        return False  # "said that Israel ... its", "said the company ... its": another body
+        return False  # "said that Norway ... its", "said the firm ... its": another body
     words = mention.name.split()
-    # "they" for a plural name only ("Thornbury Rovers said they"): not "Klein said they".
+    # "they" for a plural name only ("Kestrel Wanderers said they"): not "Okafor said they".
     if pronoun[1] in ("they", "their") and not words[-1].endswith("s"):
         return False
     if discourse.quoted(pronoun.start()) or any(gender_of_given_name(w) for w in words):
@@ -310,7 +310,7 @@ def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, ite
 
 
 def _organisation_mention(text: str, mention: Mention) -> Mention:
-    """ "Budget Responsibility" read whole: "The Office for Budget Responsibility"."""
+    """ "Harbour Safety" read whole: "The Office for Harbour Safety"."""
     before = _BODY_NAME_BEFORE.search(text, max(0, mention.start - 60), mention.start)
     if before is None:
         return mention

@@ -174,10 +174,10 @@ def test_a_title_case_headline_does_not_run_into_a_name() -> None:
 
 def test_a_name_the_article_calls_it_is_an_organisation() -> None:
     text = (
-        "Nordhavn said in a statement that it had offered the dockers a raise of 9%.\n\n"
+        "Nordhavn told investors that it had raised its pay offer to the dockers.\n\n"
         "The company said the terminals would stay open through the strike."
     )
-    named = _quote(text, "offered the dockers")
+    named = _quote(text, "raised its pay offer")
     assert named.speaker == "Nordhavn"
     assert named.speaker_kind is SpeakerKind.ORGANISATION
     nominal = _quote(text, "terminals would stay open")
@@ -205,7 +205,7 @@ def test_a_person_who_says_it_is_still_a_person() -> None:
 
 def test_the_ministry_is_only_a_ministry_named_before() -> None:
     text = (
-        "Nordhavn said in a statement that it had offered the dockers a raise of 9%.\n\n"
+        "Nordhavn told investors that it had raised its pay offer to the dockers.\n\n"
         "The ministry said it would not step in."
     )
     assert _quote(text, "step in").speaker != "Nordhavn"
