@@ -226,7 +226,7 @@ def test_an_abbreviation_in_a_title_is_no_sentence_end() -> None:
         '"The fraud is proven," U.S. Attorney Greta Holm said on the court steps.\n\n'
         "Assistant U.S. Attorney Mara Sölvi questioned the banker for two days.\n\n"
         "Holm left without taking questions. "
-        'The U.S. attorney said only that the inquiry was "open".'
+        'The U.S. attorney told reporters the inquiry was "open".'
     )
     assert _quote(text, "inquiry").speaker == "Greta Holm"
 
