@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import queue
 import random
 import socket
 import threading
 import time
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -82,6 +84,22 @@ def serve(url: str, port: int) -> None:
 
     app = Timed(create_app(open_database(make_url(url), upgrade=False)))
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the process ``pid`` and its live children (uvicorn's
+    workers), from /proc: what the server spent, however busy the machine is."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # fields[1] is the parent's pid; [11], [12] are utime and stime.
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def free_port() -> int:
@@ -156,6 +174,7 @@ def run(url: str, clients: int, requests: int, seed: int) -> None:
                         server_ms[kind].append(float(timing.split("dur=")[1]))
                         client_ms[kind].append(seen)
 
+        cpu_before = cpu_seconds(server.pid or 0)
         started = time.perf_counter()
         threads = [threading.Thread(target=client) for _ in range(clients)]
         for thread in threads:
@@ -163,10 +182,15 @@ def run(url: str, clients: int, requests: int, seed: int) -> None:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
+        cpu = cpu_seconds(server.pid or 0) - cpu_before
     finally:
         server.terminate()
         server.join(10)
-    print(f"{len(todo)} requests, {clients} clients, {wall:.1f} s ({len(todo) / wall:.1f}/s)")
+    print(
+        f"{len(todo)} requests, {clients} clients, {wall:.1f} s ({len(todo) / wall:.1f}/s); "
+        f"server CPU {cpu:.1f} s, {cpu / len(todo) * 1000:.1f} ms a request; "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
     for kind in ("search", "statement", "speaker", "timeline"):
         times, seen = server_ms[kind], client_ms[kind]
         print(

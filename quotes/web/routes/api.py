@@ -6,11 +6,11 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from quotes.services.export import export_statement, to_claim
-from quotes.services.schema import to_json
+from quotes.services.schema import dumps
 from quotes.services.search import search_statements
 from quotes.services.speakers import find_speaker, speaker_json
 from quotes.services.statements import get_statement
@@ -19,7 +19,7 @@ from quotes.web.common import limit_of, parse_date, reading, search_filters
 
 
 def _json(value: Any, media_type: str = "application/json") -> Response:
-    return JSONResponse(to_json(value), media_type=media_type)
+    return Response(dumps(value), media_type=media_type)
 
 
 def api_search(request: Request) -> Response:
