@@ -22,11 +22,12 @@ lists no appearances: its time is that of the page around them.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import queue
 import random
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -77,13 +78,23 @@ class Timed:
         await self.app(scope, receive, timed_send)
 
 
-def serve(url: str, port: int) -> None:
-    import uvicorn
+def timed_app() -> Timed:
+    """What each worker of ``quotes serve --workers`` runs, with the timing header."""
+    from quotes.web.app import app_from_environment
 
-    from quotes.web.app import create_app
+    return Timed(app_from_environment())
 
-    app = Timed(create_app(open_database(make_url(url), upgrade=False)))
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``quotes serve --workers N`` as the command starts it (uvicorn, the app
+    factory, the database named in the environment), but each app timed."""
+    from quotes.web.app import SERVE_DATABASE, SERVE_EDIT
+
+    command = [sys.executable, "-m", "uvicorn", "bench_web:timed_app", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command += ["--log-level", "warning"]
+    environment = {**os.environ, SERVE_DATABASE: url, SERVE_EDIT: ""}
+    return subprocess.Popen(command, cwd=Path(__file__).parent, env=environment)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -130,11 +141,10 @@ def plan(url: str, requests: int, seed: int) -> list[tuple[str, str]]:
     return [(kind, paths[i]) for i in range(requests) for kind, paths in kinds.items()]
 
 
-def run(url: str, clients: int, requests: int, seed: int) -> None:
+def run(url: str, clients: int, requests: int, seed: int, workers: int) -> None:
     todo = plan(url, requests, seed)
     port = free_port()
-    server = multiprocessing.get_context("spawn").Process(target=serve, args=(url, port))
-    server.start()
+    server = serve(url, port, workers)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -174,7 +184,7 @@ def run(url: str, clients: int, requests: int, seed: int) -> None:
                         server_ms[kind].append(float(timing.split("dur=")[1]))
                         client_ms[kind].append(seen)
 
-        cpu_before = cpu_seconds(server.pid or 0)
+        cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
         threads = [threading.Thread(target=client) for _ in range(clients)]
         for thread in threads:
@@ -182,12 +192,13 @@ def run(url: str, clients: int, requests: int, seed: int) -> None:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
-        cpu = cpu_seconds(server.pid or 0) - cpu_before
+        cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
-        server.join(10)
+        server.wait(10)
     print(
-        f"{len(todo)} requests, {clients} clients, {wall:.1f} s ({len(todo) / wall:.1f}/s); "
+        f"{len(todo)} requests, {clients} clients, {workers} workers, "
+        f"{wall:.1f} s ({len(todo) / wall:.1f}/s); "
         f"server CPU {cpu:.1f} s, {cpu / len(todo) * 1000:.1f} ms a request; "
         f"load {os.getloadavg()[0]:.1f}"
     )
@@ -210,6 +221,12 @@ def main() -> None:
     parser.add_argument("-n", "--statements", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=100, help="of each kind")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="quotes serve --workers (default: one per CPU core)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     url = args.postgres or f"sqlite:///{args.db}"
@@ -219,7 +236,7 @@ def main() -> None:
     if empty:
         fill(database, args.statements, args.seed)
     database.close()
-    run(url, args.clients, args.requests, args.seed)
+    run(url, args.clients, args.requests, args.seed, args.workers)
 
 
 if __name__ == "__main__":
