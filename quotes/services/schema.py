@@ -31,8 +31,11 @@ class StatementJSON(TypedDict):
     kind: str
     first_said_on: dt.date | None
     date_precision: str
-    # Every printing: a quote, or a reprint of the quote's article; equals the
-    # number of ``appearances`` the statement's own page lists.
+    # Printings: each article that quotes it and each reprint of such an article,
+    # once however often the article quotes it; the number of schema.org
+    # ``appearance``s of its ``Claim`` (``quotes export``). The statement page's
+    # ``appearances`` list each quote in each printing, so an article quoting it
+    # twice is one printing there with two wordings.
     appearance_count: int
     outlet_count: int
     outlets: list[str]
@@ -45,7 +48,7 @@ class SearchHitJSON(StatementJSON):
 
 
 class AppearanceJSON(TypedDict):
-    """One printing of a statement: a quote, or a reprint of the quote's article."""
+    """One quote as printed: in its article, or in a reprint of the article."""
 
     quote_id: int
     statement_id: int

@@ -108,21 +108,22 @@ def printed_in(
 ) -> tuple[dict[int, list[str]], Counter[int]]:
     """Per statement: the outlets that printed it, and how many printings (reprints included).
 
-    A printing is a quote in an article, or in a reprint of that article: the
-    rows ``appearances_of`` lists. Quotes first, then the printings of their
+    A printing is an article that quotes the statement, or a reprint of that
+    article: one schema.org ``appearance`` of the claim (``quotes export``), however
+    many times the article quotes it. Quotes first, then the printings of their
     articles: two indexed look-ups, cheaper than planning a join through the
     union of articles and reprints.
     """
     outlets: dict[int, set[str]] = defaultdict(set)
     counts: Counter[int] = Counter()
-    quoted_in: dict[int, list[int]] = defaultdict(list)  # article id -> statement ids
+    quoted_in: dict[int, set[int]] = defaultdict(set)  # article id -> statement ids
     for statement_id, article_id in session.execute(
         select(Quote.statement_id, Quote.article_id).where(
             Quote.statement_id.in_(list(statement_ids))
         )
     ):
         if statement_id is not None:  # never: filtered on it; the column is nullable
-            quoted_in[article_id].append(statement_id)
+            quoted_in[article_id].add(statement_id)
     if not quoted_in:
         return {}, counts
     printed = appearances()
