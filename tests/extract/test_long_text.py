@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.extract import engine, extract_quotes
+from quotes.extract import article, engine, extract_quotes
 
 _NAMES = ["Marta Lindqvist", "the harbour master", "Tomas Ekberg", "a council spokeswoman"]
 _CUES = ["said", "told reporters", "according to", "said that", "told the board", "added"]
@@ -120,10 +120,10 @@ def test_looking_back_from_a_position_is_stripping_the_text_before_it(
     text: str, position: int
 ) -> None:
     position = min(position, len(text))
-    assert engine._stripped_end(text, position) == len(text[:position].rstrip())
-    assert engine._last_before(text, position) == text[:position].rstrip()[-1:]
+    assert article.stripped_end(text, position) == len(text[:position].rstrip())
+    assert article.last_before(text, position) == text[:position].rstrip()[-1:]
     chars = "\"”' "
-    assert engine._last_before(text, position, chars) == text[:position].rstrip(chars)[-1:]
-    assert engine._blank(text, position // 2, position) == (
+    assert article.last_before(text, position, chars) == text[:position].rstrip(chars)[-1:]
+    assert article.blank(text, position // 2, position) == (
         not text[position // 2 : position].strip()
     )

@@ -1,0 +1,218 @@
+"""Putting the direct quotes and the reported clauses together into one list."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import replace
+
+from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.cues import SHORT_FRAGMENT_WORDS
+from quotes.extract.found import Found
+from quotes.extract.mentions import Mention
+from quotes.extract.model import QuoteKind
+
+
+class _Near:
+    """The quotes that may touch a range, found by bisection: comparing every
+    clause with every quote grows with the square of a long article's length."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.order = sorted(range(len(found)), key=lambda index: found[index].start)
+        self.starts = [found[index].start for index in self.order]
+        # The furthest end so far, in order of start: it only grows, so the first
+        # quote that may still reach a position is found by bisection too.
+        self.reach = list(itertools.accumulate((found[i].end for i in self.order), max))
+
+    def around(self, start: int, end: int) -> list[int]:
+        """Indexes (ascending) of every quote that ends after ``start`` or starts
+        at or after it, and starts no later than ``end``."""
+        first = min(bisect.bisect_right(self.reach, start), bisect.bisect_left(self.starts, start))
+        last = bisect.bisect_right(self.starts, end)
+        return sorted(self.order[first:last])
+
+
+def combine(article: Article, direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Merge the direct quotes and reported clauses: a quoted fragment inside
+    reported speech is one partial quote, and a clause inside another by the
+    same speaker is dropped or cut."""
+    result: list[Found] = []
+    used: set[int] = set()
+    near = _Near(direct)
+    for clause in indirect:
+        inner = [
+            index
+            for index in near.around(clause.start, clause.end + 1)
+            if direct[index].start >= clause.start and direct[index].end <= clause.end + 1
+        ]
+        clause, inner = _split_at_own_cue(article, clause, inner, direct)
+        overlapping = [
+            index
+            for index in near.around(clause.start, clause.end + 1)
+            if direct[index].start < clause.end
+            and direct[index].end > clause.start
+            and index not in inner
+        ]
+        if overlapping:
+            continue  # the quote marks are the better evidence
+        if inner:
+            used.update(inner)
+            merged = replace(
+                clause,
+                kind=QuoteKind.PARTIAL,
+                end=max(clause.end, max(direct[i].end for i in inner)),
+            )
+            outer = _enclosing_report(clause, [direct[i] for i in inner])
+            if outer is not None:
+                merged = replace(merged, mention=outer.mention, cue=outer.cue)
+            result.append(merged)
+            continue
+        result.append(clause)
+    for index, quote in enumerate(direct):
+        if index in used:
+            continue
+        if quote.mention is None and quote.kind is QuoteKind.PARTIAL:
+            continue  # scare quotes: no speaker, not a statement
+        result.append(quote)
+    result.sort(key=lambda found: found.start)
+    # Drop clauses contained in another (a "said" inside a longer reported clause).
+    pruned: list[Found] = []
+    for found in result:
+        if (
+            pruned
+            and found.start >= pruned[-1].start
+            and found.end <= pruned[-1].end
+            and _same_speaker(found.mention, pruned[-1].mention)
+        ):
+            outer = _cut_before(article, pruned[-1], found)
+            if outer is None:
+                continue
+            pruned[-1] = outer
+        pruned.append(found)
+    return pruned
+
+
+_LIST_GAP = re.compile(r"[^.!?\n\"“”«»„]{0,40}")
+
+
+def join_lists(article: Article, found: list[Found]) -> list[Found]:
+    """'Holt called Berg a "reckless skipper" who is "never on time," a
+    "menace" and "lazy."': fragments listed after one verb are one statement,
+    not five of a word or two each."""
+    joined: list[Found] = []
+    for item in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and item.kind is QuoteKind.PARTIAL
+            and last.kind is QuoteKind.PARTIAL
+            and item.cue is not None
+            and item.cue == last.cue
+            and _same_speaker(item.mention, last.mention)
+            and _LIST_GAP.fullmatch(article.text, last.end, item.start) is not None
+        ):
+            joined[-1] = replace(last, end=item.end, pieces=last.pieces + item.pieces)
+            continue
+        joined.append(item)
+    return joined
+
+
+def _enclosing_report(clause: Found, quotes: list[Found]) -> Found | None:
+    """ "Ivers told the mayor that if he wants the pier, "come and take it."": the
+    quote's own verb comes before the clause's, so the clause is part of what
+    the quote's speaker said."""
+    for quote in quotes:
+        if (
+            quote.mention is not None
+            and quote.cue is not None
+            and clause.cue is not None
+            and quote.cue[0] < clause.start
+            and quote.cue[0] < clause.cue[0]
+        ):
+            return quote
+    return None
+
+
+_SEPARATOR = re.compile(r"\s*(?:--|[—–:])\s*$")
+
+
+_JOINER = re.compile(r"(?:,?\s*(?:but|and|then)\s*|,\s*)$")
+
+
+def _split_at_own_cue(
+    article: Article, clause: Found, inner: list[int], direct: list[Found]
+) -> tuple[Found, list[int]]:
+    """ "it was too soon to name a winner but added, "I think ..."": a
+    whole quotation with its own verb inside a reported clause is a second
+    statement; the clause ends before that verb."""
+    text = article.text
+    clause_cue = clause.cue[0] if clause.cue else clause.start
+    for index in inner:
+        quote = direct[index]
+        if word_count(text[quote.start : quote.end]) < SHORT_FRAGMENT_WORDS:
+            continue
+        separator = _SEPARATOR.search(text, clause.start, quote.start)
+        if separator is not None and clause_cue < separator.start():
+            # 'backed a freeze on fuel duty -- "Nobody should pay more."': the
+            # quote after a dash or colon is a statement of its own.
+            end = separator.start()
+        elif quote.cue is not None and clause_cue < quote.cue[0] < quote.start:
+            joiner = _JOINER.search(text, clause.start, quote.cue[0])
+            end = joiner.start() if joiner else quote.cue[0]
+        else:
+            continue
+        end = clause_end(text, clause.start, end)
+        if word_count(text[clause.start : end]) < 3:
+            continue
+        direct[index] = replace(quote, kind=QuoteKind.DIRECT)
+        remaining = [i for i in inner if direct[i].end <= end]
+        return replace(clause, end=end), remaining
+    return clause, inner
+
+
+def _cut_before(article: Article, outer: Found, inner: Found) -> Found | None:
+    """ "She praised the plan, saying it would help": a second report by the same
+    speaker inside a clause is a statement of its own; the first one ends
+    before its verb. None when the inner clause is only a repeat."""
+    if (
+        outer.kind is QuoteKind.DIRECT
+        or inner.kind is QuoteKind.DIRECT
+        or inner.cue is None
+        or not outer.start < inner.cue[0] < inner.start
+    ):
+        return None
+    text = article.text
+    joiner = _JOINER.search(text, outer.start, inner.cue[0])
+    end = clause_end(text, outer.start, joiner.start() if joiner else inner.cue[0])
+    while end > outer.start and text[end - 1] in " ,":
+        end -= 1
+    if word_count(text[outer.start : end]) < 3:
+        return None
+    return replace(outer, end=end)
+
+
+def _same_speaker(a: Mention | None, b: Mention | None) -> bool:
+    """Nested reports by two speakers are both kept ("X demanded ..., said Y")."""
+    return a is None or b is None or a.name == b.name or a.start == b.start
+
+
+def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
+    """A quote-only paragraph continues the speaker of the quote just before it;
+    the quotes it gave a speaker, in order."""
+    text = article.text
+    continued: list[Found] = []
+    previous: Found | None = None
+    for item in found:
+        if item.mention is None and item.kind is QuoteKind.DIRECT and previous is not None:
+            lead = text[article.sentence_start(item.start) : item.start].strip()
+            gap = text[previous.end : item.start]
+            if not lead and gap.count("\n") <= 3 and previous.mention is not None:
+                item.mention = previous.mention
+                item.cue = None
+                item.confidence = 0.6
+                item.continued = True
+                continued.append(item)
+        if item.mention is not None:
+            previous = item
+    return continued

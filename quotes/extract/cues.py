@@ -1,0 +1,67 @@
+"""The cues: verbs of saying (from the lexicon) and quotation marks, as the
+patterns every rule searches with."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotes.extract.lexicon import (
+    PARTICIPLE_CUES,
+    QUOTE_ONLY_PHRASES,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+    STANCE_PHRASES,
+    STANCE_VERBS,
+)
+from quotes.extract.patterns import word_alternation
+from quotes.extract.quotation import QuoteSpan
+
+# Verbs that introduce reported speech without quotation marks; narrower than
+# SPEECH_VERBS, because "called" or "went" before a quote is safe but not before a clause.
+INDIRECT_VERBS = (SPEECH_VERBS | STANCE_VERBS | STANCE_PHRASES) - frozenset(
+    """
+        called calls went continued continues answered answers shouted
+        yelled joked jokes quipped thought felt feels posted posts ruled
+    """.split()
+)
+
+
+_CUE_WORDS = (
+    SPEECH_VERBS
+    | QUOTE_ONLY_VERBS
+    | QUOTE_ONLY_PHRASES
+    | PARTICIPLE_CUES
+    | STANCE_VERBS
+    | STANCE_PHRASES
+)
+
+
+CUE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
+
+
+# ", said Peskov." / ", Peskov said." closing a clause that is itself reported.
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:" + word_alternation(SPEECH_VERBS) + r")\s+[\w .'’-]{2,60}"
+    r"|[\w .'’-]{2,60}\s+(?:" + word_alternation(SPEECH_VERBS) + r"))\W*$"
+)
+
+
+QUOTE_OPENING = re.compile(r"(?:that\s+)?[\"“«„]")
+
+
+QUOTE_MARK = re.compile(r"[\"“”«»„]")
+
+
+SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+SHORT_FRAGMENT_WORDS = 4
+
+
+COORDINATED = re.compile(r"\s(?:and|but)\s+$")
+
+
+def inside(position: int, starts: list[int], spans: list[tuple[QuoteSpan, ...]]) -> bool:
+    index = bisect.bisect_left(starts, position) - 1
+    return index >= 0 and position < spans[index][-1].end

@@ -1,0 +1,420 @@
+"""The rules that find who speaks a direct quotation, one function per rule.
+
+Each takes a ``Quotation`` and gives a ``Found`` or None (not its case); the
+engine tries them in the order of ``quotes.extract.rules.DIRECT_RULES``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extract.article import Article, blank, last_before, stripped_end, word_count
+from quotes.extract.cues import (
+    COORDINATED,
+    CUE,
+    QUOTE_MARK,
+    SENTENCE_BREAK,
+    SHORT_FRAGMENT_WORDS,
+    TRAILING_ATTRIBUTION,
+)
+from quotes.extract.found import Found
+from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.mentions import sentence_subject as subject_of_sentence
+from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.extract.quotation import QuoteSpan
+from quotes.extract.subjects import (
+    coordinated_subject,
+    issuer,
+    known_person,
+    opening_report,
+    pronoun_before,
+    relative_antecedent,
+)
+
+# What may stand between a cue and the quote it introduces: 'said that "...'.
+_INTRODUCER = re.compile(
+    r"\s*(?:,?\s*(?:that|reporters|journalists|me|us|him|her|them|simply|only)\s*)?[:,]?\s*"
+)
+
+
+# Stops that end no sentence: titles, and initials ("K. Ingrid Olsen").
+_ABBREVIATED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|U\.S|U\.K|U\.N|[A-Z])\."
+)
+
+
+class Quotation:
+    """One quotation (its pieces, as one quote) and what every direct rule
+    reads around it: the sentence before it and the cues in that sentence."""
+
+    def __init__(self, article: Article, pieces: tuple[QuoteSpan, ...]) -> None:
+        text = article.text
+        self.article = article
+        self.text = text
+        self.pieces = pieces
+        self.start, self.end = pieces[0].start, pieces[-1].end
+        self.inner = _inner(pieces)
+        self.before_start = article.sentence_start(self.start)
+        self.lead = text[self.before_start : self.start]
+        self.stripped = self.lead.rstrip()
+        self.cues = list(CUE.finditer(text, self.before_start, self.start))
+        # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
+        self.adjacent = (
+            bool(self.cues)
+            and _INTRODUCER.fullmatch(text, self.cues[-1].end(), self.start) is not None
+        )
+        # A few words in quotation marks are a fragment of a sentence, not a quote of their own.
+        short = word_count(text[self.start + 1 : self.end - 1]) < SHORT_FRAGMENT_WORDS
+        self.kind = QuoteKind.PARTIAL if short else QuoteKind.DIRECT
+
+    def found(
+        self,
+        mention: Mention | None,
+        cue: tuple[int, int] | None,
+        confidence: float,
+        kind: QuoteKind = QuoteKind.DIRECT,
+    ) -> Found:
+        return Found(self.start, self.end, kind, mention, cue, confidence, self.inner)
+
+
+def interrupted(quotation: Quotation) -> Found | None:
+    pieces = quotation.pieces
+    if len(pieces) < 2:
+        return None
+    found = _attribution_in(quotation.article, pieces[0].end, pieces[1].start)
+    if found is None:
+        return None
+    mention, cue = found
+    return quotation.found(mention, cue, 0.9)
+
+
+def signature_below(quotation: Quotation) -> Found | None:
+    if not quotation.pieces[-1].closed:
+        return None
+    signed = _signature(quotation.article, quotation.end)
+    return None if signed is None else quotation.found(signed, None, 0.8)
+
+
+def quote_then_said(quotation: Quotation) -> Found | None:
+    """After the quote, in the same sentence: '..." Peskov told reporters.' / '..." said Peskov.'"""
+    article, text, end, cues = quotation.article, quotation.text, quotation.end, quotation.cues
+    after_end = min(article.sentence_end(end), end + 160)
+    if (
+        not quotation.pieces[-1].closed
+        or _closes_sentence(article, end, after_end)
+        or (quotation.adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
+    ):
+        return None
+    found = _attribution_in(article, end, after_end, leading=True)
+    if found is None:
+        return None
+    mention, cue = found
+    return quotation.found(mention, cue, 0.9)
+
+
+def said_then_quote(quotation: Quotation) -> Found | None:
+    """Before the quote: 'Peskov told reporters: "..."' / 'Peskov said, "..."'."""
+    text, cues, before_start = quotation.text, quotation.cues, quotation.before_start
+    if not cues or not (quotation.stripped.endswith((":", ",")) or quotation.adjacent):
+        return None
+    lead_cue = cues[-1]
+    lead_mention = None
+    opening = None
+    if lead_cue[0] not in SPEECH_VERBS:
+        # The last verb, not one of saying, is not next to the quote: "She added
+        # that the vote seems ..., because, "..."" is hers, whatever "seems" has
+        # for a subject.
+        opening = opening_report(text, before_start, cues)
+    if opening is not None:
+        lead_mention, lead_cue = opening
+    if (
+        lead_mention is None
+        and lead_cue[0] in PARTICIPLE_CUES
+        and last_before(text, lead_cue.start()) == ","
+    ):
+        # "Lind took a gamble ..., telling the dockers, "...": the sentence's
+        # subject speaks, not the object before the participle.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        lead_mention = issuer(
+            text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)
+        )
+    if lead_mention is None and COORDINATED.search(text, before_start, lead_cue.start()):
+        # "Holt ... praised the crews ... and said she has ...: "...":
+        # the second verb shares the sentence's subject.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        # "According to X:", "Continued Berg:", "Stated Berg:"
+        lead_mention = subject_after(text, lead_cue.end(), quotation.start)
+    if lead_mention is None and (
+        lead_cue[0] in PARTICIPLE_CUES or last_before(text, lead_cue.start()) == ","
+    ):
+        # "..., saying "...", "Small, who was there, said": the sentence's subject.
+        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None:
+        return None
+    lead_mention = relative_antecedent(text, before_start, lead_mention)
+    return quotation.found(lead_mention, lead_cue.span(), 0.9)
+
+
+def name_colon(quotation: Quotation) -> Found | None:
+    """ "Builders agree - Nils Aho: "..."": a name and a colon, no verb."""
+    text, before_start = quotation.text, quotation.before_start
+    if not quotation.stripped.endswith(":") or quotation.cues:
+        return None
+    colon = before_start + len(quotation.stripped) - 1
+    named = subject_before(text, colon, before_start)
+    if named is not None and _OBJECT_OF.search(text, before_start, named.start):
+        # "Lind had one warning for Berg:": the name before
+        # the colon is whom it was said to; the sentence's subject speaks.
+        named = subject_of_sentence(text, before_start, colon)
+    if named is None or named.kind is not SpeakerKind.PERSON or named.is_pronoun:
+        return None
+    return quotation.found(named, None, 0.6)
+
+
+def fragment_of_verb(quotation: Quotation) -> Found | None:
+    """A quotation inside a sentence whose subject speaks through some other
+    verb: "Holt regretted a town in which neighbours "never talk"". The
+    verb's own subject comes first: "Alarmed ..., Aho believes in"."""
+    if not quotation.lead.strip() or not quotation.cues:
+        return None
+    speaker, verb = _speaker_through(quotation.text, quotation.before_start, quotation.cues)
+    if speaker is None or (speaker.kind is SpeakerKind.DESCRIPTION and verb[0] not in _SAYING):
+        return None
+    return quotation.found(speaker, verb.span(), 0.45, QuoteKind.PARTIAL)
+
+
+def introduced_before(quotation: Quotation) -> Found | None:
+    """ "Aho agreed. "The old pier will not last the winter."": the sentence
+    before, in the same paragraph, names who speaks."""
+    if quotation.lead.strip() or quotation.kind is not QuoteKind.DIRECT:
+        return None
+    introduced = _introducing_sentence(quotation.article, quotation.before_start)
+    if introduced is None:
+        return None
+    mention, cue = introduced
+    return quotation.found(mention, cue, 0.55, quotation.kind)
+
+
+def sentence_subject(quotation: Quotation) -> Found | None:
+    """A whole quoted sentence set in a sentence without a speech verb: "Lind
+    also backed tougher rules -- "I would ...". Its subject speaks, with less
+    confidence; short fragments (scare quotes) never."""
+    text = quotation.text
+    if (
+        not quotation.lead.strip()
+        or quotation.kind is not QuoteKind.DIRECT
+        or quotation.stripped.endswith(("(", "["))
+    ):
+        return None
+    subject = subject_of_sentence(text, quotation.before_start, quotation.start)
+    if subject is not None and (subject.is_pronoun or known_person(text, subject)):
+        return quotation.found(subject, None, 0.4, quotation.kind)
+    if subject is not None and subject.kind is not SpeakerKind.PERSON:
+        # "The FBI lists "...": a body or a described source, less sure still.
+        return quotation.found(subject, None, 0.3, quotation.kind)
+    return None
+
+
+def unattributed(quotation: Quotation) -> Found:
+    """No rule found a speaker: the quotation is kept without one (a later
+    rule may still continue a speaker into it; a fragment is dropped)."""
+    return quotation.found(None, None, 0.5, quotation.kind)
+
+
+_SAYING = SPEECH_VERBS | QUOTE_ONLY_VERBS
+
+
+_RELATIVE = re.compile(r"\b(?:what|which|whom)\s+$")
+
+
+# "a warning to X:", not "by X:", which names the author.
+_OBJECT_OF = re.compile(r"\b(?:to|for|at|with|about|on|against|from)\s+$")
+
+
+_DASH = re.compile(r"[^\S\n]*[―—–][^\S\n]*")
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """'Berg said "it makes me tired" each time he reads about ...': no comma
+    closes the quote, so it runs on into its sentence, and where the verb right
+    before it reports it, a verb after it belongs to the rest of that sentence."""
+    closed = text[end - 2 : end - 1] in (",", "?", "!") or text[end : end + 1] in (",", "—", "–")
+    return not closed
+
+
+def _closes_sentence(article: Article, end: int, after_end: int) -> bool:
+    """'... a fine harbour master." She also said ...': a full stop inside the
+    closing mark ends the sentence, and the verb after it is the next
+    sentence's (a question or exclamation mark does not: '"Why?" Berg asked.').
+    A sentence of a name and a verb alone is the quote's attribution, stopped
+    too early: '"... that were lost." Berg said.'."""
+    text = article.text
+    if text[end - 2 : end - 1] != "." or article.sentence_end(end - 1) != end:
+        return False
+    following = text[end:after_end]
+    return (
+        word_count(following) > _BARE_ATTRIBUTION_WORDS or QUOTE_MARK.search(following) is not None
+    )
+
+
+# '"..." Berg said.', '"..." Port spokeswoman Ilse Brandt said on Monday.'
+_BARE_ATTRIBUTION_WORDS = 7
+
+
+def _speaker_through(
+    text: str, sentence_start: int, cues: list[re.Match[str]]
+) -> tuple[Mention | None, re.Match[str]]:
+    """Who speaks in a sentence that holds a quotation, and through which verb."""
+    opening = opening_report(text, sentence_start, cues)
+    if opening is not None:
+        return opening
+    cue = cues[-1]
+    subject = subject_before(text, cue.start(), sentence_start) or pronoun_before(text, cue.start())
+    if subject is not None:
+        subject = relative_antecedent(text, sentence_start, subject)
+    if subject is None or subject.kind is SpeakerKind.DESCRIPTION:
+        subject = coordinated_subject(text, sentence_start, cue.start())
+    if subject is None:
+        subject = subject_of_sentence(text, sentence_start, cue.start())
+    return subject, cue
+
+
+def _signature(article: Article, end: int) -> Mention | None:
+    """'"...." ― Mara Quist': a quote signed with a dash and a name, as in
+    pull quotes and reader responses; on its own line below the quote
+    ("- Holt." or "-Mayor Lind, writing after the vote.") too."""
+    text = article.text
+    dash = _DASH.match(text, end)
+    below = False
+    if dash is None:
+        paragraph_end = article.paragraph_end(end)
+        if not blank(text, end, paragraph_end) or paragraph_end >= len(text):
+            return None
+        # The next paragraph, past the blank lines between.
+        dash = _SIGNATURE_BELOW.match(text, paragraph_end)
+        if dash is None:
+            return None
+        below = True
+    line_end = article.paragraph_end(dash.end())
+    newline = text.find("\n", dash.end(), line_end)
+    limit = newline if newline >= 0 else line_end
+    mention = subject_after(text, dash.end(), limit)
+    if mention is None or mention.kind is not SpeakerKind.PERSON:
+        return None
+    rest = text[mention.end : limit].strip(" .,\u00a0")
+    if below and text[mention.end : limit].startswith(","):
+        return mention  # "-Mayor Lind, writing after the vote."
+    if rest and not rest.startswith(("“", '"')):
+        return None  # the dash opens a clause, not a signature
+    return mention
+
+
+# The next paragraph a signature: a dash (a hyphen too, as typed) before a name.
+_SIGNATURE_BELOW = re.compile(r"\s*[-―—–][^\S\n]*(?=[A-Z])")
+
+
+def _introducing_sentence(
+    article: Article, sentence_start: int
+) -> tuple[Mention, tuple[int, int] | None] | None:
+    """A speaker and speech verb closing the sentence before the quote: in the same
+    paragraph ("Aho agreed. "..."") or, for a block quote, the paragraph
+    before it when that ends with a colon ("Berg continued:") or is one
+    sentence ("Holt went on with her speech.")."""
+    text = article.text
+    paragraph_start = article.paragraph_start(sentence_start)
+    block = sentence_start <= paragraph_start
+    if block:
+        previous_end = stripped_end(text, paragraph_start)
+        if previous_end == 0 or text[previous_end - 1] not in ":.":
+            return None
+        previous_start = article.sentence_start(previous_end - 1)
+        if text[previous_end - 1] == "." and previous_start > article.paragraph_start(
+            previous_end - 1
+        ):
+            return None  # only a one-sentence paragraph introduces the next: "Howard went on."
+        sentence_start = previous_end
+    else:
+        previous_start = article.sentence_start(sentence_start - 1)
+    previous = text[previous_start:sentence_start]
+    if QUOTE_MARK.search(previous):
+        return None  # a quote of its own: the continuation rule handles it
+    cues = list(CUE.finditer(text, previous_start, sentence_start))
+    if not cues:
+        if not (block and text[sentence_start - 1] == ":"):
+            return None
+        # "On May 2, Holt gave this answer:" and the quote below.
+        named = subject_of_sentence(text, previous_start, sentence_start - 1)
+        if named is None or not known_person(text, named):
+            return None
+        return named, None
+    cue = cues[-1]
+    # Even where the verb has its own object ("Aho called her a fine skipper.
+    # "She knows ..."), the quote that follows in the paragraph is the subject's.
+    mention = subject_before(text, cue.start(), previous_start)
+    if mention is None and block:
+        mention = subject_of_sentence(text, previous_start, cue.start())
+    if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
+        return None
+    return mention, cue.span()
+
+
+def _inner(pieces: tuple[QuoteSpan, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple((piece.start, piece.end) for piece in pieces)
+
+
+def _attribution_in(
+    article: Article, start: int, end: int, *, leading: bool = False
+) -> tuple[Mention, tuple[int, int]] | None:
+    """A speaker and cue in a short stretch next to a quote."""
+    text = article.text
+    for cue in CUE.finditer(text, start, end):
+        before = text[start : cue.start()]
+        if leading and SENTENCE_BREAK.search(_ABBREVIATED.sub("", before)):
+            return None
+        if leading and word_count(before) > 8:
+            # '"...," Nils Aho, the club's treasurer, said': a name
+            # right after the quote, then an appositive, then the verb.
+            named = subject_after(text, start, cue.start())
+            if named is not None and named.kind is SpeakerKind.PERSON and before.count(",") >= 2:
+                return named, cue.span()
+            return _closing_attribution(text, start, end)
+        if cue[0].lower() == "according to":
+            mention = subject_after(text, cue.end(), end)
+        else:
+            mention = None
+            if leading and before.rstrip().endswith(",") and before.lstrip()[:1].islower():
+                # '"...," that Holt can win, said Mara Quist': inverted.
+                mention = subject_after(text, cue.end(), end)
+            mention = mention or subject_before(text, cue.start(), start)
+            if leading and mention is not None and _RELATIVE.search(text, start, mention.start):
+                # '"kind" to her, doing what critics described as ...':
+                # a relative clause's verb is not the quote's.
+                continue
+            if mention is None and not before.strip(" ,—–-\u00a0"):
+                mention = subject_after(text, cue.end(), end)
+            if mention is None and before.rstrip().endswith(","):
+                mention = subject_of_sentence(text, start, cue.start())
+        if mention is not None:
+            return mention, cue.span()
+    return None
+
+
+def _closing_attribution(text: str, start: int, end: int) -> tuple[Mention, tuple[int, int]] | None:
+    """'Ticket sales were "slow" as fans held off until a "messy
+    season" ended, she said.': the attribution that closes the sentence
+    covers the quotes inside it."""
+    trailing = TRAILING_ATTRIBUTION.search(text, start, end)
+    if trailing is None:
+        return None
+    cue = CUE.search(text, trailing.start(), trailing.end())
+    if cue is None:
+        return None
+    mention = subject_before(text, cue.start(), trailing.start() + 1) or subject_after(
+        text, cue.end(), trailing.end()
+    )
+    if mention is None:
+        return None
+    return mention, cue.span()

@@ -1,0 +1,92 @@
+"""Labels that open a paragraph: a speaker's ("Holt: ...", rule label_colon)
+or the page's ("READ MORE:", never a speaker)."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.found import Found
+from quotes.extract.mentions import subject_before
+from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.extract.quotation import QuoteSpan
+
+# "Holt: The new toll is ruining the ferry's trade": a speaker, a
+# colon and what they said, opening a paragraph (headlines, summaries).
+_HEADLINE = re.compile(
+    r"[^\S\n]*((?:[^\W\d_][\w.'’-]*[^\S\n]+){0,4}[^\W\d_][\w.'’-]*):[^\S\n]+(\S[^\n]*)"
+)
+
+
+_NOT_SPEAKERS = frozenset(
+    """
+        update note watch photos photo video related read see editor's correction
+        exclusive breaking live listen q a advertisement sources source
+    """.split()
+)
+
+
+# Words of page furniture labels: "READ MORE:", "ANALYSIS:", "Media contact:".
+_FURNITURE_WORDS = _NOT_SPEAKERS | frozenset(
+    """
+        more contact contacts analysis explainer opinion comment gallery pictures
+        also podcast newsletter sponsored
+    """.split()
+)
+
+
+def _furniture_label(label: str) -> bool:
+    """A label of the page, not a speaker: "READ MORE", "ANALYSIS", "Media contact"."""
+    return any(word in _FURNITURE_WORDS for word in label.lower().split())
+
+
+# "READ MORE: ...", "WATCH: ...", "Advertisement", "(Photo: Reuters)": lines of
+# the page, not of the story; nobody says anything in them.
+_FURNITURE_LINE = re.compile(
+    r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$)"
+    r"|[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$))"
+)
+
+
+def furniture_line(text: str, paragraph: int) -> bool:
+    line = _FURNITURE_LINE.match(text, paragraph)
+    return line is not None and (line[1] is None or _furniture_label(line[1]))
+
+
+def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:
+    """Paragraphs that open with "Speaker: what they said" (the quotations
+    play no part: the signature is that of every article-wide rule)."""
+    text = article.text
+    found: list[Found] = []
+    for start in article.paragraph_starts:
+        line = _HEADLINE.match(text, start)
+        if line is None:
+            continue
+        colon = line.end(1)
+        mention = subject_before(text, colon, start)
+        if (
+            mention is None
+            or mention.kind is SpeakerKind.DESCRIPTION
+            or mention.is_pronoun
+            or mention.text.lower() in _NOT_SPEAKERS
+            or _furniture_label(mention.text)
+        ):
+            continue
+        # Only a label in capitals may stand before the name ("EXCLUSIVE – Berg:").
+        prefix = text[start : mention.start].strip(" –—-")
+        if prefix and not prefix.isupper():
+            continue
+        content_start, content_end = line.start(2), clause_end(text, line.start(2), line.end(2))
+        if word_count(text[content_start:content_end]) < 3:
+            continue
+        found.append(
+            Found(
+                content_start,
+                content_end,
+                QuoteKind.INDIRECT,
+                mention,
+                (colon, colon + 1),
+                0.55,
+            )
+        )
+    return found

@@ -1,0 +1,77 @@
+"""Findings reported "in a poll" or survey (rule in_poll)."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.cues import QUOTE_OPENING, inside
+from quotes.extract.found import Found
+from quotes.extract.mentions import Mention
+from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.extract.quotation import QuoteSpan
+
+# "In the latest Harbour Institute poll, Lind led by six points": a finding reported
+# by a poll or survey, named in a prepositional phrase.
+_IN_POLL = re.compile(
+    r"\b[Ii]n\s+((?:the|a|an|this|that|its|their|his|her|[A-Z][\w’'/.&-]*)\s+"
+    r"(?:[\w’'/.&-]+\s+){0,7}?(?:poll|polls|survey|surveys|study))\b"
+)
+
+
+_POLL_WORD = re.compile(r"poll|survey|study")
+
+
+def _poll_phrases(article: Article) -> list[re.Match[str]]:
+    """ "in ... poll" phrases, searched only in the sentences that name a poll:
+    the phrase pattern is slow to try at every "in" of an article."""
+    text = article.text
+    matches: list[re.Match[str]] = []
+    searched_to = 0
+    for word in _POLL_WORD.finditer(text):
+        if word.start() < searched_to:
+            continue
+        start = article.sentence_start(word.start())
+        searched_to = article.sentence_end(word.end())
+        matches.extend(_IN_POLL.finditer(text, start, searched_to))
+    return matches
+
+
+def in_poll(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:
+    text = article.text
+    found: list[Found] = []
+    starts = [group[0].start for group in quotations]
+    for match in _poll_phrases(article):
+        if inside(match.start(), starts, quotations):
+            continue
+        sentence_start = article.sentence_start(match.start())
+        sentence_end = article.sentence_end(match.end())
+        source = Mention(match[1], match.start(1), match.end(1), SpeakerKind.DESCRIPTION, match[1])
+        if not text[sentence_start : match.start()].strip():
+            comma = text.find(",", match.end(), sentence_end)
+            if comma == -1:
+                continue
+            start = comma + 1
+            while start < sentence_end and text[start].isspace():
+                start += 1
+            end = clause_end(text, start, sentence_end)
+        else:
+            start = sentence_start
+            while start < match.start() and text[start].isspace():
+                start += 1
+            end = clause_end(text, start, match.start())
+            while end > start and text[end - 1] in ", ":
+                end -= 1
+        if word_count(text[start:end]) < 3 or QUOTE_OPENING.match(text, start, end):
+            continue
+        found.append(
+            Found(
+                start,
+                end,
+                QuoteKind.INDIRECT,
+                source,
+                (match.start(), match.start() + 2),
+                0.5,
+            )
+        )
+    return found

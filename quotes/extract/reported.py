@@ -1,0 +1,416 @@
+"""The rules that read reported speech around a verb of saying, one function per rule.
+
+Each takes a ``ReportingCue`` and gives a ``Found``, None (not its case: the
+next rule is tried) or NOTHING_SAID (its case, and nothing is said there);
+the engine tries them in the order of ``quotes.extract.rules.REPORTED_RULES``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+from quotes.extract.article import Article, clause_end, last_before, word_count
+from quotes.extract.cues import (
+    COORDINATED,
+    CUE,
+    INDIRECT_VERBS,
+    QUOTE_OPENING,
+    TRAILING_ATTRIBUTION,
+    inside,
+)
+from quotes.extract.found import Found
+from quotes.extract.labels import furniture_line
+from quotes.extract.lexicon import ACTION_ONLY, OBJECT_TAKING, PARTICIPLE_CUES, SPEECH_VERBS
+from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.model import QuoteKind, SpeakerKind
+from quotes.extract.patterns import word_alternation
+from quotes.extract.quotation import QuoteSpan
+from quotes.extract.subjects import (
+    appositive_subject,
+    coordinated_subject,
+    issuer,
+    participle_subject,
+    whole_subject,
+)
+
+_THAT = re.compile(r"\bthat\b")
+
+
+# What a reported clause must hold after its verb: "endorsed Mayor Lind"
+# is a position; "agreed too" is not.
+_MIN_CONTENT_WORDS = 2
+
+
+def reporting_cues(
+    article: Article, quotations: list[tuple[QuoteSpan, ...]], cues_used: set[int]
+) -> Iterator[ReportingCue]:
+    """Every verb of saying outside quotation marks that may report speech:
+    not one a direct quote took, nor a noun ("her comments"), a negation
+    ("did not say") or a line of page furniture."""
+    text = article.text
+    starts = [group[0].start for group in quotations]
+    for cue in CUE.finditer(text):
+        word = cue[0]
+        word = "according to" if word == "According to" else word
+        if word != "according to" and word not in INDIRECT_VERBS:
+            continue
+        if cue.start() in cues_used:
+            continue
+        if inside(cue.start(), starts, quotations):
+            continue
+        if word.endswith("ed") and _AFTER_DETERMINER.search(
+            text, max(0, cue.start() - 8), cue.start()
+        ):
+            continue
+        if _NEGATED.search(text, max(0, cue.start() - 24), cue.start()):
+            continue  # "did not say", "has not said": no statement
+        if word.endswith("s") and _POSSESSED.search(text, max(0, cue.start() - 12), cue.start()):
+            continue  # "her comments", "our reports": a noun
+        paragraph = article.paragraph_start(cue.start())
+        if furniture_line(text, paragraph):
+            continue
+        sentence_start = article.sentence_start(cue.start())
+        sentence_end = article.sentence_end(cue.end())
+        yield ReportingCue(article, cue, word, sentence_start, sentence_end)
+
+
+def is_statement(cue: ReportingCue, found: Found) -> bool:
+    """Whether what a rule read is a statement: not only where or when it
+    was said, not an act ("agreed to a swap"), not said by a weekday."""
+    if _circumstance(cue.text[found.start : found.end]):
+        return False
+    if cue.word in ACTION_ONLY and not _proposition(cue.text, found):
+        # "agreed to a swap", "showed no emotion": an act; "agreed that
+        # the swap was fair" reports a proposition.
+        return False
+    return found.mention is None or found.mention.text.lower() not in _NOT_SUBJECTS
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
+
+
+_POSSESSED = re.compile(
+    r"\b(?:her|his|its|our|their|my|your|member|[\w]+['’]s?)\s+$", re.IGNORECASE
+)
+
+
+# A weekday or month is when, never who: "on Thursday said".
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+
+
+_CIRCUMSTANCE = re.compile(
+    r"(?:(?:reporters|journalists|them|him|her|us|me|the\s+[\w-]+(?:\s+[A-Z][\w-]*)?|[A-Z][\w.-]*)\s+)?"
+    r"(?:in|at|on|after|during|before|from|via|outside|over|by|while|ahead\s+of)\s[^\"“‘]*"
+)
+
+
+_CLAUSE_WORDS = frozenset(
+    """
+        is are was were will would had has have could should can did does do be been
+        must might may not
+    """.split()
+)
+
+
+# What data speaks through: "the analysis shows catches fell".
+_EVIDENCE_HEADS = frozenset(
+    """
+        poll polls survey surveys study studies data analysis report reports figures
+        numbers research records estimates census audit review
+    """.split()
+)
+
+
+def _proposition(text: str, found: Found) -> bool:
+    """Whether an act verb reports a proposition: a that-clause, agreement
+    with a position, or evidence speaking ("the survey shows ...")."""
+    if text.startswith(("that ", "with "), found.start):
+        return True
+    mention = found.mention
+    return mention is not None and mention.text.lower().split()[-1] in _EVIDENCE_HEADS
+
+
+def _circumstance(content: str) -> bool:
+    """ "said after a summit in Paris", "told reporters in Vienna": where or
+    when something was said, with nothing said in it."""
+    if _CIRCUMSTANCE.fullmatch(content) is None:
+        return False
+    return not any(word in _CLAUSE_WORDS for word in content.lower().split())
+
+
+_SECOND_REPORT = re.compile(
+    r",\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:" + word_alternation(SPEECH_VERBS) + r")\b"
+)
+
+
+# "on Monday,", "late on Thursday,", "in a statement,": when or how it was said, then a comma.
+_WHEN_THEN_COMMA = re.compile(
+    r"(?:(?:late|early|again|also)\s+)?(?:on|in|at|last|this|yesterday|today|earlier|later|"
+    r"overnight|during)\b[^,.;:!?\"“”]{0,40},"
+)
+
+
+# "said on Monday they ...", "said Wednesday the ...", "said yesterday it ...":
+# when it was said, between the verb and what was said.
+_DAY_AFTER_VERB = re.compile(
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[a-z\d\"“‘]|[A-Z][a-z])"
+    r"|(?:yesterday|last\s+week|last\s+night|earlier\s+this\s+week)\s+(?=[a-z\d\"“‘]|[A-Z][a-z])"
+)
+
+
+# "the planned summit", "a proposed deal": a participle after a determiner is no verb
+# ("his claim that ..." is a cue all the same).
+_AFTER_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their|our)\s+$", re.IGNORECASE)
+
+
+_SOURCE_END = re.compile(r"[,;:.!?()\n—–]|\s-\s")
+
+
+def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
+    """What follows "according to" up to the clause's end, as a described source.
+
+    Sources of figures are often no name: "according to new figures from
+    the port", "according to a 2029 transport ministry survey".
+    """
+    while start < limit and text[start].isspace():
+        start += 1
+    stop = _SOURCE_END.search(text, start, limit)
+    end = stop.start() if stop else limit
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    phrase = text[start:end]
+    if not 1 <= len(phrase.split()) <= 12:
+        return None
+    return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+
+
+def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
+    """ "..., said Peskov." / "..., says Aho in Tartu.": the speaker follows
+    the verb and the sentence ends soon after."""
+    mention = subject_after(text, cue_end, sentence_end)
+    if mention is None:
+        return False
+    rest = text[mention.end : sentence_end]
+    return rest.lstrip()[:1] in ("", ",", ".", ";") or word_count(rest) <= 3
+
+
+def _whole_sentence(
+    text: str, sentence_start: int, sentence_end: int, mention: Mention
+) -> tuple[int, int] | None:
+    start = sentence_start
+    while start < sentence_end and text[start].isspace():
+        start += 1
+    end = clause_end(text, start, sentence_end)
+    if start >= mention.start or word_count(text[start:end]) < 6 or '"' in text[start:end]:
+        return None
+    return start, end
+
+
+def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
+    """ "The ferry is late, Berg said." — the clause before the subject."""
+    text, sentence_start = cue.text, cue.sentence_start
+    lead = text[sentence_start : mention.start].rstrip()
+    if not lead.endswith((",", "—", "–")):
+        return None
+    end = sentence_start + len(lead) - 1
+    while end > sentence_start and text[end - 1] in " ,":
+        end -= 1
+    start = sentence_start
+    while start < end and text[start].isspace():
+        start += 1
+    if word_count(text[start:end]) < 3:
+        return None
+    return cue.found(start, end, mention, 0.6)
+
+
+class NothingSaid:
+    """What a reported-speech rule gives when the sentence has its shape but
+    reports nothing ("said so"): no later rule may read it otherwise."""
+
+
+NOTHING_SAID = NothingSaid()
+
+
+class ReportingCue:
+    """A speech verb (or "according to") outside quotation marks, its sentence,
+    and who the reported-speech rules take for its speaker."""
+
+    def __init__(
+        self,
+        article: Article,
+        cue: re.Match[str],
+        word: str,
+        sentence_start: int,
+        sentence_end: int,
+    ) -> None:
+        self.article = article
+        self.text = article.text
+        self.cue = cue
+        self.word = word
+        self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
+        self.after = self.text[cue.end() : sentence_end]
+        self.stripped = self.after.lstrip()
+
+    @cached_property
+    def mention(self) -> Mention | None:
+        """The verb's subject, before it ("Holt said"), or None where the
+        sentence is inverted ("..., said Peskov.")."""
+        text, cue, sentence_start = self.text, self.cue, self.sentence_start
+        # "Holt spoke about the flood in Tartu, Estonia, arguing that ...": a
+        # participle after a comma reports for the sentence's subject, whatever
+        # stands just before it.
+        mention = participle_subject(text, cue, sentence_start) or issuer(
+            text, cue, sentence_start, subject_before(text, cue.start(), sentence_start)
+        )
+        if mention is not None:
+            return mention
+        # "..., said Peskov." is inverted; "Nine in ten said the pier" is not.
+        if text[sentence_start : cue.start()].rstrip().endswith(",") and _inverted(
+            text, cue.end(), self.sentence_end
+        ):
+            return None
+        return (
+            appositive_subject(text, sentence_start, cue.start())
+            or coordinated_subject(text, sentence_start, cue.start())
+            or whole_subject(text, cue, sentence_start)
+        )
+
+    @cached_property
+    def that(self) -> int | None:
+        """Where a that-clause opens close after the verb: "said on Monday that"."""
+        text, cue = self.text, self.cue
+        that = _THAT.search(text, cue.end(), min(self.sentence_end, cue.end() + 70))
+        if (
+            that is not None
+            and word_count(text[cue.end() : that.start()]) <= 8
+            # "said Ukraine had accepted the draft and that ...": the second of
+            # two clauses said, not the first.
+            and COORDINATED.search(text, cue.end(), that.start()) is None
+        ):
+            return that.start()
+        return None
+
+    def found(self, start: int, end: int, mention: Mention, confidence: float) -> Found:
+        return Found(start, end, QuoteKind.INDIRECT, mention, self.cue.span(), confidence)
+
+
+def according_to(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "According to the Kremlin, the talks ..." / "The talks ..., according to the Kremlin."."""
+    if cue.word != "according to":
+        return None
+    text, sentence_start, sentence_end = cue.text, cue.sentence_start, cue.sentence_end
+    mention = subject_after(text, cue.cue.end(), sentence_end) or _source_phrase(
+        text, cue.cue.end(), sentence_end
+    )
+    if mention is None:
+        return NOTHING_SAID
+    if not text[sentence_start : cue.cue.start()].strip():
+        comma = text.find(",", mention.end, sentence_end)
+        if comma == -1:
+            return NOTHING_SAID
+        start = comma + 1
+        while start < sentence_end and text[start].isspace():
+            start += 1
+        end = clause_end(text, start, sentence_end)
+    else:
+        start = sentence_start
+        end = clause_end(text, start, cue.cue.start())
+        while end > start and text[end - 1] in ", ":
+            end -= 1
+    if word_count(text[start:end]) < 3:
+        return NOTHING_SAID
+    return cue.found(start, end, mention, 0.65)
+
+
+def parenthetical_said(cue: ReportingCue) -> Found | None:
+    """ "In small towns, they said, bakers now ...": an aside; the whole
+    sentence is what they said."""
+    mention = cue.mention
+    if (
+        mention is None
+        or cue.that is not None
+        or not cue.stripped.startswith(",")
+        or last_before(cue.text, mention.start) != ","
+    ):
+        return None
+    sentence = _whole_sentence(cue.text, cue.sentence_start, cue.sentence_end, mention)
+    return None if sentence is None else cue.found(*sentence, mention, 0.6)
+
+
+def clause_then_said(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "The ferry is late, Berg said." / "The ferry is late, said Berg.": the
+    clause before the attribution is what was said."""
+    mention = cue.mention
+    text, stripped = cue.text, cue.stripped
+    if mention is None:
+        return _said_after_clause(cue)
+    if cue.that is not None:
+        return None
+    if not stripped or stripped[0] in '.,;:!?"“”' or word_count(stripped) < 3:
+        return _content_before(cue, mention) or NOTHING_SAID
+    if _WHEN_THEN_COMMA.match(stripped) and last_before(text, mention.start) == ",":
+        # "Russia will not sign it, the Kremlin said on Monday, dealing a
+        # blow to ...": the attribution closes what was said; what
+        # follows its time is the reporter's.
+        said_before = _content_before(cue, mention)
+        if said_before is not None:
+            return said_before
+    if cue.cue[0] in OBJECT_TAKING and last_before(text, mention.start) == ",":
+        # "..., she told the panel in her letter.": what follows "told" is
+        # who heard it; what was said came before.
+        return _content_before(cue, mention)
+    return None
+
+
+def _said_after_clause(cue: ReportingCue) -> Found | None:
+    """ "..., said Peskov." — inverted subject after the verb."""
+    text, sentence_start = cue.text, cue.sentence_start
+    before = text[sentence_start : cue.cue.start()].rstrip()
+    if not before.endswith(",") or cue.cue[0] in PARTICIPLE_CUES:
+        return None
+    mention = subject_after(text, cue.cue.end(), cue.sentence_end)
+    if mention is None:
+        return None
+    end = clause_end(text, sentence_start, len(before) + sentence_start - 1)
+    if word_count(text[sentence_start:end]) < 3:
+        return None
+    return Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.cue.span(), 0.6)
+
+
+def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
+    """ "SPEAKER said (on Monday) (that) CLAUSE"."""
+    mention = cue.mention
+    if mention is None:
+        return None
+    text, sentence_end = cue.text, cue.sentence_end
+    if cue.that is not None:
+        start = cue.that
+    else:
+        start = cue.cue.end() + (len(cue.after) - len(cue.stripped))
+        day = _DAY_AFTER_VERB.match(text, start, sentence_end)
+        if day is not None:
+            # "said on Friday the crews were ...": the day dates the saying.
+            start = day.end()
+    end = clause_end(text, start, sentence_end)
+    if mention.text.lower() == "who":
+        # "Berg, who says X, wrote ...": the relative clause ends at its comma.
+        comma = text.find(",", start, end)
+        end = comma if comma > start else end
+    trailing = TRAILING_ATTRIBUTION.search(text, start, end + 1)
+    if trailing is not None:
+        end = trailing.start()
+    second = _SECOND_REPORT.search(text, start, end)
+    if second is not None:
+        # "rejected the draft, saying it ignored ...", "accused X of Y and said
+        # Z": what the second verb reports is its own statement.
+        end = second.start()
+    if word_count(text[start:end]) < _MIN_CONTENT_WORDS or QUOTE_OPENING.match(text, start, end):
+        return NOTHING_SAID
+    return cue.found(start, end, mention, 0.65)
