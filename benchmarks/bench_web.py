@@ -3,17 +3,22 @@
     python benchmarks/bench_web.py --db /tmp/latency.db        # SQLite, filled if new
     python benchmarks/bench_web.py --postgres postgresql://postgres@127.0.0.1/big
     python benchmarks/bench_web.py --db /tmp/latency.db -n 100000 --clients 8 --requests 100
+    python benchmarks/bench_web.py --db /tmp/latency.db --workers 1 --clients 1
 
 The database is the search benchmark's (``bench_search_latency.py``: N
 synthetic statements of 2,000 speakers; filled here if empty, so both
-benchmarks can share one file). ``quotes serve``'s application runs under
-uvicorn in a child process, wrapped so that every response says how long the
-server spent on it (a ``Server-Timing`` header); ``--clients`` threads then
-request, interleaved, the search page (word queries and misremembered
-wordings), statement pages, speaker pages (with the timeline SVG) and the
-timeline API. Prints p50/p95 server time (and the time seen by the client)
-per kind. Targets at 1,000,000 statements, 8 clients: p95 under 100 ms on
-SQLite and 150 ms on PostgreSQL.
+benchmarks can share one file). The server is started as ``quotes serve
+--workers N`` starts it (uvicorn, one process per worker, default one per CPU
+core), each worker's application wrapped so that every response says how
+long the server spent on it (a ``Server-Timing`` header); ``--clients``
+threads then request, interleaved, the search page (word queries and
+misremembered wordings), statement pages, speaker pages (with the timeline
+SVG) and the timeline API. Prints p50/p95 server time and the p95 the client
+saw (which adds the wait for a free worker) per kind, and the CPU time the
+server's processes spent a request (read from /proc: meaningful however busy
+the machine is; a PostgreSQL server's own processes are not in it). Targets
+at 1,000,000 statements, 8 clients: p95 under 100 ms on SQLite and 150 ms on
+PostgreSQL.
 
 The synthetic statements have no quotes or articles, so a statement page
 lists no appearances: its time is that of the page around them.
