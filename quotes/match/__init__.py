@@ -23,6 +23,7 @@ from quotes.match.names import (
     name_parts,
     place_country,
     skeleton,
+    split_name,
     split_possessive,
     surnames_match,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "place_country",
     "score",
     "skeleton",
+    "split_name",
     "split_possessive",
     "surnames_match",
     "telling_words",

@@ -211,6 +211,23 @@ _PARTICLES = frozenset("de da di van von der den bin al la le du".split())
 
 
 @lru_cache(maxsize=65536)
+def split_name(key: str) -> tuple[tuple[str, ...], str]:
+    """Given names and surname of a ``name_key``: the surname is the last word with
+    the particles before it ("ursula von der leyen" -> (("ursula",), "von der
+    leyen")), so that "von der Leyen" is the surname of Ursula von der Leyen and
+    not a person whose given names are "von der"."""
+    words = key.split()
+    if not words:
+        return (), ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    if start == 1 and words[0] in _PARTICLES and len(words) > 1:
+        start = 0  # "von der leyen", "al sharaa": all surname
+    return tuple(words[:start]), " ".join(words[start:])
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The lookup key of a name: folded, without possessive owner, titles or suffixes."""
     _, rest = split_possessive(name)
@@ -357,11 +374,12 @@ _SKELETON_RULES = [
     # Ukrainian h where Russian (and anyascii) write g: Sybiha / Sibiga, Serhiy / Sergiy.
     (re.compile(r"(?<=[aeiouyrlmn])h(?=[aeiouy])"), "g"),
     (re.compile(r"[yj]"), "i"),
+    # -off is the French spelling of -ov (Romanoff, Smirnoff); before the ё rule,
+    # so that -ioff and -iov (Shatioff, Shatiov) end alike.
+    (re.compile(r"of+$"), "ov"),
     # Russian ё after a consonant: Zhuravlyov, Zhuravliov, Zhuravlev (anyascii).
     (re.compile(r"(?<=[bcdfgklmnprstvz])io"), "e"),
     (re.compile(r"(.)\1+"), r"\1"),
-    # -off is the French spelling of -ov (Romanoff, Smirnoff).
-    (re.compile(r"of+$"), "ov"),
 ]
 
 
@@ -369,7 +387,7 @@ _SKELETON_RULES = [
 # skipped, since a million authority names go through these.
 _SKELETON_NEEDS = [
     *("c", "s", "s", "h", "z", "p", "c", "x", "t", "w", "u", "g", "h"),
-    *(None, "o", None, "f"),
+    *(None, "f", "o", None),
 ]
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.extract.model import ExtractedQuote
 from quotes.services.candidates import Candidate, CandidateCache
+from quotes.services.namesakes import refile_namesakes
 from quotes.services.speaker_directory import SpeakerDirectory, directory_for, identity_locks
 from quotes.services.speaker_resolution import SpeakerResolver
 from quotes.services.statement_matching import StatementMatcher
@@ -126,7 +127,8 @@ def record_articles(
         before = total.new_speakers
         speaker_ids.append(speakers.resolve(q, day, n))
         results[n].new_speakers += total.new_speakers - before
-    lock_all(connection, {f"speaker {i}" for i in speaker_ids if i is not None})
+    refiled = sorted(speakers.namesakes)
+    lock_all(connection, {f"speaker {i}" for i in [*speaker_ids, *refiled] if i is not None})
     if cache is not None and not cache.still_valid(connection):
         # Another importer wrote before we held the locks: its statements count.
         cache.clear()
@@ -157,6 +159,9 @@ def record_articles(
         result.statements.sort()
         session.expire(article, ["quotes"])
     _tag(session, sorted({c.statement_id for c in chosen if c.statement_id is not None}))
+    if refiled and refile_namesakes(session, directory, refiled) and cache is not None:
+        # Statements of these people changed hands: what the cache holds of them is stale.
+        cache.clear()
     return results
 
 

@@ -76,6 +76,13 @@ class SpeakerEntry:
     given: tuple[str, ...] = ()
     surname: str = ""
     roles: set[str] = field(default_factory=set)
+    # Titles printed before the full name ("General" of "General Ruli Charipechuk"):
+    # evidence of who a titled surname ("General Charipechuk") is.
+    titles: set[str] = field(default_factory=set)
+
+    def offices(self) -> set[str]:
+        """Roles and titles: what a printed role or title is compared with."""
+        return self.roles | self.titles
 
     @classmethod
     def of(cls, speaker_id: int, name: str, kind: SpeakerKind) -> SpeakerEntry:
@@ -85,9 +92,9 @@ class SpeakerEntry:
 
     def set_name(self, name: str) -> None:
         self.name = name
-        words = match.name_key(name).split()
-        if self.kind == SpeakerKind.PERSON and words:
-            self.given, self.surname = tuple(words[:-1]), words[-1]
+        given, surname = match.split_name(match.name_key(name))
+        if self.kind == SpeakerKind.PERSON and surname:
+            self.given, self.surname = given, surname
         else:
             self.given, self.surname = (), ""
 
@@ -216,6 +223,11 @@ class SpeakerDirectory:
         entry = self.entries.get(speaker_id)
         if entry is not None and entry.kind != SpeakerKind.PERSON:
             self._index_body(speaker_id, alias)
+        elif entry is not None:
+            # Only a title printed with a given name or initial says whose it is.
+            _, titles, proper = match.name_parts(alias)
+            if titles and match.split_name(match.name_key(proper))[0]:
+                entry.titles.add(titles)
 
     def add_role(
         self,
@@ -245,12 +257,15 @@ class SpeakerDirectory:
         key = match.name_key(name)
         if not key:
             return None
-        words = key.split()
-        given, surname = tuple(words[:-1]), words[-1]
+        given, surname = match.split_name(key)
         if kind != SpeakerKind.PERSON:
             return self._body(name, role)
         exact = [self.entries[i] for i in self.by_alias.get(key, ()) if i in self.entries]
-        fitting = [e for e in exact if e.kind == SpeakerKind.PERSON]
+        fitting = [
+            e
+            for e in exact
+            if e.kind == SpeakerKind.PERSON and (given or not _roles_conflict(role, e.offices()))
+        ]
         if given and fitting:
             # A full name printed before (or given by a person) is that speaker's,
             # whatever its given names: "Seryozha Lavrov" once merged into Sergey.
@@ -263,9 +278,25 @@ class SpeakerDirectory:
             and e.kind == SpeakerKind.PERSON
             and match.surnames_match(surname, e.surname)
             and match.given_names_compatible(given, e.given)
-            and ((given and e.given) or not _roles_conflict(role, e.roles))
+            and ((given and e.given) or not _roles_conflict(role, e.offices()))
         ]
         return _choose(fitting, given, role)
+
+    def namesakes(self, entry: SpeakerEntry) -> list[SpeakerEntry]:
+        """The other people known by ``entry``'s surname whose given names exclude
+        its own (Boris Johnson for a new Mike Johnson)."""
+        if not entry.surname or not entry.given:
+            return []
+        ids = self.by_skeleton.get(match.skeleton(entry.surname), set())
+        return [
+            other
+            for other in (self.entries[i] for i in sorted(ids) if i in self.entries)
+            if other.id != entry.id
+            and other.kind == SpeakerKind.PERSON
+            and other.given
+            and match.surnames_match(entry.surname, other.surname)
+            and not match.given_names_compatible(entry.given, other.given)
+        ]
 
     def _body(self, name: str, role: str | None) -> SpeakerEntry | Ambiguous | None:
         """A government, organisation or group: as printed, else by its initials
@@ -328,7 +359,7 @@ def _choose(
         return fitting[0] if fitting else None
     words = role_words(role) if role else frozenset()
     if words:
-        sharing = [e for e in fitting if any(words & role_words(r) for r in e.roles)]
+        sharing = [e for e in fitting if any(words & role_words(r) for r in e.offices())]
         fitting = sharing or fitting
     if given and len(given[0]) > 1:
         same = [

@@ -56,6 +56,9 @@ class SpeakerResolver:
         self.roles: dict[tuple[int, str], tuple[dt.date | None, dt.date | None]] = {}
         self.cache: dict[tuple[str, SpeakerKind, str | None], SpeakerEntry | None] = {}
         self.affiliations: dict[int, str] = {}
+        # People who met a namesake in this call: what was filed under them by
+        # surname alone is looked at again (``quotes.services.namesakes``).
+        self.namesakes: set[int] = set()
         # The speakers of the article being resolved, in order.
         self.article = 0
         self.seen: list[SpeakerEntry] = []
@@ -106,12 +109,21 @@ class SpeakerResolver:
         entry = self._in_article(printed, kind)
         if entry is not None:
             kind, display = entry.kind, entry.name
+        # What the article says the speaker is: the printed role and the titles.
+        evidence = role
+        if kind == SpeakerKind.PERSON:
+            evidence = " ".join(filter(None, (titles, role))) or None
         if kind == SpeakerKind.PERSON:
             display = match.display_case(display)
-            role = role or titles
-        entry = entry or self._find_or_create(display, kind, role)
+        entry = entry or self._find_or_create(display, kind, evidence)
         if entry is None:
             return None
+        if kind == SpeakerKind.PERSON and not role and match.split_name(match.name_key(display))[0]:
+            # A title is a role of the person it was printed with a given name for.
+            # Before a bare surname ("General Charipechuk") it stays in the alias:
+            # whose surname that is may be a guess (a namesake's), and a title
+            # recorded as a role would make the guess look like evidence next time.
+            role = titles
         self.seen.append(entry)
         self._alias(entry.id, display)
         self._alias(entry.id, printed)
@@ -147,10 +159,10 @@ class SpeakerResolver:
             for entry in reversed(self.seen):
                 if entry.kind != SpeakerKind.PERSON and match.acronym(entry.name) == initials:
                     return entry
-        words = match.name_key(printed).split()
-        if len(words) == 1 and kind != SpeakerKind.PERSON:
+        given, surname = match.split_name(match.name_key(printed))
+        if surname and not given and kind != SpeakerKind.PERSON:
             for entry in reversed(self.seen):
-                if entry.surname and match.surnames_match(words[0], entry.surname):
+                if entry.surname and match.surnames_match(surname, entry.surname):
                     return entry
         return None
 
@@ -173,6 +185,7 @@ class SpeakerResolver:
             entry = SpeakerEntry.of(speaker.id, speaker.name, kind)
             self.directory.add_speaker(entry)
             self.counts.new_speakers += 1
+            self.namesakes.update(other.id for other in self.directory.namesakes(entry))
         else:
             entry = found
             if kind == SpeakerKind.PERSON and _fuller(display, entry):
@@ -181,6 +194,11 @@ class SpeakerResolver:
                     update(Speaker).where(Speaker.id == entry.id).values(name=display[:300])
                 )
                 self.directory.rename(entry.id, display[:300])
+                others = self.directory.namesakes(entry)
+                if others:
+                    # What "Peskov" said was his only while no other Peskov was known.
+                    self.namesakes.add(entry.id)
+                    self.namesakes.update(other.id for other in others)
         self.cache[key] = entry
         return entry
 
@@ -192,8 +210,8 @@ class SpeakerResolver:
             return False
         if metonym:
             return match.canonical_body(mention) == entry.name
-        words = key.split()
-        return bool(entry.surname) and match.surnames_match(words[-1], entry.surname)
+        surname = match.split_name(key)[1]
+        return bool(entry.surname) and match.surnames_match(surname, entry.surname)
 
     def _alias(self, speaker_id: int, alias: str) -> None:
         normalized = match.alias_key(alias)[:300]
@@ -307,4 +325,4 @@ _GENERIC_BODIES = frozenset(
 
 def _fuller(name: str, entry: SpeakerEntry) -> bool:
     """Whether a speaker known by surname only is now given a first name."""
-    return not entry.given and len(match.name_key(name).split()) > 1
+    return not entry.given and bool(match.split_name(match.name_key(name))[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotes.storage.models import Quote, Speaker, SpeakerAlias, Statement
@@ -44,7 +44,7 @@ def printed_names(session: Session, speaker_id: int) -> list[tuple[int, str | No
     ]
 
 
-def set_quote_speaker(session: Session, quote_ids: Sequence[int], speaker_id: int) -> None:
+def set_quote_speaker(session: Session, quote_ids: Sequence[int], speaker_id: int | None) -> None:
     session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(speaker_id=speaker_id))
 
 
@@ -121,3 +121,36 @@ def mixed_statements(session: Session) -> list[int]:
             .having(func.count(func.distinct(func.coalesce(Quote.speaker_id, -1))) > 1)
         )
     )
+
+
+def printed_forms(session: Session, speaker_ids: Sequence[int]) -> dict[int, set[str]]:
+    """The names (as resolved in the article, else as printed) the speakers' quotes
+    were filed by."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for speaker_id, name, mention in session.execute(
+        select(Quote.speaker_id, Quote.speaker_name, Quote.speaker_mention)
+        .where(Quote.speaker_id.in_(speaker_ids))
+        .distinct()
+    ):
+        printed = name or mention
+        if speaker_id is not None and printed:
+            found[speaker_id].add(printed)
+    return found
+
+
+def quotes_filed_as(
+    session: Session, speaker_id: int, printed: Sequence[str]
+) -> list[tuple[int, int | None]]:
+    """(quote id, statement id) of the speaker's quotes filed by one of these names."""
+    return [
+        (quote_id, statement_id)
+        for quote_id, statement_id in session.execute(
+            select(Quote.id, Quote.statement_id).where(
+                Quote.speaker_id == speaker_id,
+                or_(
+                    Quote.speaker_name.in_(printed),
+                    Quote.speaker_name.is_(None) & Quote.speaker_mention.in_(printed),
+                ),
+            )
+        )
+    ]

@@ -1,0 +1,125 @@
+"""When a namesake appears, what was filed by surname alone is looked at again.
+
+A quote printed with a bare surname ("Datilochuk") or a title and a surname
+("General Datilochuk") in an article that never gives the full name is filed
+under the one person known by that surname: the best reading while there is
+one. Once a second person of that surname appears (a full name whose given
+names exclude the first one's), that reading was a guess. So the quotes the
+first person holds by such a name are resolved again with what is known now
+(``SpeakerDirectory.lookup``: titles and roles seen with each full name): a
+title that fits only one of them files the quote there; a name that fits
+several stays with no speaker, since a quote given to the wrong person does
+more harm than one not given. A quote named in full, or by an initial that
+only one of them has, stays where it is.
+
+The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
+A quote moved leaves its statement when the statement's other quotes stay;
+a statement whose quotes all go goes with them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotes import match
+from quotes.extract.model import SpeakerKind
+from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
+from quotes.services.statements import recompute_statements
+from quotes.storage.merges import statement_of_its_own
+from quotes.storage.models import Actor, Quote, Statement
+from quotes.storage.operations import operation, watch_statements
+from quotes.storage.speakers import (
+    printed_forms,
+    quotes_filed_as,
+    set_quote_speaker,
+    set_quote_statement,
+    set_statement_speaker,
+    statement_sizes,
+)
+
+
+def _by_surname_only(printed: str) -> bool:
+    """A name that does not tell namesakes apart by itself: a surname, titled or
+    not, or an initial and a surname."""
+    given = match.split_name(match.name_key(printed))[0]
+    return not given or len(given[0]) == 1
+
+
+def refile_namesakes(
+    session: Session, directory: SpeakerDirectory, speaker_ids: Sequence[int]
+) -> int:
+    """Resolve again the quotes these people hold by surname alone; how many moved."""
+    moves: dict[int, tuple[int | None, int | None]] = {}  # quote -> (statement, speaker)
+    forms = printed_forms(session, speaker_ids)
+    for speaker_id in sorted(forms):
+        changed: dict[int | None, list[str]] = defaultdict(list)
+        for printed in sorted(forms[speaker_id]):
+            if not _by_surname_only(printed):
+                continue
+            _, titles, _ = match.name_parts(printed)
+            found = directory.lookup(printed, SpeakerKind.PERSON, titles)
+            target = found.id if isinstance(found, SpeakerEntry) else None
+            if target != speaker_id:
+                changed[target].append(printed)
+        for target, names in changed.items():
+            for quote_id, statement_id in quotes_filed_as(session, speaker_id, names):
+                moves[quote_id] = (statement_id, target)
+    if not moves:
+        return 0
+    _refile(session, moves, sorted(speaker_ids))
+    return len(moves)
+
+
+def _refile(
+    session: Session, moves: dict[int, tuple[int | None, int | None]], people: list[int]
+) -> None:
+    quote_ids = sorted(moves)
+    sources = sorted({s for s, _ in moves.values() if s is not None})
+    statements = Statement.id.in_(sources) | Statement.id.in_(
+        select(Quote.statement_id).where(Quote.id.in_(quote_ids))
+    )
+    with operation(session, "refile", "quote", actor=Actor.RULE, method="namesake") as logged:
+        logged.recorder.watch(Quote, Quote.id.in_(quote_ids))
+        logged.recorder.watch(Statement, statements)
+        watch_statements(logged.recorder, select(Statement.id).where(statements))
+        sizes = statement_sizes(session, sources)
+        leaving: dict[int, list[int]] = defaultdict(list)
+        for quote_id in quote_ids:
+            source = moves[quote_id][0]
+            if source is not None:
+                leaving[source].append(quote_id)
+        for source, ids in leaving.items():
+            targets = {moves[i][1] for i in ids}
+            if len(ids) == sizes.get(source) and len(targets) == 1:
+                # Every quote of the statement goes, and to the same place: so does it.
+                set_statement_speaker(session, [source], targets.pop())
+        by_target: dict[int | None, list[int]] = defaultdict(list)
+        for quote_id in quote_ids:
+            by_target[moves[quote_id][1]].append(quote_id)
+        for target, ids in by_target.items():
+            set_quote_speaker(session, ids, target)
+        session.flush()
+        touched = set(sources)
+        for source, ids in leaving.items():
+            statement = session.get(Statement, source)
+            if statement is not None and all(statement.speaker_id == moves[i][1] for i in ids):
+                continue
+            for quote_id in ids:
+                quote = session.get(Quote, quote_id)
+                assert quote is not None
+                own = statement_of_its_own(session, quote, moves[quote_id][1])
+                set_quote_statement(session, [quote_id], own, method="namesake")
+                touched.add(own)
+        recompute_statements(session, sorted(touched))
+        unfiled = sum(1 for _, target in moves.values() if target is None)
+        logged.speakers.update(people)
+        logged.summary = (
+            f"{len(moves)} quotes filed by surname alone under speakers "
+            f"{', '.join(map(str, people))} looked at again once a namesake appeared: "
+            f"{len(moves) - unfiled} moved, {unfiled} filed under no speaker"
+        )
+    session.expire_all()
