@@ -13,12 +13,13 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from quotes.errors import QuotesError
+from quotes.services.authority import undo_load
 from quotes.services.merging import undo_merge
 from quotes.services.schema import OperationJSON
 from quotes.services.speaker_directory import forget_directory
 from quotes.services.statements import merge_json, operation_json
 from quotes.storage.models import Operation
-from quotes.storage.operations import list_operations, undo_operation
+from quotes.storage.operations import Logged, get_operation, list_operations, undo_operation
 
 
 def change_log(
@@ -43,6 +44,19 @@ def undo(session: Session, reference: str) -> str:
         return undo_merge(session, int(ref[1:]))
     if not ref.isdigit():
         raise QuotesError(f"{reference!r} is not an operation id (a number, or m<number>)")
-    done = undo_operation(session, int(ref))
+    done = _undo(session, int(ref))
     forget_directory(session)
     return f"operation {done.operation_id}: {done.summary}"
+
+
+def _undo(session: Session, operation_id: int) -> Logged:
+    """An authority load keeps a compact record of its own and is undone by it; every
+    other operation by its row images."""
+    done = get_operation(session, operation_id)
+    if done.undone_at is None and (done.action, done.entity) == ("load", "authority"):
+        return undo_load(session, done)
+    if done.undone_at is None and (done.action, done.entity) == ("undo", "authority"):
+        raise QuotesError(
+            f"operation {operation_id} undid an authority load: load the file again instead"
+        )
+    return undo_operation(session, operation_id)

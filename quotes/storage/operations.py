@@ -563,6 +563,37 @@ def _changes_of(session: Session, operation_id: int) -> list[Change]:
     return [c for c in found.values() if c.before != c.after]
 
 
+def before_images(session: Session, operation_id: int, table_name: str) -> list[Image]:
+    """The before images an operation stored for one table (rows it replaced or
+    deleted), for an operation that writes its own (an authority load)."""
+    return [
+        change.before
+        for change in _changes_of(session, operation_id)
+        if change.table == table_name and change.before is not None
+    ]
+
+
+def mark_undone(session: Session, done: Operation, undo_id: int) -> None:
+    done.undone_at, done.undone_by = utcnow(), undo_id
+    session.flush()
+
+
+def later_operations(session: Session, done: Operation, action: str, entity: str) -> list[int]:
+    """The operations of this kind after ``done`` that are not undone, newest first."""
+    return list(
+        session.scalars(
+            select(Operation.id)
+            .where(
+                Operation.id > done.id,
+                Operation.action == action,
+                Operation.entity == entity,
+                Operation.undone_at.is_(None),
+            )
+            .order_by(Operation.id.desc())
+        )
+    )
+
+
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     """Why an undo cannot go ahead, naming the later operation that touched the rows."""
     later = session.scalars(
