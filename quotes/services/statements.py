@@ -27,6 +27,7 @@ from quotes.services.schema import (
 )
 from quotes.storage.appearances import first_printed
 from quotes.storage.listings import (
+    StatementRow,
     appearances_of,
     log_of_statement,
     operations_of_statement,
@@ -137,8 +138,15 @@ def statement_summaries(session: Session, ids: Sequence[int]) -> list[StatementJ
     """The statements as the schema's ``statement`` objects, in the order of ``ids``
     (ids that do not exist are left out)."""
     rows = statement_rows(session, ids)
-    outlets, counts = printed_in(session, list(rows))
-    topics = topics_of(session, list(rows))
+    return summaries_of(session, [row for row in (rows.get(i) for i in ids) if row is not None])
+
+
+def summaries_of(session: Session, rows: Sequence[StatementRow]) -> list[StatementJSON]:
+    """Statements already read (``quotes.storage.listings``) as the schema's
+    ``statement`` objects, with their printings and topics, in their order."""
+    ids = [row.statement_id for row in rows]
+    outlets, counts = printed_in(session, ids)
+    topics = topics_of(session, ids)
     return [
         StatementJSON(
             statement_id=row.statement_id,
@@ -153,8 +161,7 @@ def statement_summaries(session: Session, ids: Sequence[int]) -> list[StatementJ
             outlets=outlets.get(row.statement_id, []),
             topics=topics.get(row.statement_id, []),
         )
-        for row in (rows.get(i) for i in ids)
-        if row is not None
+        for row in rows
     ]
 
 
