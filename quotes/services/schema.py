@@ -85,9 +85,17 @@ class StanceListingJSON(StanceJSON):
 
 
 class OperationJSON(TypedDict):
-    """One entry of the change log."""
+    """One entry of the change log.
 
-    operation_id: int | str  # an automatic join of the merge log is "m<id>"
+    ``id`` is what ``quotes undo`` takes, always a string: the operation's
+    number ("12"), or for an automatic join on import, which stays in the
+    merge log, "m" and the merge-log row's number ("m34"). Of ``operation_id``
+    and ``merge_id`` exactly one is set.
+    """
+
+    id: str
+    operation_id: int | None
+    merge_id: int | None
     action: str
     entity: str
     actor: str  # "rule" or "person"

@@ -201,7 +201,9 @@ def stance_json(row: StatementStance, topic: str) -> StanceJSON:
 def operation_json(entry: Operation) -> OperationJSON:
     """A change-log row as the schema's ``operation``."""
     return OperationJSON(
+        id=str(entry.id),
         operation_id=entry.id,
+        merge_id=None,
         action=entry.action,
         entity=entry.entity,
         actor=Actor(entry.actor).value,
@@ -217,11 +219,16 @@ def operation_json(entry: Operation) -> OperationJSON:
 def merge_json(entry: MergeLog) -> OperationJSON:
     """An automatic join of the merge log as the schema's ``operation``."""
     entity, action = MergeEntity(entry.entity).value, MergeAction(entry.action).value
-    where = f"from {entry.from_id} " if entry.from_id is not None else ""
-    summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
+    if entity == MergeEntity.QUOTE.value and action == MergeAction.MERGE.value:
+        summary = f"quote {entry.subject_id} joined statement {entry.to_id}"
+    else:
+        where = f"from {entry.from_id} " if entry.from_id is not None else ""
+        summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
     return OperationJSON(
         # As quotes log and quotes undo name them: m<id>.
-        operation_id=f"m{entry.id}",
+        id=f"m{entry.id}",
+        operation_id=None,
+        merge_id=entry.id,
         action=action,
         entity=entity,
         actor=Actor(entry.actor).value,
