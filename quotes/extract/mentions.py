@@ -205,11 +205,11 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             ):
                 # "A port official in Amman, who ...": the place is not who
                 # speaks; the described speaker before it is.
-                described = _described_before(text, tokens, phrase[0] - 1, tokens[index - 1][0])
-                if described is None:
+                introduced = _described_before(text, tokens, phrase[0] - 1, tokens[index - 1][0])
+                if introduced is None:
                     return None
                 start, end, word = tokens[index]
-                return Mention(word, start, end, SpeakerKind.DESCRIPTION, described)
+                return Mention(word, start, end, SpeakerKind.DESCRIPTION, introduced)
             if named is not None and named.kind is not SpeakerKind.DESCRIPTION:
                 # The mention is "who", as printed next to the verb; it names
                 # the one before it.
