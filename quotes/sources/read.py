@@ -200,12 +200,20 @@ def _parse_document(
         elif fmt == "html":
             items = [parse_html(text, origin, url=url)]
         else:
-            article = parse_text(text, origin)
+            article = parse_text(text, origin, _as_utf8(data))
             items = [article if url is None else replace(article, url=url)]
         for item in items:
             yield with_notices(item, notices)
     except SourceError as exc:
         yield exc
+
+
+def _as_utf8(data: bytes) -> str | None:
+    """The document as UTF-8 reads it, before any repair; None if it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _lines(
