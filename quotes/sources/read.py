@@ -19,6 +19,7 @@ from typing import IO
 
 from quotes.errors import SourceError
 from quotes.sources.article import ArticleInput, with_notices
+from quotes.sources.dateline import dateline_date
 from quotes.sources.decode import bom_encoding, decode_bytes
 from quotes.sources.detect import (
     Format,
@@ -60,8 +61,12 @@ def read_sources(
 
 
 def _with_language(article: ArticleInput) -> ArticleInput:
-    """The article with the language its text is in (``language``), where that is known."""
-    return replace(article, language=article_language(article.text, article.language))
+    """The article with the language its text is in (``language``), where that is
+    known, and the date its dateline gives where nothing else dated it."""
+    published = article.published or dateline_date(article.text)
+    return replace(
+        article, language=article_language(article.text, article.language), published=published
+    )
 
 
 def _read_all(
