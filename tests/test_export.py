@@ -14,8 +14,9 @@ from quotes.errors import NotFoundError
 from quotes.extract.model import SpeakerKind
 from quotes.services import export as export_service
 from quotes.services.export import export_statements, to_claim, to_row
+from quotes.services.statements import get_statement, statement_summaries
 from quotes.storage.database import Database
-from quotes.storage.models import Article, Quote
+from quotes.storage.models import Article, Outlet, Quote, Reprint
 from tests.quote_fixtures import Said, publish
 from tests.topic_fixtures import (
     GRAIN,
@@ -112,14 +113,39 @@ def test_authors_that_are_bodies_are_organizations_and_unnamed_ones_absent(
 
 
 def test_an_article_quoting_a_statement_twice_is_one_appearance(database: Database) -> None:
+    """A schema.org appearance is a CreativeWork the claim occurs in: the article
+    (quoting it twice) and its reprint are two, and every count says two."""
     publish(database, "Wire One", day(1), Said(OFFICIAL, PESKOV), Said(OFFICIAL, PESKOV))
+    with database.session() as session:
+        article = session.scalars(select(Article)).one()
+        outlet = Outlet(name="Harbour Post")
+        session.add(outlet)
+        session.flush()
+        session.add(
+            Reprint(
+                article_id=article.id,
+                outlet_id=outlet.id,
+                url="https://harbourpost.example/talks",
+                published_on=day(2),
+            )
+        )
     with database.session() as session:
         (item,) = list(export_statements(session))
         quotes = session.scalars(select(Quote.statement_id)).all()
+        (summary,) = statement_summaries(session, [item["id"]])
+        detail = get_statement(session, item["id"])
     assert quotes == [item["id"], item["id"]]
-    assert len(to_claim(item)["appearance"]) == 1
+    claim = to_claim(item)
+    assert [work["url"] for work in claim["appearance"]] == [
+        article.url,
+        "https://harbourpost.example/talks",
+    ]
     row = to_row(item)
-    assert row["appearance_count"] == 2 and row["outlets"] == ["Wire One"]
+    assert row["appearance_count"] == item["appearance_count"] == 2
+    assert row["outlets"] == ["Harbour Post", "Wire One"]
+    assert summary["appearance_count"] == detail["appearance_count"] == 2
+    # The statement page still shows each quote as printed: two wordings a printing.
+    assert len(detail["appearances"]) == 4
 
 
 def test_export_streams_in_chunks(positions: Database, monkeypatch: pytest.MonkeyPatch) -> None:

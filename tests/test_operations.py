@@ -381,13 +381,15 @@ def test_merge_accept_unmerge_never_mixes_speakers(database: Database) -> None:
         undo(session, str(merge_id))
     assert_no_mixed_statements(database)
     with database.session() as session:
-        joins = [r for r in change_log(session) if str(r["operation_id"]).startswith("m")]
+        joins = [r for r in change_log(session) if r["merge_id"] is not None]
     assert joins
+    # One id kind in the log: a string for every entry, "m<merge id>" for a join.
+    assert all(j["id"] == f"m{j['merge_id']}" and j["operation_id"] is None for j in joins)
     undone = 0
     for join in joins:
         with database.session() as session:
             try:
-                undo(session, str(join["operation_id"]))
+                undo(session, join["id"])
                 undone += 1
             except QuotesError as refused:
                 assert "has moved since" in str(refused)
@@ -413,7 +415,9 @@ def test_cli_dedupe_log_and_undo(database: Database, database_url: str) -> None:
     dedupe = [r for r in rows if r["action"] == "dedupe"]
     assert len(dedupe) == 1
     assert set(dedupe[0]) == {
+        "id",
         "operation_id",
+        "merge_id",
         "action",
         "entity",
         "actor",
@@ -425,14 +429,14 @@ def test_cli_dedupe_log_and_undo(database: Database, database_url: str) -> None:
         "undone_at",
     }
     assert dedupe[0]["who"] == "K. Checker" and dedupe[0]["actor"] == "rule"
+    assert dedupe[0]["id"] == str(dedupe[0]["operation_id"]) and dedupe[0]["merge_id"] is None
+    assert all(isinstance(r["id"], str) for r in rows)
     assert dedupe[0]["undone_at"] is None
     code, out = run(database_url, "log", "--speaker", "Tomas Brink")
     assert code == 1  # no such speaker
     code, out = run(database_url, "log", "--speaker", "Marsh", "--csv")
     assert code == 0 and "dedupe" in out
-    code, out = run(
-        database_url, "undo", str(dedupe[0]["operation_id"]), env={"QUOTES_USER": "L. Second"}
-    )
+    code, out = run(database_url, "undo", dedupe[0]["id"], env={"QUOTES_USER": "L. Second"})
     assert code == 0, out
     assert snapshot(database) == before
     rows = json.loads(run(database_url, "log", "--json", "--since", DAY.isoformat())[1])

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from quotes.cli import cli
 from quotes.errors import NotFoundError
 from quotes.services import stance as stances
-from quotes.services.timeline import timeline
+from quotes.services.timeline import timeline, timeline_entries
 from quotes.storage.database import Database
 from quotes.storage.models import Statement
 from tests.quote_fixtures import Said, publish
@@ -41,12 +41,14 @@ def positions(database: Database) -> Database:
 def test_timeline_marks_the_change_of_position(positions: Database) -> None:
     with positions.session() as session:
         entries = timeline(session, "Peskov", topic="war")
+        listed = timeline_entries(session, "Peskov", topic="war")
     assert [e.text for e in entries] == [OPEN, NEUTRAL, REJECT]
     assert [e.said_on for e in entries] == [day(0), day(3), day(9)]
     # The neutral remark in between neither marks nor hides the reversal.
     assert [e.changed for e in entries] == [False, False, True]
     assert entries[2].changes() == ["ceasefire: supports → opposes"]
-    assert entries[2].sources == 2  # two outlets carried the rejection
+    assert listed[2]["outlet_count"] == 2  # two outlets carried the rejection
+    assert [entry["change"] for entry in listed] == [False, False, True]
     assert entries[0].positions[0].describe() == "ceasefire: supports (suggested)"
     assert entries[1].positions[0].describe() == "ceasefire: neutral (suggested)"
 
@@ -89,11 +91,12 @@ def test_timeline_without_a_topic_shows_every_statement_and_topic(positions: Dat
     with positions.session() as session:
         speaker_id = session.scalars(select(Statement.speaker_id).limit(1)).one()
         entries = timeline(session, str(speaker_id))  # by id, too
+        listed = timeline_entries(session, str(speaker_id))
     by_text = {entry.text: entry for entry in entries}
     assert len(entries) == 5
     assert [p.describe() for p in by_text[GRAIN].positions] == ["grain: neutral (suggested)"]
     assert by_text["We have nothing to add today."].positions == []
-    assert by_text[GRAIN].sources == 1
+    assert {e["outlet_count"] for e in listed if e["text"] == GRAIN} == {1}
 
 
 def test_timeline_of_an_unknown_speaker_or_topic(positions: Database) -> None:

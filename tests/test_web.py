@@ -14,15 +14,18 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 from starlette.testclient import TestClient
+from uvicorn.importer import import_from_string as import_string
 
 from quotes.cli import cli
+from quotes.services import stance as stances
 from quotes.services.schema import FIELDS
 from quotes.storage.database import Database
 from quotes.storage.models import MergeSuggestion, Speaker, Statement
-from quotes.web.app import create_app
+from quotes.web.app import SERVE_DATABASE, SERVE_EDIT, create_app
 from quotes.web.routes import imports
 from tests.quote_fixtures import Said, publish
 from tests.test_statements import DAY, PARAPHRASE, PESKOV, PESKOV_FULL, middle_band
+from tests.topic_fixtures import GRAIN, NEUTRAL, OPEN, REJECT, build_positions, statement_id
 
 JETTY = "No boat will leave the eastern jetty until the divers have checked the hull."
 SCRIPT = "<script>alert('x')</script>"
@@ -338,6 +341,28 @@ def test_serve_binds_to_this_machine_unless_told(
     assert calls[-1]["host"] == "0.0.0.0" and "REACHABLE FROM OTHER MACHINES" in result.output
 
 
+def test_serve_workers_each_open_the_database(
+    newsroom: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append((app, options)))
+    # Restored after the test: the command names the database in the environment.
+    monkeypatch.setenv(SERVE_DATABASE, "")
+    monkeypatch.setenv(SERVE_EDIT, "")
+    result = CliRunner().invoke(cli, ["--db", database_url, "serve", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "2 worker processes" in result.output and "read-only" in result.output
+    factory, options = started[-1]
+    assert options["workers"] == 2 and options["factory"] is True
+    # What each worker builds: the same database, read-only as the command said.
+    app = import_string(factory)()
+    with TestClient(app, raise_server_exceptions=False) as web:
+        page = web.get("/search", params={"q": "jetty divers"})
+        assert page.status_code == 200 and "eastern <mark>jetty</mark>" in page.text
+        review = web.get("/review")
+        assert review.status_code == 200 and "Accept</button>" not in review.text
+
+
 def test_the_name_form_sends_back_to_this_site_only(newsroom: Database) -> None:
     web = client(newsroom, edit=True)
     token = _token(web)
@@ -363,3 +388,53 @@ def test_a_url_import_from_the_browser_refuses_this_machine(newsroom: Database) 
     rows = re.findall(r'<tr class="status-(\w+)"><td>([^<]*)</td>', response.text)
     assert rows == [("failed", "http://127.0.0.1:9/secret")]
     assert "1 failed" in response.text
+
+
+MARK = re.compile(r'<a href="/statements/(\d+)" class="mark" data-stance="(\w+)">(.*?)</a>', re.S)
+
+
+def marks(page: str) -> list[tuple[int, str, bool]]:
+    """(statement id, stance, marked as a change) of each mark of the timeline picture."""
+    (picture,) = re.findall(r'<svg[^>]*class="timeline".*?</svg>', page, re.S)
+    return [
+        (int(found), stance, 'class="change"' in inside)
+        for found, stance, inside in MARK.findall(picture)
+    ]
+
+
+def test_the_speaker_timeline_marks_a_change_of_stance(database: Database) -> None:
+    """Open to a ceasefire on day 0, a neutral remark on day 3, rejecting it on
+    day 9: the rejection is the one change; the grain statement on another topic
+    is none. Once a person says the first statement opposed it too, no change."""
+    build_positions(database)
+    opened, neutral = statement_id(database, OPEN), statement_id(database, NEUTRAL)
+    rejected, grain = statement_id(database, REJECT), statement_id(database, GRAIN)
+    with database.session() as session:
+        peskov = session.scalars(select(Statement.speaker_id).where(Statement.id == opened)).one()
+    web = client(database)
+    page = web.get(f"/speakers/{peskov}")
+    assert page.status_code == 200
+    assert sorted(marks(page.text)) == sorted(
+        [
+            (opened, "supports", False),
+            (neutral, "neutral", False),
+            (rejected, "opposes", True),
+            (grain, "neutral", False),
+        ]
+    )
+    (change,) = re.findall(r'<ul class="changes">(.*?)</ul>', page.text, re.S)
+    assert f'href="/statements/{rejected}"' in change and "<b>ceasefire</b> now opposes" in change
+    assert f'href="/statements/{opened}"' not in change
+    entries = web.get("/api/timeline", params={"speaker": str(peskov)}).json()
+    assert {(e["statement_id"], e["topic"]) for e in entries if e["change"]} == {
+        (rejected, "ceasefire")
+    }
+
+    with database.session() as session:
+        stances.set_stance(session, opened, "ceasefire", "opposes", by="ed")
+    page = web.get(f"/speakers/{peskov}")
+    assert (opened, "opposes", False) in marks(page.text)
+    assert not any(changed for _, _, changed in marks(page.text))
+    assert '<ul class="changes">' not in page.text
+    entries = web.get("/api/timeline", params={"speaker": str(peskov)}).json()
+    assert not any(e["change"] for e in entries)

@@ -9,7 +9,7 @@ import click
 from quotes.cli.output import emit, output_options
 from quotes.cli.transaction import by_option, transaction
 
-COLUMNS = ["operation_id", "created_at", "who", "action", "method", "score", "summary", "undone_at"]
+COLUMNS = ["id", "created_at", "who", "action", "method", "score", "summary", "undone_at"]
 
 
 @click.command("log")
@@ -23,8 +23,9 @@ COLUMNS = ["operation_id", "created_at", "who", "action", "method", "score", "su
 def log(
     ctx: click.Context, speaker: str | None, since: dt.datetime | None, limit: int | None, fmt: str
 ) -> None:
-    """Merges, splits, moves, renames, dedupes, reviews ... newest first, with the id
-    quotes undo takes (automatic joins on import: m<id>)."""
+    """Merges, splits, moves, renames, dedupes, reviews ... newest first, each with the
+    id quotes undo takes: a number for an operation, m<number> for an automatic
+    join on import."""
     from quotes.services.operations import change_log
     from quotes.services.speakers import find_speaker
 
@@ -37,14 +38,14 @@ def log(
 
 
 @click.command("undo")
-@click.argument("operation_id")
+@click.argument("log_id", metavar="ID")
 @by_option
 @click.pass_context
-def undo(ctx: click.Context, operation_id: str) -> None:
-    """Undo OPERATION_ID (from quotes log): the rows it changed are as they were before.
+def undo(ctx: click.Context, log_id: str) -> None:
+    """Undo ID (the id column of quotes log): the rows it changed are as they were before.
 
     Refused when a later operation changed the same rows: undo that one first."""
     from quotes.services.operations import undo as undo_service
 
     with transaction(ctx) as session:
-        click.echo(undo_service(session, operation_id))
+        click.echo(undo_service(session, log_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import click
 
@@ -24,18 +25,39 @@ def _loopback(host: str) -> bool:
 @click.option(
     "--edit", is_flag=True, help="Allow review decisions and imports (read-only without)."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes serving pages side by side; one per CPU core serves a newsroom.",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, edit: bool) -> None:
+def serve(ctx: click.Context, host: str, port: int, edit: bool, workers: int) -> None:
     """Search, statements, speakers and review in a browser, over the same library.
 
     Listens on 127.0.0.1 (this machine only) unless --host says otherwise;
-    read-only unless --edit."""
+    read-only unless --edit. One process serves one page at a time; --workers
+    starts several (a page costs CPU time, and one Python process uses one core)."""
     import uvicorn
 
-    from quotes.web.app import create_app
+    from quotes.web.app import SERVE_DATABASE, SERVE_EDIT
 
-    app = create_app(open_db_from_context(ctx), edit=edit)
+    # Created or upgraded here, once; each worker opens it as it is.
+    database = open_db_from_context(ctx)
+    os.environ[SERVE_DATABASE] = database.url.render_as_string(hide_password=False)
+    os.environ[SERVE_EDIT] = "1" if edit else ""
     mode = "edits allowed (--edit)" if edit else "read-only"
     reach = "this machine only" if _loopback(host) else "REACHABLE FROM OTHER MACHINES"
-    click.echo(f"quotes: serving http://{host}:{port}/ ({mode}; listening on {host}: {reach})")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    processes = f", {workers} worker processes" if workers > 1 else ""
+    click.echo(
+        f"quotes: serving http://{host}:{port}/ ({mode}{processes}; listening on {host}: {reach})"
+    )
+    uvicorn.run(
+        "quotes.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -75,8 +75,51 @@ _DEFINITE_ROLE = re.compile(
     + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
     + r")\b"
 )
-# How far back a pronoun looks for its antecedent.
+# How far back a pronoun looks for its antecedent, and a described person
+# ("the chancellor") for the person the passage is about.
 _MAX_SENTENCES = 8
+_DESCRIBED_SENTENCES = 3
+# Words that make a role another one: "the former mayor" is not the mayor.
+_QUALIFIERS = frozenset("former ex deputy assistant vice acting interim".split())
+# Offices one person holds: "the president" is not the minister just named.
+_OFFICES = frozenset(
+    """
+    president minister chancellor mayor governor senator ambassador secretary
+    judge attorney commissioner premier king queen prince pope spokesman
+    spokeswoman spokesperson envoy general
+    """.split()
+)
+# Heads of a description that name a person by what they are or do ("the
+# chancellor", "the defender"), which news uses for the person just quoted.
+_PERSON_HEADS = (
+    TITLE_WORDS
+    | _OFFICES
+    | frozenset(
+        """
+    player defender striker midfielder goalkeeper coach manager driver consultant
+    doctor surgeon nurse lawyer teacher actor actress singer businessman
+    businesswoman billionaire politician lawmaker legislator epidemiologist
+    scientist researcher economist historian author writer lawyer activist
+    campaigner veteran mother father widow resident
+    """.split()
+    )
+) - frozenset(
+    "campaign press former acting member vice deputy foreign defence defense interior".split()
+)
+# What a person is: the role words that rule out another role.
+_ROLE_HEADS = (
+    _PERSON_HEADS
+    - frozenset(HONORIFICS)
+    - frozenset(w for w in TITLE_WORDS if "." in w or len(w) <= 4)
+)
+# Capitalised words a run of names takes in that are no names: "Both Bolton",
+# "Bill Clinton And".
+_RUN_STOPS = CAPITALISED_STOPS | frozenset("both neither either unlike see like not".split())
+# "to Putin", "what Putin called": the name is no subject there.
+_OBLIQUE_BEFORE = re.compile(
+    r"(?:\b(?:to|for|at|with|about|on|against|from|by|of|in|and|what|which|whom)\s+"
+    r"(?:(?:[A-Z][\w'’.-]*|the|\w+\'s)\s+){0,4})$"
+)
 _MAX_DISTANCE = 2500
 
 
@@ -120,8 +163,17 @@ class Discourse:
         quoted: list[tuple[int, int]],
         sentence_start: Callable[[int], int],
         speakers: set[str],
+        speaker_spans: list[tuple[int, int]] | None = None,
+        described_spans: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
+        # Where attributions name a speaker by a description ("the defender").
+        self._described = sorted(described_spans or [])
+        self._described_starts = [start for start, _ in self._described]
+        # Where the article's attributions name their speakers: the subject
+        # a reader takes first in a sentence.
+        self._speaker_spans = sorted(speaker_spans or [])
+        self._speaker_span_starts = [start for start, _ in self._speaker_spans]
         self.sentence_start = sentence_start
         self._quoted = sorted(quoted)
         self._quote_starts = [start for start, _ in self._quoted]
@@ -129,6 +181,8 @@ class Discourse:
         self._people: dict[str, Person] | None = None
         self._occurrences: list[_Occurrence] = []
         self._starts: list[int] = []
+        self._by_key: dict[str, list[_Occurrence]] | None = None
+        self._role_words: dict[int, set[str]] = {}
 
     @property
     def people(self) -> dict[str, Person]:
@@ -172,33 +226,34 @@ class Discourse:
             first_seen.setdefault(occurrence.key, occurrence.start)
         for key, person in self.people.items():
             surname = person.name.split()[-1]
-            position = text.find(surname, first_seen.get(key, 0))
-            while position != -1:
-                end = position + len(surname)
-                if (
-                    position not in covered
-                    and (position == 0 or not text[position - 1].isalnum())
-                    and (end == len(text) or not text[end].isalnum())
-                    and not self.quoted(position)
-                ):
-                    possessive = text.startswith(("'s", "’s"), end)
-                    self._occurrences.append(_Occurrence(position, end, key, possessive))
-                position = text.find(surname, end)
+            spellings = [surname]
+            if surname[:1].islower():
+                # "al-Sharif" opens a sentence as "Al-Sharif".
+                spellings.append(surname[:1].upper() + surname[1:])
+            for spelling in spellings:
+                position = text.find(spelling, first_seen.get(key, 0))
+                while position != -1:
+                    end = position + len(spelling)
+                    if (
+                        position not in covered
+                        and (position == 0 or not text[position - 1].isalnum())
+                        and (end == len(text) or not text[end].isalnum())
+                        and not self.quoted(position)
+                    ):
+                        possessive = text.startswith(("'s", "’s"), end)
+                        self._occurrences.append(_Occurrence(position, end, key, possessive))
+                    position = text.find(spelling, end)
         self._occurrences.sort(key=lambda o: o.start)
 
     def _add_run(self, run: re.Match[str]) -> None:
         text = self.text
         raw = run[0]
-        words = raw.split()
-        offsets = []
-        position = run.start()
-        for word in words:
-            position = text.find(word, position)
-            offsets.append(position)
-            position += len(word)
+        all_words = raw.split()
         # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0)
-        words, offsets = words[cut:], offsets[cut:]
+        first = max(
+            (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))), default=0
+        )
+        words = all_words[first:]
         possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
         words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
         if not words or not words[-1]:
@@ -211,10 +266,21 @@ class Discourse:
         else:
             honorific = None
         while name_words and (
-            name_words[0].lower() in CAPITALISED_STOPS or name_words[0].lower() in NAME_PARTICLES
+            name_words[0].lower() in _RUN_STOPS or name_words[0].lower() in NAME_PARTICLES
         ):
             name_words = name_words[1:]
             start += 1
+        stop = next((i for i, w in enumerate(name_words) if w.lower() in _RUN_STOPS), None)
+        if stop is not None:
+            name_words = name_words[:stop]
+        if sum(1 for w in name_words if w.lower() not in NAME_PARTICLES) > 3:
+            # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
+            # into a name; the name starts at its given name, if one is known.
+            given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]
+            if not given:
+                return
+            start += given[0]
+            name_words = name_words[given[0] :]
         if not name_words:
             return
         name_lower = [w.lower() for w in name_words]
@@ -241,6 +307,14 @@ class Discourse:
             known.titled = True
         if re.match(r",\s*(?:\d{1,3},|an?\s|the\s)", text[run.end() : run.end() + 6]):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
+        # Where each word is, found only for the runs that name a person.
+        offsets = []
+        position = run.start()
+        for word in all_words:
+            position = text.find(word, position)
+            offsets.append(position)
+            position += len(word)
+        offsets = offsets[first:]
         before = text[max(0, offsets[0] - 40) : offsets[0]].lower().split()
         for word in [*before[-3:], *lower[:start]]:
             gender = _ROLE_GENDER.get(word.strip(",."))
@@ -269,15 +343,39 @@ class Discourse:
                 person.votes[gender] = person.votes.get(gender, 0) + 1
                 break
 
+    def _speaks(self, position: int) -> bool:
+        index = bisect.bisect_right(self._speaker_span_starts, position) - 1
+        return index >= 0 and position < self._speaker_spans[index][1]
+
+    def _oblique(self, position: int) -> bool:
+        line = self.text.rfind("\n", max(0, position - 80), position) + 1
+        return _OBLIQUE_BEFORE.search(self.text, max(line, position - 80), position) is not None
+
     # -- resolving ------------------------------------------------------------
 
-    def antecedent(self, position: int, pronoun: str) -> Person | None:
+    def antecedent(
+        self, position: int, pronoun: str, max_sentences: int = _MAX_SENTENCES
+    ) -> Person | None:
         """The person a "he"/"she" at ``position`` stands for, or None."""
         wanted = _PRONOUN_GENDER.get(pronoun.lower())
+        return self._salient(position, wanted, max_sentences, True)
+
+    def _salient(
+        self,
+        position: int,
+        wanted: str | None,
+        max_sentences: int,
+        described: bool,
+        speaker_only: bool = False,
+    ) -> Person | None:
+        """The subject of the nearest sentence before ``position`` that has a
+        person agreeing with ``wanted``: the speaker of its attribution first,
+        then a name that is neither possessive nor after a preposition. With
+        ``speaker_only``, that sentence's subject must be an attribution's."""
         people = self.people
         end = position
         sentences = 0
-        while sentences < _MAX_SENTENCES:
+        while sentences < max_sentences:
             while end > 0 and self.text[end - 1].isspace():
                 end -= 1  # the blank between two paragraphs is no sentence
             if end <= 0 or position - end > _MAX_DISTANCE:
@@ -292,30 +390,71 @@ class Discourse:
                 if _agrees(people[occurrence.key], wanted)
             ]
             if candidates:
-                subject = next((c for c in candidates if not c.possessive), candidates[0])
-                return people[subject.key]
-            role = _DEFINITE_ROLE.search(self.text, start, end)
-            if role is not None and not self.quoted(role.start()):
-                # "the president was dismissive": a described subject stands between.
-                described = self.described(role.start(), role[0])
-                if described is not None and _agrees(described, wanted):
-                    return described
+                speaking = next(
+                    (c for c in candidates if not c.possessive and self._speaks(c.start)), None
+                )
+                if speaker_only:
+                    return people[speaking.key] if speaking is not None else None
+                oblique = [self._oblique(c.start) for c in candidates]
+                subject = speaking or next(
+                    (
+                        c
+                        for c, o in zip(candidates, oblique, strict=True)
+                        if not c.possessive and not o
+                    ),
+                    None,
+                )
+                if subject is not None:
+                    return people[subject.key]
+                # Only objects here ("a speech by X"): no subject to take.
+                if all(oblique):
+                    end = start
+                    continue
+                return people[candidates[0].key]
+            if described:
+                # "the defender said he would play": a described speaker stands between.
+                index = bisect.bisect_left(self._described_starts, start)
+                if index < len(self._described) and self._described[index][0] < end:
+                    begin, finish = self._described[index]
+                    person = self.described(begin, self.text[begin:finish], wanted)
+                    if person is not None:
+                        return person
+                role = _DEFINITE_ROLE.search(self.text, start, end)
+                if role is not None and not self.quoted(role.start()):
+                    # "the president was dismissive": a described subject stands between.
+                    person = self.described(role.start(), role[0], wanted)
+                    if person is not None:
+                        return person
             end = start
         return None
 
-    def described(self, position: int, description: str) -> Person | None:
-        """The person "the 45-year-old" or "the governor" at ``position`` is."""
-        words = description.lower().split()
+    def described(
+        self, position: int, description: str, wanted: str | None = None
+    ) -> Person | None:
+        """The person "the 45-year-old" or "the governor" at ``position`` is.
+
+        The latest person introduced with that age, or with that role and
+        every word before it ("the former mayor" is not the mayor in office,
+        "the French president" not Ukraine's). Where nobody was, a described
+        person is the subject the passage is about (news names a person,
+        then calls them "the chancellor"), unless that person holds another
+        office."""
+        words = re.findall(r"[\w-]+", description.lower())
         if len(words) < 2 or words[0] != "the":
             return None
         age = re.fullmatch(r"(\d{1,3})-year-old", words[1])
         head = words[-1]
         if age is None and (head in _COLLECTIVES or head.endswith("s")):
             return None  # "the company", "the officials": no one person
+        wanted = wanted or _ROLE_GENDER.get(head)
         people = self.people
         last = bisect.bisect_left(self._starts, position)
         text = self.text
+        seen: set[str] = set()
         for occurrence in reversed(self._occurrences[max(0, last - 40) : last]):
+            person = people[occurrence.key]
+            if not _agrees(person, wanted):
+                continue
             after = text[occurrence.end : occurrence.end + 90]
             before = text[max(0, occurrence.start - 60) : occurrence.start]
             if age is not None:
@@ -323,23 +462,71 @@ class Discourse:
                 if re.match(rf",?\s*(?:\(|aged\s+)?{number}\b", after) or re.search(
                     rf"\b{number}-year-old\s+(?:\w+\s+){{0,3}}$", before
                 ):
-                    return people[occurrence.key]
+                    return person
                 continue
-            context = _role_context(before, after)
-            if head in context:
-                return people[occurrence.key]
+            if occurrence.key in seen:
+                continue
+            seen.add(occurrence.key)
+            roles = self._roles(occurrence.key, position)
+            if (
+                head in roles
+                and all(w in roles for w in words[1:-1])
+                and not ((roles & _QUALIFIERS) - set(words))
+            ):
+                return person
         if age is not None:
-            # No one was given that age: the person the passage is about.
-            return self.antecedent(position, "")
-        return None
+            # No one was given that age: the person the passage is about (not
+            # one named earlier in its own sentence: "Asked about X, the 54-year-old").
+            return self._salient(
+                self.sentence_start(position), wanted, _MAX_SENTENCES, False, False
+            )
+        if head not in _PERSON_HEADS:
+            return None  # "the poll", "the clip": not a person at all
+        # No one was introduced so: the speaker the passage is about, when the
+        # sentence before names them as the subject of an attribution.
+        salient = self._salient(
+            self.sentence_start(position), wanted, _DESCRIBED_SENTENCES, False, True
+        )
+        if salient is None:
+            return None
+        roles = self._roles(salient.name.split()[-1].lower(), position)
+        if roles & _ROLE_HEADS and head not in roles:
+            return None  # "the president" is not the minister or chairman just named
+        return salient
+
+    def _roles(self, key: str, position: int) -> set[str]:
+        """The role words given a person anywhere before ``position``."""
+        if self._by_key is None:
+            self._by_key = {}
+            for occurrence in self._occurrences:
+                self._by_key.setdefault(occurrence.key, []).append(occurrence)
+        text = self.text
+        roles: set[str] = set()
+        for occurrence in self._by_key.get(key, ()):
+            if occurrence.start >= position:
+                break
+            words = self._role_words.get(occurrence.start)
+            if words is None:
+                words = _role_context(
+                    text[max(0, occurrence.start - 60) : occurrence.start],
+                    text[occurrence.end : occurrence.end + 90],
+                )
+                self._role_words[occurrence.start] = words
+            roles |= words
+        return roles
+
+
+_ROLE_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s")
 
 
 def _role_context(before: str, after: str) -> set[str]:
     """The words that give a person's role: the title run before the name,
     the appositive after it ("Yuliia Koval, the regional governor,")."""
     words: list[str] = []
-    sentence_break = max(before.rfind(". "), before.rfind("\n"))
-    words += re.findall(r"[\w-]+", before[sentence_break + 1 :].lower())[-5:]
+    # The sentence's start, not the stop of an abbreviation ("U.S. Attorney").
+    stops = [m.end() for m in _ROLE_SENTENCE_STOP.finditer(before)]
+    sentence_break = max([before.rfind("\n") + 1, *stops[-1:]])
+    words += re.findall(r"[\w-]+", before[sentence_break:].lower())[-5:]
     if after[:1] == ",":
         appositive = re.split(r"[,.;\n]", after[1:], maxsplit=1)[0]
         words += re.findall(r"[\w-]+", appositive.lower())

@@ -34,7 +34,8 @@ from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.direct import Quotation
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before
-from quotes.extract.lexicon import NAME_PARTICLES, PERSONAL_PRONOUNS, PRONOUNS
+from quotes.extract.given_names import gender_of_given_name
+from quotes.extract.lexicon import HONORIFICS, NAME_PARTICLES, PERSONAL_PRONOUNS, PRONOUNS
 from quotes.extract.mentions import Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.extract.quotation import find_quotations
@@ -121,11 +122,24 @@ def _resolve(
         for item in found
         if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
     }
-    discourse = Discourse(text, quoted, article.sentence_start, speakers)
+    speaker_spans = [
+        (item.mention.start, item.mention.end)
+        for item in found
+        if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
+    ]
+    described_spans = [
+        (item.mention.start, item.mention.end)
+        for item in found
+        if item.mention is not None and item.mention.kind is SpeakerKind.DESCRIPTION
+    ]
+    discourse = Discourse(
+        text, quoted, article.sentence_start, speakers, speaker_spans, described_spans
+    )
     interview_day = _interview_day(article, found, published)
     people: dict[str, _Person] = {}
     last_person: _Person | None = None
     last_body: str | None = None
+    last_body_kind = SpeakerKind.ORGANISATION
     quotes: list[ExtractedQuote] = []
     for item in found:
         mention = item.mention
@@ -155,12 +169,20 @@ def _resolve(
                     confidence -= 0.1
                     chain.append(f"pronoun {mention.text!r} -> {speaker} ({why})")
                 elif lower in ("they", "we", "it") and last_body is not None:
-                    speaker, kind = last_body, SpeakerKind.GOVERNMENT
+                    speaker, kind = last_body, last_body_kind
                     confidence -= 0.15
                     chain.append(f"pronoun {mention.text!r} -> {speaker} (last body named)")
                 else:
                     confidence -= 0.45  # no safe antecedent: nothing guessed
                     chain.append(f"pronoun {mention.text!r} -> no agreeing antecedent")
+            elif mention.kind is SpeakerKind.PERSON and _said_as_body(
+                article, discourse, mention, item
+            ):
+                # "Nordhavn said it had cut fares": a body, not a person.
+                mention = _organisation_mention(text, mention)
+                speaker, kind = mention.name, SpeakerKind.ORGANISATION
+                last_body, last_body_kind = speaker, kind
+                chain.append(f"name {mention.text!r} -> {speaker} (an organisation: 'it'/'they')")
             elif mention.kind is SpeakerKind.PERSON:
                 person = _person(text, people, mention)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
@@ -178,21 +200,33 @@ def _resolve(
                 last_person = person
                 chain.append(f"name {mention.text!r} -> {person.name} (a person, not the place)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
-                described := discourse.described(mention.start, mention.text)
+                described := discourse.described(
+                    mention.start, mention.text, _pronoun_after(text, item)
+                )
             ):
                 # "the governor" is the governor the article named before.
                 person = _known(people, described.name)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
                 confidence -= 0.1
                 chain.append(
                     f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
                 )
+            elif (
+                mention.kind is SpeakerKind.DESCRIPTION
+                and last_body is not None
+                and _same_body(mention.text, last_body)
+            ):
+                # "the company said" after "Nordhavn said": the body named before.
+                speaker, kind = last_body, last_body_kind
+                confidence -= 0.1
+                chain.append(f"description {mention.text!r} -> {speaker} (the body named before)")
             else:
                 speaker, kind = _body(mention), mention.kind
                 if kind is SpeakerKind.DESCRIPTION and state_body(mention.text):
                     kind = SpeakerKind.GOVERNMENT
                 if kind in (SpeakerKind.GOVERNMENT, SpeakerKind.ORGANISATION):
-                    last_body = speaker
+                    last_body, last_body_kind = speaker, kind
                 if speaker != mention.text:
                     chain.append(f"{kind} {mention.text!r} -> {speaker}")
         if item.continued:
@@ -227,6 +261,101 @@ def _resolve(
             )
         )
     return quotes
+
+
+_PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(he|she)\b")
+
+
+def _pronoun_after(text: str, item: _Found) -> str | None:
+    """ "the 54-year-old said she had": the gender the article gives its speaker."""
+    if item.cue is None:
+        return None
+    after = _PRONOUN_AFTER.match(text, item.cue[1])
+    if after is None:
+        return None
+    return "m" if after[1] == "he" else "f"
+
+
+# What the article calls a body it named: "it said", "its statement".
+# "it" only where no dummy subject could be meant ("said it was clear").
+_BODY_PRONOUN = re.compile(
+    r"\b(?:(its|they|their|it\s+(?:had|has|would|will|could)\s+(?!be\b|been\b)\w+|it\s+\w+ed\b)"
+    r"|he|she|his|her|him)\b"
+)
+_BODY_PRONOUN_WORDS = 8
+_BODY_PRONOUN_REACH = 120
+# "the company", "the club", "the ministry": a body named by what it is.
+_BODY_NOMINALS = frozenset(
+    """
+    company firm club team group agency association union bank board organisation
+    organization ministry department authority council committee party office
+    government administration federation league body
+    """.split()
+)
+# "The Office for", "Institute of": the start of a body's name before its subject.
+_BODY_NAME_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w-]*\s+)+(?:for|of)\s+$")
+
+
+def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, item: _Found) -> bool:
+    """ "Nordhavn said it had cut fares", "Kestrel Wanderers said they were": a
+    name with nothing of a person (no known given name, title or honorific,
+    not indexed as a person) that the article itself calls "it" or "they"
+    right after its attribution is an organisation."""
+    if item.cue is None or mention.role or mention.antecedent is not None:
+        return False
+    if mention.text.split()[0].lower().rstrip(".") in HONORIFICS or mention.text.endswith(
+        ("'s", "’s")
+    ):
+        return False  # "Mr. Okafor said it was late", "Okafor's aides said"
+    # The cheap, local test first: most names are followed by no such pronoun.
+    text = article.text
+    start = max(item.cue[1], mention.end)
+    end = min(article.sentence_end(start), start + _BODY_PRONOUN_REACH)
+    pronoun = _BODY_PRONOUN.search(text, start, end)
+    if pronoun is None or pronoun[1] is None:
+        return False
+    between = text[start : pronoun.start()].split()
+    if len(between) > _BODY_PRONOUN_WORDS or any(
+        word[:1].isupper() or word.lower() == "the" for word in between
+    ):
+        return False  # "said that Norway ... its", "said the firm ... its": another body
+    words = mention.name.split()
+    # "they" for a plural name only ("Kestrel Wanderers said they"): not "Okafor said they".
+    if pronoun[1] in ("they", "their") and not words[-1].endswith("s"):
+        return False
+    if discourse.quoted(pronoun.start()) or any(gender_of_given_name(w) for w in words):
+        return False
+    if all(re.search(rf"\b{re.escape(word.lower())}\b", text) for word in words):
+        return False  # "Officials said they": common words, capitalised by the sentence
+    person = discourse.people.get(words[-1].lower())
+    return person is None or not (person.gender or person.titled)
+
+
+def _organisation_mention(text: str, mention: Mention) -> Mention:
+    """ "Harbour Safety" read whole: "The Office for Harbour Safety"."""
+    before = _BODY_NAME_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if before is None:
+        return mention
+    start = before.start()
+    name = text[start : mention.end]
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return Mention(text[start : mention.end], start, mention.end, SpeakerKind.ORGANISATION, name)
+
+
+def _same_body(description: str, body: str) -> bool:
+    """ "the company" is the body named before; "the ministry" only a ministry."""
+    words = description.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _BODY_NOMINALS:
+        return False
+    if words[1] in _ANY_BODY:
+        return True
+    return words[1] in body.lower()
+
+
+# Nominals for any organisation; the others ("the ministry", "the union")
+# need the word in the body's own name.
+_ANY_BODY = frozenset("company firm group club team agency organisation organization body".split())
 
 
 # An interview is a run of at least this many "Name: text" turns.

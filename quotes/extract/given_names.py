@@ -10,6 +10,8 @@ are asked first.
 
 from __future__ import annotations
 
+import unicodedata
+
 FEMALE = frozenset(
     """
     abigail ada adriana agnes aisha alejandra alexandra alice alicia alina alison
@@ -41,6 +43,21 @@ FEMALE = frozenset(
     ursula valentina valeria valerie vanessa vera veronica veronika victoria
     virginia viktoria wendy yana yelena yesenia yulia yuliia yvette yvonne zainab
     zeynep zoe zofia zsuzsanna
+    abby adele agata aida alba aleksandra alexa alla amal amber anja anke annika
+    antje april audrey ava beata belinda bianca bonnie brooke caitlin candice carina
+    cassandra cathy charlene cheryl christa cindy claudine connie courtney crystal
+    dagmar daphne dawn delia dina dora edith eileen elaine eliza elke eloise emine
+    erin esra eugenia fanny farah fernanda freya gisela gita gulnara halina halyna
+    hanna hanne hayley hazel helene hilde ida ilona inga inna irma isla ivanka jade
+    jeanne jenny josefina joy juliana june kaja kamala kasia katarzyna kateryna katie
+    katja kimberly kirsten klara krystyna laila lana larissa leanne lidia lilian lily
+    lina lindsey liubov liza lorna lotte luciana lucie lynn mabel madison maeve magda
+    malgorzata mara marcela margit mariana maribel marisa marjorie marlene maureen
+    maxine meryl milena mira molly nadine nanette nataliya nell nikki nisha olha orla
+    paola patrizia peggy penelope penny phoebe rachael ramona raquel rebekah renee
+    rhona rocio roisin rosemary roxana ruta sally sanna selin serena sharon sheila
+    sibylle siobhan stella susana sue tamar tessa tiffany tilda trudy valeriya vesna
+    viola violeta vivian wanda yasmin yolanda zara zeinab zhanna zuzana
     """.split()
 )
 
@@ -71,13 +88,35 @@ MALE = frozenset(
     timothy tom tomas tony ulrich vadim valery vasyl viktor vincent vitaly
     vladimir volodymyr walter wes william wolfgang xavier yaroslav yasir yevgeny
     yosef youssef yuri yusuf zbigniew
+    abel adolfo agustin antonin bernie aidan akira alain aleksander alejandro alfonso alfred alvaro
+    amadou andre andres angus anil antoine armando arnold arturo augusto barry bartosz
+    benedikt bernd bjorn boubacar bradley brendan brett bruno burak byron caleb callum
+    carsten cedric cesar christoph clemens conor cyril dale damian dan darius darren
+    dean declan denis diego dieter dirk dominic dominik dylan eamon edgar eduardo
+    edwin elias emil emre enzo ethan eugene evgeny fabian farid fedor felix filip
+    finn florian fraser fred gabriel geoffrey gerald gerhard gilbert glenn gustavo guy
+    hamid harald harvey hector helmut herbert hugo ibrahim ignacio isaac ismail jaime
+    jake janusz jason jeremiah jesse joao joel johan johannes jon jorg josh julian
+    julien kamil karim keith ken kieran kirill konrad kostas krzysztof kyle lamar
+    lance larry leonard liam lionel lloyd lorenz lukasz malcolm marcel marek marius
+    marko mateusz mehmet michal milan miroslav mykola mykhailo nathan ned nelson
+    niall nick niklas nikolaos noah norbert olaf olivier osman otto owen pascal pavlo
+    phil pietro quentin radu ralph ramon randy raphael ray reza ricardo rick rodrigo
+    rolf ron ross ruslan russell ryszard saeed santiago saul sean sergio seth shane
+    shaun sinan soren stanley sven sylvain tariq ted terry theo thierry tobias todd
+    travis tyler umar victor vitali vitalii vladislav wade waldemar warren wayne
+    wilhelm winston witold yannick yevhen yousef yves zoran
     """.split()
 )
 
 
 def gender_of_given_name(name: str) -> str | None:
     """ "f", "m" or None for a given name ("Giorgia" -> "f")."""
-    key = name.lower().replace("é", "e").replace("è", "e").replace("ë", "e")
+    key = name.lower()
+    if not key.isascii():
+        # "António", "Jörg", "Søren": the list is written without accents.
+        folded = unicodedata.normalize("NFKD", key.replace("ø", "o"))
+        key = "".join(c for c in folded if not unicodedata.combining(c))
     if key in FEMALE:
         return "f"
     if key in MALE:

@@ -35,8 +35,10 @@ from quotes.errors import NotFoundError, QuotesError
 from quotes.services.speaker_directory import forget_directory, role_words
 from quotes.sources.compressed import base_name, open_text
 from quotes.storage import authority as store
+from quotes.storage import operations as store_ops
 from quotes.storage.authority import AuthorityRecord, SpeakerFacts
-from quotes.storage.models import SuggestionStatus, utcnow
+from quotes.storage.models import Operation, Speaker, SpeakerLink, SuggestionStatus, utcnow
+from quotes.storage.operations import Change, Logged, operation, write_changes
 
 _BORN = re.compile(r"^[+-]?\d{1,4}(-\d{2}(-\d{2})?)?$")
 _BATCH = 5000
@@ -138,26 +140,97 @@ class LoadResult:
 
 
 def load_authority(session: Session, path: Path) -> LoadResult:
-    """Load (insert or replace by id) every good entry of an authority file."""
+    """Load (insert or replace by id) every good entry of an authority file.
+
+    One logged operation: ``quotes undo`` deletes the entries it inserted and
+    puts back those it replaced, with their ids. Its record is compact: the
+    ranges of ids it inserted, and the images of the entries it replaced.
+    """
     result = LoadResult(str(path))
-    batch: list[tuple[AuthorityRecord, frozenset[str]]] = []
-    for item in read_authority(path):
-        if isinstance(item, QuotesError):
-            result.errors.append(str(item))
-            continue
-        batch.append((item, record_keys(item)))
-        if len(batch) >= _BATCH:
-            result.loaded += _store(session, batch)
-            batch = []
-    result.loaded += _store(session, batch)
+    inserted: list[int] = []
+    replaced: list[dict[str, Any]] = []
+    with operation(session, "load", "authority") as logged:
+        batch: list[tuple[AuthorityRecord, frozenset[str]]] = []
+        for item in read_authority(path):
+            if isinstance(item, QuotesError):
+                result.errors.append(str(item))
+                continue
+            batch.append((item, record_keys(item)))
+            if len(batch) >= _BATCH:
+                result.loaded += _store(session, batch, inserted, replaced)
+                batch = []
+        result.loaded += _store(session, batch, inserted, replaced)
+        assert logged.operation_id is not None
+        write_changes(
+            session,
+            logged.operation_id,
+            [Change(_ENTRIES, (image["id"],), _jsonable(image), None) for image in replaced],
+        )
+        logged.details = {"inserted": _ranges(inserted), "count": len(inserted)}
+        logged.summary = (
+            f"authority file {path.name} loaded: {len(inserted)} entries, "
+            f"{len(replaced)} of them replacing entries of the same id"
+        )
     return result
 
 
-def _store(session: Session, batch: list[tuple[AuthorityRecord, frozenset[str]]]) -> int:
+_ENTRIES = "authority_entries"
+
+
+def _store(
+    session: Session,
+    batch: list[tuple[AuthorityRecord, frozenset[str]]],
+    inserted: list[int],
+    replaced: list[dict[str, Any]],
+) -> int:
     # An id given twice in one batch: the later line wins, as it would across batches.
     unique = {record.authority_id: (record, keys) for record, keys in batch}
-    store.store_entries(session, list(unique.values()))
+    # An entry this load inserted (in an earlier batch) and then replaced was not
+    # there before it. (SQLite may give the new entry the replaced one's id.)
+    mine = set(inserted)
+    ids, old = store.store_entries(session, list(unique.values()))
+    replaced += [image for image in old if image["id"] not in mine]
+    inserted += ids
     return len(batch)
+
+
+def _ranges(ids: list[int]) -> list[list[int]]:
+    """Ids as [first, last] runs."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return runs
+
+
+def _jsonable(image: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in image.items()}
+
+
+def undo_load(session: Session, done: Operation) -> Logged:
+    """Undo an authority load: the entries it inserted go, those it replaced come back."""
+    details = done.details or {}
+    ranges = [(int(lo), int(hi)) for lo, hi in details.get("inserted", [])]
+    for later in store_ops.later_operations(session, done, "load", "authority"):
+        # A later load that replaced entries of this one holds them as it found them.
+        theirs = store_ops.before_images(session, later, _ENTRIES)
+        if any(lo <= image["id"] <= hi for image in theirs for lo, hi in ranges):
+            raise QuotesError(
+                f"operation {done.id} cannot be undone: operation {later} (a later load) "
+                "replaced entries it loaded; undo it first"
+            )
+    images = store_ops.before_images(session, done.id, _ENTRIES)
+    with operation(session, "undo", "authority") as undo:
+        store.remove_in(session, ranges)
+        store.put_back(session, images)
+        undo.details = {"undoes": done.id}
+        undo.summary = f"undo of operation {done.id} (load: {done.summary})"
+    assert undo.operation_id is not None
+    store_ops.mark_undone(session, done, undo.operation_id)
+    forget_directory(session)
+    return undo
 
 
 # --- linking --------------------------------------------------------------------
@@ -295,19 +368,34 @@ def accept_link(session: Session, link_id: int) -> dict[str, Any]:
     if link.status != SuggestionStatus.PENDING:
         raise QuotesError(f"link {link_id} was already {link.status.value}")
     speaker_id, authority_id = link.speaker_id, link.authority_id
-    store.link_speakers(session, {speaker_id: authority_id})
-    store.decide_links(session, speaker_id, link_id)
+    with operation(session, "accept", "link", method="authority", score=link.score) as logged:
+        logged.recorder.watch_ids(Speaker, [speaker_id])
+        logged.recorder.watch(SpeakerLink, SpeakerLink.speaker_id == speaker_id)
+        store.link_speakers(session, {speaker_id: authority_id})
+        store.decide_links(session, speaker_id, link_id)
+        logged.speakers.add(speaker_id)
+        logged.summary = (
+            f"speaker {speaker_id} linked to {authority_id} (link {link_id} accepted; "
+            "its other suggestions rejected)"
+        )
     session.expire_all()
     forget_directory(session)
     return {"speaker_id": speaker_id, "authority_id": authority_id}
 
 
 def reject_link(session: Session, link_id: int) -> None:
+    """Reject one link suggestion (a logged operation)."""
     link = store.get_link(session, link_id)
     if link is None:
         raise NotFoundError(f"link {link_id}: no such link suggestion")
     if link.status != SuggestionStatus.PENDING:
         raise QuotesError(f"link {link_id} was already {link.status.value}")
-    link.status = SuggestionStatus.REJECTED
-    link.decided_at = utcnow()
-    session.flush()
+    with operation(session, "reject", "link", method="authority", score=link.score) as logged:
+        logged.recorder.watch_ids(SpeakerLink, [link_id])
+        link.status = SuggestionStatus.REJECTED
+        link.decided_at = utcnow()
+        session.flush()
+        logged.speakers.add(link.speaker_id)
+        logged.summary = (
+            f"link {link_id} of speaker {link.speaker_id} to {link.authority_id} rejected"
+        )

@@ -185,11 +185,14 @@ def _creative_work(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each statement's printings (``quotes.storage.listings.printed_in`` counts the
+    same ones), earliest first, with the wording of the article's first quote of it."""
     printed = appearances()
     rows = session.execute(
         select(
             Quote.statement_id,
             Quote.article_id,
+            printed.c.reprint_id,
             Outlet.name,
             printed.c.published_on,
             Quote.said_on,
@@ -202,11 +205,11 @@ def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str
         .order_by(Quote.statement_id, Quote.id, printed.c.reprint)
     )
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    seen: set[tuple[int, int, str | None, str | None]] = set()
-    for statement_id, article_id, outlet, published, said_on, url, wording in rows:
-        # An article quoting the statement twice is one appearance, not two;
-        # each reprint of it is one more.
-        key = (statement_id, article_id, outlet, url)
+    seen: set[tuple[int, int, int | None]] = set()
+    for statement_id, article_id, reprint_id, outlet, published, said_on, url, wording in rows:
+        # A schema.org appearance is a CreativeWork the claim occurs in: an
+        # article quoting the statement twice is one, and each reprint of it one more.
+        key = (statement_id, article_id, reprint_id)
         if statement_id is not None and key not in seen:
             seen.add(key)
             found[statement_id].append(

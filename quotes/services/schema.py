@@ -15,6 +15,7 @@ commands' output against ``FIELDS`` so the two cannot drift.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any, TypedDict
@@ -30,8 +31,11 @@ class StatementJSON(TypedDict):
     kind: str
     first_said_on: dt.date | None
     date_precision: str
-    # Every printing: a quote, or a reprint of the quote's article; equals the
-    # number of ``appearances`` the statement's own page lists.
+    # Printings: each article that quotes it and each reprint of such an article,
+    # once however often the article quotes it; the number of schema.org
+    # ``appearance``s of its ``Claim`` (``quotes export``). The statement page's
+    # ``appearances`` list each quote in each printing, so an article quoting it
+    # twice is one printing there with two wordings.
     appearance_count: int
     outlet_count: int
     outlets: list[str]
@@ -44,7 +48,7 @@ class SearchHitJSON(StatementJSON):
 
 
 class AppearanceJSON(TypedDict):
-    """One printing of a statement: a quote, or a reprint of the quote's article."""
+    """One quote as printed: in its article, or in a reprint of the article."""
 
     quote_id: int
     statement_id: int
@@ -81,9 +85,17 @@ class StanceListingJSON(StanceJSON):
 
 
 class OperationJSON(TypedDict):
-    """One entry of the change log."""
+    """One entry of the change log.
 
-    operation_id: int | str  # an automatic join of the merge log is "m<id>"
+    ``id`` is what ``quotes undo`` takes, always a string: the operation's
+    number ("12"), or for an automatic join on import, which stays in the
+    merge log, "m" and the merge-log row's number ("m34"). Of ``operation_id``
+    and ``merge_id`` exactly one is set.
+    """
+
+    id: str
+    operation_id: int | None
+    merge_id: int | None
     action: str
     entity: str
     actor: str  # "rule" or "person"
@@ -198,8 +210,20 @@ SHAPES: dict[str, type] = {
 FIELDS: dict[str, list[str]] = {name: fields(shape) for name, shape in SHAPES.items()}
 
 
+# Values that are JSON as they are; checked by exact type first (a str enum is
+# not a str here), as a timeline or an export is hundreds of thousands of them.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_json(value: Any) -> Any:
     """A shape (or anything of them) as plain JSON values: ISO dates, enum values."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {str(k): to_json(v) for k, v in value.items()}
+    if kind is list:
+        return [to_json(v) for v in value]
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -209,3 +233,25 @@ def to_json(value: Any) -> Any:
     if isinstance(value, list | tuple | set):
         return [to_json(v) for v in value]
     return value
+
+
+def dumps(value: Any) -> str:
+    """``json.dumps(to_json(value))`` in one pass: the encoder (in C) meets a date
+    or an enum only where one is, instead of every value being copied first; what
+    a web API returns of a timeline is thousands of values."""
+    return json.dumps(
+        value, default=_plain, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+    )
+
+
+def _plain(value: Any) -> Any:
+    """What ``json`` cannot encode by itself, as ``to_json`` gives it."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not part of the JSON schema")

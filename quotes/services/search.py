@@ -29,7 +29,7 @@ from quotes.match import normalize
 from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.schema import SearchHitJSON, WhoJSON
 from quotes.services.speakers import find_speaker
-from quotes.services.statements import get_statement, statement_summaries
+from quotes.services.statements import get_statement, summaries_of
 from quotes.storage.fulltext import (
     Filters,
     outlet_ids_named,
@@ -38,7 +38,8 @@ from quotes.storage.fulltext import (
     statement_candidates,
     statements_containing,
 )
-from quotes.storage.models import Statement, Topic
+from quotes.storage.listings import statement_rows
+from quotes.storage.models import Topic
 
 # How many full-text candidates the fuzzy re-ranking sees. More finds more
 # paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
@@ -90,17 +91,11 @@ def search_statements(
         found = statements_containing(session, terms, filters, wanted)
     if not found:
         return []
-    rows = {
-        row.id: row
-        for row in session.execute(
-            select(Statement.id, Statement.first_said_on, Statement.canonical_text).where(
-                Statement.id.in_([statement_id for statement_id, _ in found])
-            )
-        )
-    }
+    # Everything a hit shows of the statement, read once for all candidates.
+    rows = statement_rows(session, [statement_id for statement_id, _ in found])
     top_rank = max(rank for _, rank in found) or 1.0
     query = normalize(text)
-    wordings = {statement_id: normalize(row.canonical_text) for statement_id, row in rows.items()}
+    wordings = {statement_id: normalize(row.text) for statement_id, row in rows.items()}
     characters = _character_similarity(query, wordings) if fuzzy else {}
     query_numbers = _numbers(text)
     scored = []
@@ -109,21 +104,20 @@ def search_statements(
         fulltext = max(rank, 0.0) / top_rank
         value = fulltext
         if fuzzy:
-            numbers = _numbers_repeated(query_numbers, row.canonical_text)
+            numbers = _numbers_repeated(query_numbers, row.text)
             value = _blend(
                 query, wordings[statement_id], characters[statement_id], fulltext, numbers
             )
         scored.append((value, row))
     scored.sort(key=lambda item: (-round(item[0], 4), item[1].first_said_on or dt.date.max))
     best = scored[:limit]
-    scores = {row.id: round(value, 4) for value, row in best}
     return [
         SearchHitJSON(
-            **summary,
-            score=scores[summary["statement_id"]],
-            matched=matched_terms(terms, summary["text"]),
+            **summary, score=round(value, 4), matched=matched_terms(terms, summary["text"])
         )
-        for summary in statement_summaries(session, [row.id for _, row in best])
+        for (value, _), summary in zip(
+            best, summaries_of(session, [row for _, row in best]), strict=True
+        )
     ]
 
 

@@ -24,12 +24,10 @@ from quotes.services.rematch import rematch_speaker_statements
 from quotes.services.schema import RoleJSON, SpeakerDetailJSON, SpeakerJSON
 from quotes.services.speaker_directory import Ambiguous, directory_for, forget_directory
 from quotes.services.statements import recompute_statements
-from quotes.storage.appearances import appearances
-from quotes.storage.listings import speaker_facts
+from quotes.storage.listings import quotes_by_outlet, speaker_facts
 from quotes.storage.models import (
     Actor,
     MergeLog,
-    Outlet,
     Quote,
     Speaker,
     SpeakerAlias,
@@ -147,9 +145,7 @@ def speakers_json(session: Session, speakers: Sequence[Speaker]) -> list[Speaker
 def speaker_json(session: Session, speaker: Speaker) -> SpeakerDetailJSON:
     """One speaker as the schema's ``speaker``, with quote counts by outlet."""
     (found,) = speakers_json(session, [speaker])
-    return SpeakerDetailJSON(
-        **found, quotes_by_outlet=speaker_profile(session, speaker).quotes_by_outlet
-    )
+    return SpeakerDetailJSON(**found, quotes_by_outlet=quotes_by_outlet(session, speaker.id))
 
 
 @dataclass
@@ -165,16 +161,6 @@ class SpeakerProfile:
 
 def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
     """Aliases, roles with the dates seen, and quote counts by outlet."""
-    printed = appearances()
-    by_outlet = session.execute(
-        select(func.coalesce(Outlet.name, "(unknown outlet)"), func.count())
-        .select_from(Quote)
-        .join(printed, printed.c.article_id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
-        .where(Quote.speaker_id == speaker.id)
-        .group_by(Outlet.name)
-        .order_by(func.count().desc())
-    )
     statements = session.scalar(
         select(func.count()).select_from(Statement).where(Statement.speaker_id == speaker.id)
     )
@@ -187,7 +173,7 @@ def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
             {"role": r.role, "first_seen": r.first_seen, "last_seen": r.last_seen}
             for r in sorted(speaker.roles, key=lambda r: (r.first_seen or dt.date.min, r.role))
         ],
-        quotes_by_outlet={name: n for name, n in by_outlet},
+        quotes_by_outlet=quotes_by_outlet(session, speaker.id),
         statements=statements or 0,
     )
 

@@ -27,6 +27,7 @@ from quotes.services.schema import (
 )
 from quotes.storage.appearances import first_printed
 from quotes.storage.listings import (
+    StatementRow,
     appearances_of,
     log_of_statement,
     operations_of_statement,
@@ -137,8 +138,15 @@ def statement_summaries(session: Session, ids: Sequence[int]) -> list[StatementJ
     """The statements as the schema's ``statement`` objects, in the order of ``ids``
     (ids that do not exist are left out)."""
     rows = statement_rows(session, ids)
-    outlets, counts = printed_in(session, list(rows))
-    topics = topics_of(session, list(rows))
+    return summaries_of(session, [row for row in (rows.get(i) for i in ids) if row is not None])
+
+
+def summaries_of(session: Session, rows: Sequence[StatementRow]) -> list[StatementJSON]:
+    """Statements already read (``quotes.storage.listings``) as the schema's
+    ``statement`` objects, with their printings and topics, in their order."""
+    ids = [row.statement_id for row in rows]
+    outlets, counts = printed_in(session, ids)
+    topics = topics_of(session, ids)
     return [
         StatementJSON(
             statement_id=row.statement_id,
@@ -153,8 +161,7 @@ def statement_summaries(session: Session, ids: Sequence[int]) -> list[StatementJ
             outlets=outlets.get(row.statement_id, []),
             topics=topics.get(row.statement_id, []),
         )
-        for row in (rows.get(i) for i in ids)
-        if row is not None
+        for row in rows
     ]
 
 
@@ -194,7 +201,9 @@ def stance_json(row: StatementStance, topic: str) -> StanceJSON:
 def operation_json(entry: Operation) -> OperationJSON:
     """A change-log row as the schema's ``operation``."""
     return OperationJSON(
+        id=str(entry.id),
         operation_id=entry.id,
+        merge_id=None,
         action=entry.action,
         entity=entry.entity,
         actor=Actor(entry.actor).value,
@@ -210,11 +219,16 @@ def operation_json(entry: Operation) -> OperationJSON:
 def merge_json(entry: MergeLog) -> OperationJSON:
     """An automatic join of the merge log as the schema's ``operation``."""
     entity, action = MergeEntity(entry.entity).value, MergeAction(entry.action).value
-    where = f"from {entry.from_id} " if entry.from_id is not None else ""
-    summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
+    if entity == MergeEntity.QUOTE.value and action == MergeAction.MERGE.value:
+        summary = f"quote {entry.subject_id} joined statement {entry.to_id}"
+    else:
+        where = f"from {entry.from_id} " if entry.from_id is not None else ""
+        summary = f"{entity} {entry.subject_id} {action}d {where}to {entry.to_id}"
     return OperationJSON(
         # As quotes log and quotes undo name them: m<id>.
-        operation_id=f"m{entry.id}",
+        id=f"m{entry.id}",
+        operation_id=None,
+        merge_id=entry.id,
         action=action,
         entity=entity,
         actor=Actor(entry.actor).value,

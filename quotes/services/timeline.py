@@ -15,22 +15,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotes.match.stance import Stance
 from quotes.services.schema import TimelineEntryJSON
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
-from quotes.services.statements import statement_summaries
-from quotes.storage.models import (
-    Actor,
-    Quote,
-    Statement,
-    StatementStance,
-    StatementTopic,
-    Topic,
-)
+from quotes.services.statements import summaries_of
+from quotes.storage.listings import StatementRow, speaker_statement_rows
+from quotes.storage.models import Actor
+from quotes.storage.speaker_statements import speaker_positions
 
 _SIDES = (Stance.SUPPORTS, Stance.OPPOSES)
 
@@ -52,12 +46,12 @@ class TopicPosition:
 
 @dataclass
 class TimelineEntry:
-    """One statement; ``sources`` counts the articles that carried it."""
+    """One statement with its position on each topic it is on (how widely it was
+    printed is in its summary: ``timeline_entries``)."""
 
     statement_id: int
     said_on: dt.date | None
     text: str
-    sources: int
     positions: list[TopicPosition] = field(default_factory=list)
 
     @property
@@ -81,40 +75,24 @@ def timeline(
     until: dt.date | None = None,
 ) -> list[TimelineEntry]:
     """The speaker's statements (on ``topic`` and its sub-topics, if given) in date order."""
+    return _timeline(session, speaker, topic, since, until)[0]
+
+
+def _timeline(
+    session: Session,
+    speaker: str,
+    topic: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> tuple[list[TimelineEntry], list[StatementRow]]:
     speaker_id = find_speaker(session, speaker).id
     topic_ids = topic_with_descendants(session, topic) if topic else None
-    # Articles, not quotes: an article quoting the statement twice is one source.
-    sources = (
-        select(Quote.statement_id, func.count(func.distinct(Quote.article_id)).label("articles"))
-        .join(Statement, Statement.id == Quote.statement_id)
-        .where(Statement.speaker_id == speaker_id)
-        .group_by(Quote.statement_id)
-        .subquery()
+    rows = speaker_statement_rows(
+        session, speaker_id, since=since, until=until, topic_ids=topic_ids
     )
-    query = (
-        select(Statement.id, Statement.first_said_on, Statement.canonical_text, sources.c.articles)
-        .outerjoin(sources, sources.c.statement_id == Statement.id)
-        .where(Statement.speaker_id == speaker_id)
-        .order_by(Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id)
-    )
-    if since is not None:
-        query = query.where(Statement.first_said_on >= since)
-    if until is not None:
-        query = query.where(Statement.first_said_on <= until)
-    if topic_ids is not None:
-        query = query.where(
-            Statement.id.in_(
-                select(StatementTopic.statement_id).where(
-                    StatementTopic.topic_id.in_(topic_ids), StatementTopic.excluded.is_(False)
-                )
-            )
-        )
-    entries = [
-        TimelineEntry(statement_id, said_on, text, articles or 0)
-        for statement_id, said_on, text, articles in session.execute(query)
-    ]
-    _attach_positions(session, entries, topic_ids)
-    return entries
+    entries = [TimelineEntry(row.statement_id, row.first_said_on, row.text) for row in rows]
+    _attach_positions(session, speaker_id, entries, topic_ids)
+    return entries, rows
 
 
 def timeline_entries(
@@ -127,14 +105,9 @@ def timeline_entries(
 ) -> list[TimelineEntryJSON]:
     """The timeline as the schema's entries: one per statement and topic it is
     on (one with a null topic for a statement on none), in date order."""
-    entries = timeline(session, speaker, topic=topic, since=since, until=until)
-    summaries = {
-        summary["statement_id"]: summary
-        for summary in statement_summaries(session, [entry.statement_id for entry in entries])
-    }
+    entries, rows = _timeline(session, speaker, topic, since, until)
     found: list[TimelineEntryJSON] = []
-    for entry in entries:
-        summary = summaries[entry.statement_id]
+    for entry, summary in zip(entries, summaries_of(session, rows), strict=True):
         positions: list[TopicPosition | None] = [*entry.positions] or [None]
         for position in positions:
             found.append(
@@ -156,36 +129,19 @@ def _status(position: TopicPosition | None) -> str | None:
 
 
 def _attach_positions(
-    session: Session, entries: list[TimelineEntry], topic_ids: list[int] | None
+    session: Session, speaker_id: int, entries: list[TimelineEntry], topic_ids: list[int] | None
 ) -> None:
-    ids = [entry.statement_id for entry in entries]
-    if not ids:
+    if not entries:
         return
-    tags = select(StatementTopic.statement_id, StatementTopic.topic_id, Topic.name).join(
-        Topic, Topic.id == StatementTopic.topic_id
-    )
-    tags = tags.where(StatementTopic.statement_id.in_(ids), StatementTopic.excluded.is_(False))
-    if topic_ids is not None:
-        tags = tags.where(StatementTopic.topic_id.in_(topic_ids))
-    stances = {
-        (row.statement_id, row.topic_id): row
-        for row in session.scalars(
-            select(StatementStance).where(StatementStance.statement_id.in_(ids))
-        )
-    }
-    by_statement: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for statement_id, topic_id, name in session.execute(tags):
-        by_statement[statement_id].append((topic_id, name))
+    by_statement: dict[int, list[tuple[str, int, Stance | None, bool]]] = defaultdict(list)
+    for statement_id, topic_id, name, stance, set_by in speaker_positions(
+        session, speaker_id, topic_ids
+    ):
+        by_statement[statement_id].append((name, topic_id, stance, set_by == Actor.PERSON))
     last_side: dict[int, Stance] = {}
     for entry in entries:
-        for topic_id, name in sorted(by_statement[entry.statement_id], key=lambda t: t[1]):
-            row = stances.get((entry.statement_id, topic_id))
-            stance = Stance(row.stance) if row else None
-            position = TopicPosition(
-                topic=name,
-                stance=stance,
-                confirmed=row is not None and row.set_by == Actor.PERSON,
-            )
+        for name, topic_id, stance, confirmed in sorted(by_statement.get(entry.statement_id, ())):
+            position = TopicPosition(topic=name, stance=stance, confirmed=confirmed)
             if stance in _SIDES:
                 previous = last_side.get(topic_id)
                 if previous is not None and previous != stance:

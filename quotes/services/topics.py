@@ -20,8 +20,16 @@ from quotes.match.keywords import KeywordMatcher, keyword_matcher
 from quotes.services.schema import TopicJSON
 from quotes.services.stance_rules import clear_suggestions, suggest_stances
 from quotes.storage.bulk import insert_ignore
-from quotes.storage.models import Actor, Quote, Statement, StatementTopic, Topic, utcnow
-from quotes.storage.operations import operation, watch_statements
+from quotes.storage.models import (
+    Actor,
+    Quote,
+    Statement,
+    StatementStance,
+    StatementTopic,
+    Topic,
+    utcnow,
+)
+from quotes.storage.operations import Recorder, operation, watch_statements
 
 _CHUNK = 1000
 
@@ -175,18 +183,34 @@ def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
     matcher = _matcher(session, scope)
     added = removed = 0
     last_id = 0
-    while True:
-        chunk = session.execute(
-            select(Statement.id, Statement.canonical_text)
-            .where(Statement.id > last_id)
-            .order_by(Statement.id)
-            .limit(_CHUNK)
-        ).all()
-        if not chunk:
-            break
-        more, fewer = _retag(session, [(i, text) for i, text in chunk], matcher, scope=scope)
-        added, removed = added + more, removed + fewer
-        last_id = chunk[-1][0]
+    with operation(session, "apply", "topic", method="keywords") as logged:
+        # Settled batch by batch (the tags of a batch are written to the log and
+        # forgotten), so that a million statements do not sit in memory.
+        settle = None if logged.nested else logged.operation_id
+        while True:
+            chunk = session.execute(
+                select(Statement.id, Statement.canonical_text)
+                .where(Statement.id > last_id)
+                .order_by(Statement.id)
+                .limit(_CHUNK)
+            ).all()
+            if not chunk:
+                break
+            more, fewer = _retag(
+                session,
+                [(i, text) for i, text in chunk],
+                matcher,
+                scope=scope,
+                recorder=logged.recorder,
+            )
+            if settle is not None:
+                logged.recorder.settle(settle)
+            added, removed = added + more, removed + fewer
+            last_id = chunk[-1][0]
+        logged.summary = (
+            f"keyword rules of {topic or 'every topic'} applied: "
+            f"{added} tags added, {removed} taken off"
+        )
     return {"tags_added": added, "tags_removed": removed}
 
 
@@ -195,6 +219,7 @@ def _retag(
     statements: Sequence[tuple[int, str]],
     matcher: KeywordMatcher,
     scope: Sequence[int] | None = None,
+    recorder: Recorder | None = None,
 ) -> tuple[int, int]:
     """Tag (statement id, text) pairs for the topics in ``scope`` (default: all the
     matcher's); the numbers of rule tags added and removed.
@@ -223,6 +248,7 @@ def _retag(
     tagged: list[tuple[int, str, int]] = []
     new: list[dict[str, Any]] = []
     untagged: list[tuple[int, int]] = []
+    gone: list[StatementTopic] = []
     for statement_id, text in statements:
         wanted = matcher.topics_in(text)
         for wording in wordings[statement_id] - {text}:
@@ -237,8 +263,18 @@ def _retag(
                 if row is None or not row.excluded:
                     tagged.append((statement_id, text, topic_id))
             elif row is not None and row.assigned_by == Actor.RULE and not row.excluded:
-                session.delete(row)
+                gone.append(row)
                 untagged.append((statement_id, topic_id))
+    if recorder is not None:
+        # What this batch may change, read before it changes: the tags it adds or
+        # takes off, and the stances of its statements (rules suggest and clear them).
+        recorder.watch_keys(
+            StatementTopic,
+            [(r["statement_id"], r["topic_id"]) for r in new] + untagged,
+        )
+        recorder.watch(StatementStance, StatementStance.statement_id.in_(ids))
+    for row in gone:
+        session.delete(row)
     if new:
         # Core, not the unit of work: re-tagging a database adds rows by the ten
         # thousand; and two importers may tag the same statement at once.

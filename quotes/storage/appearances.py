@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, Subquery, case, func, literal, select, union_all
 
 from quotes.storage.bulk import table_of
 from quotes.storage.models import Article, Reprint
 
 
 def appearances() -> Subquery:
-    """Rows of (article_id, outlet_id, published_on, url, origin, reprint).
+    """Rows of (article_id, outlet_id, published_on, url, origin, reprint, reprint_id):
+    a printing each.
 
-    ``reprint`` is false for the article's own row; ``url`` is None where the
-    article was read from a file (``origin`` then says which).
+    ``reprint`` is false for the article's own row (its ``reprint_id`` None);
+    ``url`` is None where the article was read from a file (``origin`` then
+    says which). (article_id, reprint_id) names one printing.
     """
     articles, reprints = table_of(Article), table_of(Reprint)
     return union_all(
@@ -30,6 +32,7 @@ def appearances() -> Subquery:
             articles.c.url,
             articles.c.origin,
             literal(False).label("reprint"),
+            literal(None, Integer).label("reprint_id"),
         ),
         select(
             reprints.c.article_id,
@@ -38,6 +41,7 @@ def appearances() -> Subquery:
             reprints.c.url,
             reprints.c.origin,
             literal(True).label("reprint"),
+            reprints.c.id.label("reprint_id"),
         ),
     ).subquery("appearances")
 

@@ -48,16 +48,29 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]
 
 def store_entries(
     session: Session, records: Sequence[tuple[AuthorityRecord, frozenset[str]]]
-) -> None:
-    """Insert or replace entries (by authority id) with their look-up keys, in bulk."""
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """Insert or replace entries (by authority id) with their look-up keys, in bulk.
+
+    Returns the ids of the entries inserted, and the rows of those replaced
+    (``entry_images``), for undo.
+    """
     if not records:
-        return
+        return [], []
     connection = session.connection()
     entries = table_of(AuthorityEntry)
     ids = [record.authority_id for record, _ in records]
+    replaced: list[dict[str, Any]] = []
     for chunk in _chunks(ids):
-        # Keys go with their entry (ON DELETE CASCADE; SQLite has foreign keys on).
-        connection.execute(delete(entries).where(entries.c.authority_id.in_(chunk)))
+        old = [
+            row[0]
+            for row in connection.execute(
+                select(entries.c.id).where(entries.c.authority_id.in_(chunk))
+            )
+        ]
+        if old:
+            replaced += entry_images(session, old)
+            # Keys go with their entry (ON DELETE CASCADE; SQLite has foreign keys on).
+            connection.execute(delete(entries).where(entries.c.id.in_(old)))
     rows = [
         {
             "authority_id": record.authority_id[:64],
@@ -78,6 +91,47 @@ def store_entries(
     ]
     if names:
         connection.execute(insert(table_of(AuthorityName)), names)
+    return entry_ids, replaced
+
+
+def entry_images(session: Session, entry_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Entries as stored, each with its look-up keys (``names``: [id, key] pairs)."""
+    connection = session.connection()
+    entries, names = table_of(AuthorityEntry), table_of(AuthorityName)
+    images: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(list(entry_ids)):
+        for row in connection.execute(select(entries).where(entries.c.id.in_(chunk))):
+            images[row.id] = {**row._asdict(), "names": []}
+        for name_id, entry_id, key in connection.execute(
+            select(names.c.id, names.c.entry_id, names.c.key).where(names.c.entry_id.in_(chunk))
+        ):
+            images[entry_id]["names"].append([name_id, key])
+    return [images[i] for i in sorted(images)]
+
+
+def remove_in(session: Session, ranges: Sequence[tuple[int, int]]) -> None:
+    """Delete the entries with ids in these ranges, with their keys."""
+    connection = session.connection()
+    entries, names = table_of(AuthorityEntry), table_of(AuthorityName)
+    for lo, hi in ranges:
+        connection.execute(delete(names).where(names.c.entry_id.between(lo, hi)))
+        connection.execute(delete(entries).where(entries.c.id.between(lo, hi)))
+
+
+def put_back(session: Session, images: Sequence[dict[str, Any]]) -> None:
+    """Insert entries as ``entry_images`` gave them, with their ids and keys."""
+    if not images:
+        return
+    connection = session.connection()
+    rows = [{k: v for k, v in image.items() if k != "names"} for image in images]
+    connection.execute(insert(table_of(AuthorityEntry)), rows)
+    keys = [
+        {"id": name_id, "entry_id": image["id"], "key": key}
+        for image in images
+        for name_id, key in image["names"]
+    ]
+    if keys:
+        connection.execute(insert(table_of(AuthorityName)), keys)
 
 
 def count_entries(session: Session) -> int:

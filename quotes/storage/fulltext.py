@@ -255,20 +255,27 @@ def _sqlite_query(
     match = f" {operator} ".join(_fts5_string(term) for term in terms)
     # The newest ``ranked`` matches: FTS5 walks its doclists by rowid, either
     # way, and stops there; bm25 is computed only for those.
+    matches = select(
+        _STATEMENTS_FTS.c.rowid.label("id"),
+        literal_column("bm25(statements_fts)", Float).label("bm25"),
+    ).select_from(_STATEMENTS_FTS)
+    clauses = filters.clauses()
+    if clauses:
+        # Only a filter needs the statement's row: without one, each of the
+        # ``ranked`` matches would cost a look-up in the table for nothing.
+        matches = matches.join(Statement, Statement.id == _STATEMENTS_FTS.c.rowid)
     matches = (
-        select(
-            _STATEMENTS_FTS.c.rowid.label("id"),
-            literal_column("bm25(statements_fts)", Float).label("bm25"),
-        )
-        .select_from(_STATEMENTS_FTS)
-        .join(Statement, Statement.id == _STATEMENTS_FTS.c.rowid)
-        .where(text("statements_fts MATCH :match").bindparams(match=match), *filters.clauses())
+        matches.where(text("statements_fts MATCH :match").bindparams(match=match), *clauses)
         .order_by(_STATEMENTS_FTS.c.rowid.desc())
         .limit(ranked)
-        .subquery()
     )
+    ranked_matches = matches.subquery()
     # bm25 is "lower is better"; negated so that both backends agree.
-    return select(matches.c.id, -matches.c.bm25).order_by(matches.c.bm25).limit(limit)
+    return (
+        select(ranked_matches.c.id, -ranked_matches.c.bm25)
+        .order_by(ranked_matches.c.bm25)
+        .limit(limit)
+    )
 
 
 # The FTS5 table of migration 0001 (not a model: alembic and the models never see it).

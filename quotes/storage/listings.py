@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from quotes.extract.model import DatePrecision, QuoteKind
 from quotes.storage.appearances import appearances
 from quotes.storage.models import (
     MergeLog,
@@ -45,27 +46,61 @@ class StatementRow:
     date_precision: str
 
 
+def _statement_row_query() -> Select[
+    int, int | None, str, str, QuoteKind, dt.date | None, DatePrecision
+]:
+    return select(
+        Statement.id,
+        Statement.speaker_id,
+        Speaker.name,
+        Statement.canonical_text,
+        Statement.kind,
+        Statement.first_said_on,
+        Statement.date_precision,
+    ).outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+
+
+def _statement_row(row: Any) -> StatementRow:
+    return StatementRow(row[0], row[1], row[2], row[3], str(row[4]), row[5], str(row[6]))
+
+
 def statement_rows(session: Session, ids: Sequence[int]) -> dict[int, StatementRow]:
     """The statements' own fields and their speaker's name, by id."""
     if not ids:
         return {}
-    rows = session.execute(
-        select(
-            Statement.id,
-            Statement.speaker_id,
-            Speaker.name,
-            Statement.canonical_text,
-            Statement.kind,
-            Statement.first_said_on,
-            Statement.date_precision,
-        )
-        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .where(Statement.id.in_(list(ids)))
+    rows = session.execute(_statement_row_query().where(Statement.id.in_(list(ids))))
+    return {row[0]: _statement_row(row) for row in rows}
+
+
+def speaker_statement_rows(
+    session: Session,
+    speaker_id: int,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    topic_ids: Sequence[int] | None = None,
+) -> list[StatementRow]:
+    """The speaker's statements in the order they were first said, undated last
+    (on every backend), through the (speaker_id, first_said_on) index; on these
+    topics only, if given."""
+    query = (
+        _statement_row_query()
+        .where(Statement.speaker_id == speaker_id)
+        .order_by(Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id)
     )
-    return {
-        row[0]: StatementRow(row[0], row[1], row[2], row[3], str(row[4]), row[5], str(row[6]))
-        for row in rows
-    }
+    if since is not None:
+        query = query.where(Statement.first_said_on >= since)
+    if until is not None:
+        query = query.where(Statement.first_said_on <= until)
+    if topic_ids is not None:
+        query = query.where(
+            Statement.id.in_(
+                select(StatementTopic.statement_id).where(
+                    StatementTopic.topic_id.in_(topic_ids), StatementTopic.excluded.is_(False)
+                )
+            )
+        )
+    return [_statement_row(row) for row in session.execute(query)]
 
 
 def printed_in(
@@ -73,21 +108,22 @@ def printed_in(
 ) -> tuple[dict[int, list[str]], Counter[int]]:
     """Per statement: the outlets that printed it, and how many printings (reprints included).
 
-    A printing is a quote in an article, or in a reprint of that article: the
-    rows ``appearances_of`` lists. Quotes first, then the printings of their
+    A printing is an article that quotes the statement, or a reprint of that
+    article: one schema.org ``appearance`` of the claim (``quotes export``), however
+    many times the article quotes it. Quotes first, then the printings of their
     articles: two indexed look-ups, cheaper than planning a join through the
     union of articles and reprints.
     """
     outlets: dict[int, set[str]] = defaultdict(set)
     counts: Counter[int] = Counter()
-    quoted_in: dict[int, list[int]] = defaultdict(list)  # article id -> statement ids
+    quoted_in: dict[int, set[int]] = defaultdict(set)  # article id -> statement ids
     for statement_id, article_id in session.execute(
         select(Quote.statement_id, Quote.article_id).where(
             Quote.statement_id.in_(list(statement_ids))
         )
     ):
         if statement_id is not None:  # never: filtered on it; the column is nullable
-            quoted_in[article_id].append(statement_id)
+            quoted_in[article_id].add(statement_id)
     if not quoted_in:
         return {}, counts
     printed = appearances()
@@ -102,6 +138,34 @@ def printed_in(
             if name is not None:
                 outlets[statement_id].add(name)
     return {k: sorted(v) for k, v in outlets.items()}, counts
+
+
+def quotes_by_outlet(session: Session, speaker_id: int) -> dict[str, int]:
+    """The speaker's printings by outlet name ("(unknown outlet)" where none is
+    known), most first: each quote in its article and in each reprint of it.
+    As ``printed_in``: quotes per article first, then the printings of those
+    articles, each an indexed look-up."""
+    per_article = {
+        article_id: count
+        for article_id, count in session.execute(
+            select(Quote.article_id, func.count())
+            .where(Quote.speaker_id == speaker_id)
+            .group_by(Quote.article_id)
+        )
+    }
+    if not per_article:
+        return {}
+    printed = appearances()
+    counts: Counter[str] = Counter()
+    for article_id, name in session.execute(
+        select(printed.c.article_id, Outlet.name)
+        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
+        .where(
+            printed.c.article_id.in_(select(Quote.article_id).where(Quote.speaker_id == speaker_id))
+        )
+    ):
+        counts[name or "(unknown outlet)"] += per_article.get(article_id, 0)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def topics_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:

@@ -494,12 +494,8 @@ def list_operations(
     speaker_id: int | None = None,
     since: dt.date | None = None,
     limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Logged operations and automatic joins, newest first.
-
-    Automatic joins (a quote attached to a statement on import) stay in the
-    merge log; they are listed with ids ``m<id>``, which ``undo`` takes too.
-    """
+) -> list[Operation | MergeLog]:
+    """Logged operations and automatic joins (merge-log rows), newest first."""
     query = select(Operation).order_by(Operation.created_at.desc(), Operation.id.desc())
     joins = (
         select(MergeLog)
@@ -523,37 +519,8 @@ def list_operations(
         joins = joins.where(MergeLog.created_at >= start)
     if limit is not None:
         query, joins = query.limit(limit), joins.limit(limit)
-    rows: list[dict[str, Any]] = [
-        {
-            "operation_id": op.id,
-            "action": op.action,
-            "entity": op.entity,
-            "actor": op.actor.value,
-            "who": op.who,
-            "method": op.method,
-            "score": op.score,
-            "summary": op.summary,
-            "created_at": op.created_at,
-            "undone_at": op.undone_at,
-        }
-        for op in session.scalars(query)
-    ]
-    rows += [
-        {
-            "operation_id": f"m{log.id}",
-            "action": log.action.value,
-            "entity": log.entity.value,
-            "actor": log.actor.value,
-            "who": None,
-            "method": log.method,
-            "score": log.score,
-            "summary": f"quote {log.subject_id} joined statement {log.to_id}",
-            "created_at": log.created_at,
-            "undone_at": log.undone_at,
-        }
-        for log in session.scalars(joins)
-    ]
-    rows.sort(key=lambda r: _aware(r["created_at"]), reverse=True)
+    rows: list[Operation | MergeLog] = [*session.scalars(query), *session.scalars(joins)]
+    rows.sort(key=lambda r: _aware(r.created_at), reverse=True)
     return rows[:limit] if limit is not None else rows
 
 
@@ -594,6 +561,37 @@ def _changes_of(session: Session, operation_id: int) -> list[Change]:
         else:
             seen.after = row.after
     return [c for c in found.values() if c.before != c.after]
+
+
+def before_images(session: Session, operation_id: int, table_name: str) -> list[Image]:
+    """The before images an operation stored for one table (rows it replaced or
+    deleted), for an operation that writes its own (an authority load)."""
+    return [
+        change.before
+        for change in _changes_of(session, operation_id)
+        if change.table == table_name and change.before is not None
+    ]
+
+
+def mark_undone(session: Session, done: Operation, undo_id: int) -> None:
+    done.undone_at, done.undone_by = utcnow(), undo_id
+    session.flush()
+
+
+def later_operations(session: Session, done: Operation, action: str, entity: str) -> list[int]:
+    """The operations of this kind after ``done`` that are not undone, newest first."""
+    return list(
+        session.scalars(
+            select(Operation.id)
+            .where(
+                Operation.id > done.id,
+                Operation.action == action,
+                Operation.entity == entity,
+                Operation.undone_at.is_(None),
+            )
+            .order_by(Operation.id.desc())
+        )
+    )
 
 
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
 from quotes.extract.model import QuoteKind
+from quotes.match.stance import Stance
 from quotes.storage.models import (
     Actor,
     MergeAction,
@@ -18,6 +20,7 @@ from quotes.storage.models import (
     Statement,
     StatementStance,
     StatementTopic,
+    Topic,
 )
 
 
@@ -31,6 +34,36 @@ def speaker_statements(
         .order_by(Statement.id)
     )
     return [(i, text, kind, day) for i, text, kind, day in rows]
+
+
+def speaker_positions(
+    session: Session, speaker_id: int, topic_ids: Sequence[int] | None = None
+) -> list[tuple[int, int, str, Stance | None, Actor | None]]:
+    """(statement id, topic id, topic name, stance, set by) of every topic the
+    speaker's statements are tagged with (not the excluded ones), the stance on
+    it where one is recorded; one query for all of them, however many."""
+    query = (
+        select(
+            StatementTopic.statement_id,
+            StatementTopic.topic_id,
+            Topic.name,
+            StatementStance.stance,
+            StatementStance.set_by,
+        )
+        .join(Statement, Statement.id == StatementTopic.statement_id)
+        .join(Topic, Topic.id == StatementTopic.topic_id)
+        .outerjoin(
+            StatementStance,
+            and_(
+                StatementStance.statement_id == StatementTopic.statement_id,
+                StatementStance.topic_id == StatementTopic.topic_id,
+            ),
+        )
+        .where(Statement.speaker_id == speaker_id, StatementTopic.excluded.is_(False))
+    )
+    if topic_ids is not None:
+        query = query.where(StatementTopic.topic_id.in_(topic_ids))
+    return [(s, t, name, stance, set_by) for s, t, name, stance, set_by in session.execute(query)]
 
 
 def join_statement(

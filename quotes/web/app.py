@@ -10,6 +10,7 @@ plain 500 page (the trace goes to the server's log).
 from __future__ import annotations
 
 import logging
+import os
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -19,11 +20,14 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from quotes.errors import NotFoundError, QuotesError
-from quotes.storage.database import Database
+from quotes.storage.database import Database, open_database
 from quotes.web.common import HERE, render
 from quotes.web.routes import api, imports, pages, review
 
 log = logging.getLogger("quotes.web")
+# How ``quotes serve`` tells each worker process what to serve.
+SERVE_DATABASE = "QUOTES_SERVE_DATABASE"
+SERVE_EDIT = "QUOTES_SERVE_EDIT"
 
 
 def create_app(database: Database, *, edit: bool = False) -> Starlette:
@@ -45,6 +49,14 @@ def create_app(database: Database, *, edit: bool = False) -> Starlette:
     app.state.database = database
     app.state.edit = edit
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The application of one worker process of ``quotes serve``: the database
+    the command opened (and created or upgraded, once) before starting them,
+    named in the environment it gave them. Each worker has its own connections."""
+    database = open_database(os.environ[SERVE_DATABASE], upgrade=False)
+    return create_app(database, edit=os.environ.get(SERVE_EDIT) == "1")
 
 
 def _error(request: Request, status: int, message: str) -> Response:

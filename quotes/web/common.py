@@ -8,10 +8,11 @@ builds a query.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,26 @@ templates = Jinja2Templates(
 )
 templates.env.filters["mark_words"] = mark_words
 templates.env.globals["diff_markup"] = diff_markup
+
+
+def one_at_a_time(
+    endpoint: Callable[[Request], Response],
+) -> Callable[[Request], Awaitable[Response]]:
+    """A page that only reads, run start to finish in the worker's event loop
+    rather than in a thread of its pool.
+
+    A page is CPU work in Python (the queries are quick, the rows, ranking and
+    templates are not), and Python runs one thread at a time: pages in threads
+    take turns, so eight at once each take as long as all eight, and the
+    switching costs more CPU besides. One at a time, each takes its own time and
+    the next waits its turn; ``quotes serve --workers`` runs one such loop per
+    core. Pages that write or stream (review, import) stay in threads."""
+
+    @functools.wraps(endpoint)
+    async def run(request: Request) -> Response:
+        return endpoint(request)
+
+    return run
 
 
 def database(request: Request) -> Database:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from quotes.services.schema import TimelineEntryJSON
+from quotes.services.timeline import TimelineEntry, TopicPosition
 
 COLOURS = {
     "supports": "#1a7f37",
@@ -30,10 +30,15 @@ _AXIS = 30
 _RADIUS = 6
 
 
-def timeline_svg(entries: Sequence[TimelineEntryJSON], *, width: int = 800) -> Markup:
-    """The entries (one per statement and topic) as an SVG element; undated ones are left out."""
-    dated = [entry for entry in entries if entry["first_said_on"] is not None]
-    topics = sorted({entry["topic"] or NO_TOPIC for entry in dated}, key=_topic_order)
+def timeline_svg(entries: Sequence[TimelineEntry], *, width: int = 800) -> Markup:
+    """The statements as an SVG element, a mark per statement and topic it is on;
+    undated ones are left out."""
+    dated = [entry for entry in entries if entry.said_on is not None]
+    topics = sorted(
+        {p.topic for e in dated for p in e.positions}
+        | ({NO_TOPIC} if any(not e.positions for e in dated) else set()),
+        key=_topic_order,
+    )
     height = _TOP + _ROW * max(len(topics), 1) + _AXIS
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
@@ -43,7 +48,7 @@ def timeline_svg(entries: Sequence[TimelineEntryJSON], *, width: int = 800) -> M
     if not dated:
         parts.append(f'<text x="10" y="{_TOP + 10}">No dated statements.</text></svg>')
         return Markup("".join(parts))
-    days = [entry["first_said_on"] for entry in dated if entry["first_said_on"] is not None]
+    days = [entry.said_on for entry in dated if entry.said_on is not None]
     first, last = min(days), max(days)
     if first == last:
         first, last = first - dt.timedelta(days=1), last + dt.timedelta(days=1)
@@ -72,39 +77,48 @@ def timeline_svg(entries: Sequence[TimelineEntryJSON], *, width: int = 800) -> M
             f"{tick.isoformat()}</text>"
         )
     for entry in dated:
-        parts.append(_mark(entry, x_of(entry["first_said_on"]), rows[entry["topic"] or NO_TOPIC]))  # type: ignore[arg-type]
+        assert entry.said_on is not None
+        x = x_of(entry.said_on)
+        # The wording is escaped once for all of the statement's marks.
+        text = escape(_shorten(entry.text, 160))
+        positions: list[TopicPosition | None] = [*entry.positions] or [None]
+        for position in positions:
+            y = rows[position.topic if position else NO_TOPIC]
+            parts.append(_mark(entry, position, text, x, y))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _mark(entry: TimelineEntryJSON, x: float, y: float) -> str:
-    stance = entry["stance"]
+def _mark(
+    entry: TimelineEntry, position: TopicPosition | None, text: Markup, x: float, y: float
+) -> str:
+    stance = position.stance.value if position and position.stance else None
     colour = COLOURS.get(stance, COLOURS[None])
-    confirmed = entry["status"] == "confirmed"
+    confirmed = position is not None and position.confirmed
     # A person's stance is a filled mark; a rule's suggestion an open one.
     fill = colour if confirmed else "#ffffff"
-    label = f"{entry['first_said_on']}: {stance or 'no stance'}"
+    label = f"{entry.said_on}: {stance or 'no stance'}"
     if stance:
-        label += f" ({entry['status']})"
-    if entry["change"]:
+        label += " (confirmed)" if confirmed else " (suggested)"
+    changed = position is not None and position.changed
+    if changed:
         label += ", a change of position"
-    label += f" — {_shorten(entry['text'], 160)}"
-    shapes = [
+    shapes = (
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_RADIUS}" fill="{fill}" '
         f'stroke="{colour}" stroke-width="2.5"/>'
-    ]
-    if entry["change"]:
+    )
+    if changed:
         size = _RADIUS + 5
-        shapes.append(
+        shapes += (
             f'<rect class="change" x="{x - size:.1f}" y="{y - size:.1f}" width="{2 * size}" '
             f'height="{2 * size}" fill="none" stroke="#0969da" stroke-width="2" '
             f'transform="rotate(45 {x:.1f} {y:.1f})"/>'
         )
+    # stance is one of Stance's values or None: nothing in it needs escaping.
     return (
-        f'<a href="/statements/{int(entry["statement_id"])}" class="mark" '
-        f'data-stance="{escape(stance or "none")}"><title>{escape(label)}</title>'
-        + "".join(shapes)
-        + "</a>"
+        f'<a href="/statements/{int(entry.statement_id)}" class="mark" '
+        f'data-stance="{stance or "none"}"><title>{escape(label)} — {text}</title>'
+        f"{shapes}</a>"
     )
 
 

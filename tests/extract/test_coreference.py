@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from quotes.extract import ExtractedQuote, SpeakerKind, extract_quotes
+from quotes.extract.coreference import Discourse
 
 DAY = dt.date(2031, 4, 9)
 
@@ -100,3 +101,150 @@ def test_no_antecedent_no_guess() -> None:
     assert quote.speaker is None
     assert quote.speaker_mention == "she"
     assert quote.confidence < 0.5
+
+
+def test_a_given_name_with_accents_tells_its_gender() -> None:
+    text = (
+        "Hélène Varga chaired the port board. Jörg Lindqvist runs the ferries.\n\n"
+        'Lindqvist said the timetable was late. "We will print it by Friday," she added.'
+    )
+    assert _quote(text, "print it").speaker == "Hélène Varga"
+
+
+def test_a_described_speaker_needs_every_word_of_the_role() -> None:
+    text = (
+        "Danish Trade Minister Ole Brandt flew to Riga on Monday, where Latvian Trade "
+        "Minister Edgars Ozols welcomed him.\n\n"
+        "The Danish minister said the tariffs on timber would go by spring."
+    )
+    assert _quote(text, "timber").speaker == "Ole Brandt"
+
+
+def test_the_former_mayor_is_not_the_mayor_in_office() -> None:
+    text = (
+        "Former Harbour City Mayor Tomas Verhoef urged the council to keep the night buses.\n\n"
+        "Mayor Lena Ostrova said the budget could not stretch that far.\n\n"
+        "The former mayor replied that the buses paid for themselves."
+    )
+    assert _quote(text, "paid for themselves").speaker == "Tomas Verhoef"
+
+
+def test_a_role_never_given_is_the_speaker_just_named() -> None:
+    text = (
+        "Ward queues will be shorter by March, Helga Marsh has admitted, as the winter "
+        "wave filled clinics.\n\n"
+        "Speaking at a clinic in Dover, the health secretary said the queues were "
+        '"a test of nerve".'
+    )
+    assert _quote(text, "test of nerve").speaker == "Helga Marsh"
+
+
+def test_a_role_never_given_is_not_a_speaker_of_another_office() -> None:
+    text = (
+        "Chairman Ray Olsen said the vote on the dock had been close.\n\n"
+        "The president said the vote had not been close at all."
+    )
+    quote = _quote(text, "not been close")
+    assert quote.speaker != "Ray Olsen"
+    assert quote.speaker_mention == "The president"
+
+
+def test_a_name_after_a_preposition_is_no_antecedent() -> None:
+    text = (
+        "Peter Lund spoke to reporters at the quay.\n\n"
+        "The quay had been rebuilt for a visit by Marek Ozols.\n\n"
+        '"We need two more ferries," he said.'
+    )
+    assert _quote(text, "two more ferries").speaker == "Peter Lund"
+
+
+def test_the_speaker_of_the_sentence_before_beats_a_name_before_him() -> None:
+    text = (
+        "When Peter Lund left the hall, Marek Ozols said the plan was dead.\n\n"
+        '"It will never pass the council," he said.'
+    )
+    assert _quote(text, "never pass").speaker == "Marek Ozols"
+
+
+def test_a_title_case_headline_does_not_run_into_a_name() -> None:
+    text = "Harbour Fees Double Overnight Ingrid Solberg\n\nIngrid Solberg runs the marina."
+    discourse = Discourse(text, [], lambda position: 0, set())
+    assert discourse.people["solberg"].name == "Ingrid Solberg"
+
+
+def test_a_name_the_article_calls_it_is_an_organisation() -> None:
+    text = (
+        "Nordhavn told investors that it had raised its pay offer to the dockers.\n\n"
+        "The company said the terminals would stay open through the strike."
+    )
+    named = _quote(text, "raised its pay offer")
+    assert named.speaker == "Nordhavn"
+    assert named.speaker_kind is SpeakerKind.ORGANISATION
+    nominal = _quote(text, "terminals would stay open")
+    assert nominal.speaker == "Nordhavn"
+    assert nominal.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_a_plural_name_the_article_calls_they_is_a_body() -> None:
+    text = (
+        'Kestrel Wanderers said they were "ashamed" of the chants heard on Sunday.\n\n'
+        '"The supporter will never enter our ground again," the club said.'
+    )
+    assert _quote(text, "ashamed").speaker_kind is SpeakerKind.ORGANISATION
+    assert _quote(text, "never enter").speaker == "Kestrel Wanderers"
+
+
+def test_a_person_who_says_it_is_still_a_person() -> None:
+    text = (
+        "Mr. Oyelaran said it was too early to count the votes.\n\n"
+        "Tamsin Achterberg said that Israel should end its blockade of the port."
+    )
+    assert _quote(text, "too early").speaker_kind is SpeakerKind.PERSON
+    assert _quote(text, "blockade").speaker_kind is SpeakerKind.PERSON
+
+
+def test_the_ministry_is_only_a_ministry_named_before() -> None:
+    text = (
+        "Nordhavn told investors that it had raised its pay offer to the dockers.\n\n"
+        "The ministry said it would not step in."
+    )
+    assert _quote(text, "step in").speaker != "Nordhavn"
+
+
+def test_a_particle_surname_opening_a_sentence_is_still_the_person() -> None:
+    text = (
+        "Omar al-Haddad met Peter Lund in Aqaba on Sunday.\n\n"
+        '"The port is open to every ship," Lund said.\n\n'
+        "Al-Haddad, who signed the harbour deal last year, said trade would double.\n\n"
+        '"We have opened the gates," he said, "and the ships will come."'
+    )
+    assert _quote(text, "opened the gates").speaker == "Omar al-Haddad"
+
+
+def test_an_abbreviation_in_a_title_is_no_sentence_end() -> None:
+    text = (
+        '"The fraud is proven," U.S. Attorney Greta Holm said on the court steps.\n\n'
+        "Assistant U.S. Attorney Mara Sölvi questioned the banker for two days.\n\n"
+        "Holm left without taking questions. "
+        'The U.S. attorney told reporters the inquiry was "open".'
+    )
+    assert _quote(text, "inquiry").speaker == "Greta Holm"
+
+
+def test_a_described_speaker_between_blocks_an_earlier_name() -> None:
+    text = (
+        "Harbour defender Marek Ozols was abused from the stands on Saturday.\n\n"
+        "Peter Lund, who runs the stadium, said the cameras had caught the man.\n\n"
+        "Helga Marsh said such cases had doubled.\n\n"
+        "Speaking on Sunday, the defender said he would play on Tuesday. "
+        '"Nobody keeps me off that pitch," he said.'
+    )
+    assert _quote(text, "keeps me off").speaker == "Marek Ozols"
+
+
+def test_an_age_never_given_takes_the_speaker_before_not_a_name_in_its_own_sentence() -> None:
+    text = (
+        '"We have a plan of our own," Chief Executive Helga Marsh said.\n\n'
+        'Asked whether she would meet Peter Lund, the 61-year-old said she had "no time".'
+    )
+    assert _quote(text, "no time").speaker == "Helga Marsh"

@@ -6,22 +6,23 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from quotes.services.export import export_statement, to_claim
-from quotes.services.schema import to_json
+from quotes.services.schema import dumps
 from quotes.services.search import search_statements
 from quotes.services.speakers import find_speaker, speaker_json
 from quotes.services.statements import get_statement
 from quotes.services.timeline import timeline_entries
-from quotes.web.common import limit_of, parse_date, reading, search_filters
+from quotes.web.common import limit_of, one_at_a_time, parse_date, reading, search_filters
 
 
 def _json(value: Any, media_type: str = "application/json") -> Response:
-    return JSONResponse(to_json(value), media_type=media_type)
+    return Response(dumps(value), media_type=media_type)
 
 
+@one_at_a_time
 def api_search(request: Request) -> Response:
     query = request.query_params.get("q", "")
     if not query.strip():
@@ -31,11 +32,13 @@ def api_search(request: Request) -> Response:
         return _json(search_statements(session, query, limit=limit_of(request), **filters))
 
 
+@one_at_a_time
 def api_statement(request: Request) -> Response:
     with reading(request) as session:
         return _json(get_statement(session, request.path_params["statement_id"]))
 
 
+@one_at_a_time
 def api_claim(request: Request) -> Response:
     """The statement as a schema.org ``Claim`` in JSON-LD, as ``quotes export`` writes it."""
     with reading(request) as session:
@@ -43,12 +46,14 @@ def api_claim(request: Request) -> Response:
     return _json(claim, media_type="application/ld+json")
 
 
+@one_at_a_time
 def api_speaker(request: Request) -> Response:
     with reading(request) as session:
         speaker = find_speaker(session, str(request.path_params["speaker_id"]))
         return _json(speaker_json(session, speaker))
 
 
+@one_at_a_time
 def api_timeline(request: Request) -> Response:
     params = request.query_params
     speaker = params.get("speaker", "").strip()

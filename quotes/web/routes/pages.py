@@ -13,13 +13,14 @@ from starlette.routing import Route
 from quotes.errors import NotFoundError
 from quotes.services.schema import SearchHitJSON
 from quotes.services.search import search_statements
-from quotes.services.speakers import find_speaker, speaker_json
+from quotes.services.speakers import find_speaker, speakers_json
 from quotes.services.statements import get_statement, list_statements
-from quotes.services.timeline import timeline_entries
-from quotes.web.common import limit_of, reading, render, search_filters
+from quotes.services.timeline import timeline
+from quotes.web.common import limit_of, one_at_a_time, reading, render, search_filters
 from quotes.web.svg import legend, timeline_svg
 
 
+@one_at_a_time
 def search_page(request: Request) -> Response:
     """``/`` and ``/search?q=...``: the results are a page anyone can link to.
     An htmx request (typing in the box) gets the results alone."""
@@ -68,6 +69,7 @@ def _facets(
     }
 
 
+@one_at_a_time
 def statement_page(request: Request) -> Response:
     statement_id = request.path_params["statement_id"]
     with reading(request) as session:
@@ -75,11 +77,14 @@ def statement_page(request: Request) -> Response:
     return render(request, "statement.html", {"statement": statement})
 
 
+@one_at_a_time
 def speaker_page(request: Request) -> Response:
     speaker_id = request.path_params["speaker_id"]
     with reading(request) as session:
-        speaker = speaker_json(session, find_speaker(session, str(speaker_id)))
-        entries = timeline_entries(session, str(speaker_id))
+        (speaker,) = speakers_json(session, [find_speaker(session, str(speaker_id))])
+        # The picture needs each statement's date, wording and positions, not its
+        # printings: those are in the listing below, for the statements it shows.
+        entries = timeline(session, str(speaker_id))
         statements = list_statements(session, speaker_id=speaker_id, limit=limit_of(request, 50))
     return render(
         request,
@@ -88,7 +93,7 @@ def speaker_page(request: Request) -> Response:
             "speaker": speaker,
             "timeline": timeline_svg(entries),
             "legend": legend(),
-            "changes": [entry for entry in entries if entry["change"]],
+            "changes": [entry for entry in entries if entry.changed],
             "statements": statements,
         },
     )

@@ -1,0 +1,138 @@
+"""More corrections that round-trip: link decisions, topic rules applied, authority
+loads (do, undo, every table as before). Both backends; the names are made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from quotes.errors import QuotesError
+from quotes.services.authority import (
+    accept_link,
+    link_speakers,
+    list_links,
+    load_authority,
+    reject_link,
+)
+from quotes.services.operations import change_log, undo
+from quotes.services.topics import add_topic, apply_topics, set_keywords, tag
+from quotes.storage.database import Database
+from quotes.storage.models import AuthorityEntry, Statement
+from tests.quote_fixtures import Said, publish
+from tests.test_operations import snapshot, undo_last
+
+DAY = dt.date(2026, 5, 4)
+
+PEOPLE = [
+    {"id": "Q7100001", "name": "Orla Vennick", "description": "Ruritanian minister of ports"},
+    {"id": "Q7100002", "name": "Orla Vennick", "description": "Ruritanian folk singer"},
+    {"id": "Q7100003", "name": "Bertil Szabo", "aliases": ["Бертил Сабо"]},
+]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    return path
+
+
+def test_link_accept_and_reject_then_undo(database: Database, tmp_path: Path) -> None:
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "people.jsonl", PEOPLE))
+    publish(database, "A", DAY, Said("The ferry pier reopens in June.", "Orla Vennick"))
+    with database.session() as session:
+        link_speakers(session)
+        pending = list_links(session)
+    assert len(pending) == 2
+    before = snapshot(database)
+    with database.session() as session:
+        reject_link(session, pending[0]["link_id"])
+    rejected = snapshot(database)
+    assert rejected != before
+    with database.session() as session:
+        accept_link(session, pending[1]["link_id"])
+    assert snapshot(database) != rejected
+    with database.session() as session:
+        actions = [row["action"] for row in change_log(session)[:2]]
+    assert actions == ["accept", "reject"]
+    undo_last(database)
+    assert snapshot(database) == rejected
+    with database.session() as session:
+        reject_id = next(r["id"] for r in change_log(session) if r["action"] == "reject")
+        undo(session, reject_id)
+    assert snapshot(database) == before
+
+
+def test_topics_apply_then_undo(database: Database) -> None:
+    publish(
+        database,
+        "A",
+        DAY,
+        Said("The ferry pier reopens in June, with two more crossings a day.", "Orla Vennick"),
+        Said("Harbour dues will not rise while I am minister.", "Orla Vennick"),
+        Said("We oppose any new quarry in the valley this decade.", "Bertil Szabo"),
+    )
+    with database.session() as session:
+        add_topic(session, "Ferries", keywords=["ferry"])
+        add_topic(session, "Quarries", keywords=["quarry", "quarries"])
+        harbour = session.scalar(
+            select(Statement.id).where(Statement.canonical_text.like("Harbour dues%"))
+        )
+        assert harbour is not None
+        # A person's tag, which rules leave alone.
+        tag(session, harbour, "Ferries")
+    before = snapshot(database)
+    with database.session() as session:
+        assert apply_topics(session) == {"tags_added": 2, "tags_removed": 0}
+    applied = snapshot(database)
+    assert len(applied["statement_topics"]) == 3
+    with database.session() as session:
+        assert change_log(session)[0]["action"] == "apply"
+    undo_last(database)
+    assert snapshot(database) == before
+    # Applied again, then a rule taken away: its tags (and their stances) go.
+    with database.session() as session:
+        apply_topics(session)
+        set_keywords(session, "Quarries", ["gravel"])
+    with_quarry = snapshot(database)
+    with database.session() as session:
+        assert apply_topics(session, "Quarries") == {"tags_added": 0, "tags_removed": 1}
+    assert snapshot(database) != with_quarry
+    undo_last(database)
+    assert snapshot(database) == with_quarry
+
+
+def test_authority_load_then_undo(database: Database, tmp_path: Path) -> None:
+    empty = snapshot(database)
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "first.jsonl", PEOPLE))
+    first = snapshot(database)
+    assert len(first["authority_entries"]) == 3
+    # A second file replaces one entry (same id) and adds one.
+    second_rows = [
+        {"id": "Q7100003", "name": "Bertil Szabo", "description": "Ruritanian harbour master"},
+        {"id": "Q7100004", "name": "Ines Marrak"},
+    ]
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "second.jsonl", second_rows))
+    with database.session() as session:
+        described = session.scalar(
+            select(AuthorityEntry.description).where(AuthorityEntry.authority_id == "Q7100003")
+        )
+    assert described == "Ruritanian harbour master"
+    with database.session() as session:
+        loads = [r["id"] for r in change_log(session) if r["action"] == "load"]
+    assert len(loads) == 2
+    # The first load's Q7100003 was replaced by the second: undo the second first.
+    with database.session() as session, pytest.raises(QuotesError, match="undo it first"):
+        undo(session, loads[1])
+    undo_last(database)
+    assert snapshot(database) == first
+    with database.session() as session:
+        undo(session, loads[1])
+    assert snapshot(database) == empty
+    with database.session() as session, pytest.raises(QuotesError, match="load the file again"):
+        undo(session, change_log(session)[0]["id"])
