@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.combine import combine, join_lists
+from quotes.extract.combine import combine, join_lists, one_per_span
 from quotes.extract.coreference import Discourse
 from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.direct import Quotation
@@ -77,7 +77,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     for follow in FOLLOW_RULES:
         for found in follow.apply(article, combined):
             found.rule = follow.name
-    combined = join_lists(article, combined)
+    combined = one_per_span(article, join_lists(article, combined))
     return _resolve(article, combined, published, [(span.start, span.end) for span in spans])
 
 
