@@ -478,6 +478,19 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     )
 
 
+def watch_quotes(
+    recorder: Recorder, quote_ids: Sequence[int], statement_ids: Sequence[int]
+) -> None:
+    """Declare these quotes, these statements and any statement that will hold the
+    quotes (a new one of their own), with what hangs on those statements."""
+    statements = Statement.id.in_(list(statement_ids)) | Statement.id.in_(
+        select(Quote.statement_id).where(Quote.id.in_(list(quote_ids)))
+    )
+    recorder.watch(Quote, Quote.id.in_(list(quote_ids)))
+    recorder.watch(Statement, statements)
+    watch_statements(recorder, select(Statement.id).where(statements))
+
+
 def watch_statements(recorder: Recorder, statement_ids: Any) -> None:
     """Declare what hangs on these statements: topics, stances, suggestions."""
     recorder.watch(StatementTopic, StatementTopic.statement_id.in_(statement_ids))
