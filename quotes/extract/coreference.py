@@ -164,8 +164,12 @@ class Discourse:
         sentence_start: Callable[[int], int],
         speakers: set[str],
         speaker_spans: list[tuple[int, int]] | None = None,
+        described_spans: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
+        # Where attributions name a speaker by a description ("the defender").
+        self._described = sorted(described_spans or [])
+        self._described_starts = [start for start, _ in self._described]
         # Where the article's attributions name their speakers: the subject
         # a reader takes first in a sentence.
         self._speaker_spans = sorted(speaker_spans or [])
@@ -222,18 +226,23 @@ class Discourse:
             first_seen.setdefault(occurrence.key, occurrence.start)
         for key, person in self.people.items():
             surname = person.name.split()[-1]
-            position = text.find(surname, first_seen.get(key, 0))
-            while position != -1:
-                end = position + len(surname)
-                if (
-                    position not in covered
-                    and (position == 0 or not text[position - 1].isalnum())
-                    and (end == len(text) or not text[end].isalnum())
-                    and not self.quoted(position)
-                ):
-                    possessive = text.startswith(("'s", "’s"), end)
-                    self._occurrences.append(_Occurrence(position, end, key, possessive))
-                position = text.find(surname, end)
+            spellings = [surname]
+            if surname[:1].islower():
+                # "al-Sharif" opens a sentence as "Al-Sharif".
+                spellings.append(surname[:1].upper() + surname[1:])
+            for spelling in spellings:
+                position = text.find(spelling, first_seen.get(key, 0))
+                while position != -1:
+                    end = position + len(spelling)
+                    if (
+                        position not in covered
+                        and (position == 0 or not text[position - 1].isalnum())
+                        and (end == len(text) or not text[end].isalnum())
+                        and not self.quoted(position)
+                    ):
+                        possessive = text.startswith(("'s", "’s"), end)
+                        self._occurrences.append(_Occurrence(position, end, key, possessive))
+                    position = text.find(spelling, end)
         self._occurrences.sort(key=lambda o: o.start)
 
     def _add_run(self, run: re.Match[str]) -> None:
@@ -403,6 +412,13 @@ class Discourse:
                     continue
                 return people[candidates[0].key]
             if described:
+                # "the defender said he would play": a described speaker stands between.
+                index = bisect.bisect_left(self._described_starts, start)
+                if index < len(self._described) and self._described[index][0] < end:
+                    begin, finish = self._described[index]
+                    person = self.described(begin, self.text[begin:finish], wanted)
+                    if person is not None:
+                        return person
                 role = _DEFINITE_ROLE.search(self.text, start, end)
                 if role is not None and not self.quoted(role.start()):
                     # "the president was dismissive": a described subject stands between.
@@ -459,13 +475,18 @@ class Discourse:
             ):
                 return person
         if age is not None:
-            # No one was given that age: the person the passage is about.
-            return self._salient(position, wanted, _MAX_SENTENCES, False, False)
+            # No one was given that age: the person the passage is about (not
+            # one named earlier in its own sentence: "Asked about X, the 54-year-old").
+            return self._salient(
+                self.sentence_start(position), wanted, _MAX_SENTENCES, False, False
+            )
         if head not in _PERSON_HEADS:
             return None  # "the poll", "the clip": not a person at all
         # No one was introduced so: the speaker the passage is about, when the
         # sentence before names them as the subject of an attribution.
-        salient = self._salient(position, wanted, _DESCRIBED_SENTENCES, False, True)
+        salient = self._salient(
+            self.sentence_start(position), wanted, _DESCRIBED_SENTENCES, False, True
+        )
         if salient is None:
             return None
         roles = self._roles(salient.name.split()[-1].lower(), position)
@@ -495,12 +516,17 @@ class Discourse:
         return roles
 
 
+_ROLE_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s")
+
+
 def _role_context(before: str, after: str) -> set[str]:
     """The words that give a person's role: the title run before the name,
     the appositive after it ("Yuliia Koval, the regional governor,")."""
     words: list[str] = []
-    sentence_break = max(before.rfind(". "), before.rfind("\n"))
-    words += re.findall(r"[\w-]+", before[sentence_break + 1 :].lower())[-5:]
+    # The sentence's start, not the stop of an abbreviation ("U.S. Attorney").
+    stops = [m.end() for m in _ROLE_SENTENCE_STOP.finditer(before)]
+    sentence_break = max([before.rfind("\n") + 1, *stops[-1:]])
+    words += re.findall(r"[\w-]+", before[sentence_break:].lower())[-5:]
     if after[:1] == ",":
         appositive = re.split(r"[,.;\n]", after[1:], maxsplit=1)[0]
         words += re.findall(r"[\w-]+", appositive.lower())

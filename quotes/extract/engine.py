@@ -127,7 +127,14 @@ def _resolve(
         for item in found
         if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
     ]
-    discourse = Discourse(text, quoted, article.sentence_start, speakers, speaker_spans)
+    described_spans = [
+        (item.mention.start, item.mention.end)
+        for item in found
+        if item.mention is not None and item.mention.kind is SpeakerKind.DESCRIPTION
+    ]
+    discourse = Discourse(
+        text, quoted, article.sentence_start, speakers, speaker_spans, described_spans
+    )
     interview_day = _interview_day(article, found, published)
     people: dict[str, _Person] = {}
     last_person: _Person | None = None
@@ -193,7 +200,9 @@ def _resolve(
                 last_person = person
                 chain.append(f"name {mention.text!r} -> {person.name} (a person, not the place)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
-                described := discourse.described(mention.start, mention.text)
+                described := discourse.described(
+                    mention.start, mention.text, _pronoun_after(text, item)
+                )
             ):
                 # "the governor" is the governor the article named before.
                 person = _known(people, described.name)
@@ -252,6 +261,19 @@ def _resolve(
             )
         )
     return quotes
+
+
+_PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(he|she)\b")
+
+
+def _pronoun_after(text: str, item: _Found) -> str | None:
+    """ "the 54-year-old said she had": the gender the article gives its speaker."""
+    if item.cue is None:
+        return None
+    after = _PRONOUN_AFTER.match(text, item.cue[1])
+    if after is None:
+        return None
+    return "m" if after[1] == "he" else "f"
 
 
 # What the article calls a body it named: "it said", "its statement".

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.extract.bodies import is_place
+from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
     CAPITALS,
     DESCRIPTION_HEADS,
@@ -574,6 +575,28 @@ def _make_mention(
         return Mention(phrase, start, end, SpeakerKind.ORGANISATION, _body_name(phrase))
     if role_words and role_words[0].lower() in DETERMINERS and head in DESCRIPTION_HEADS:
         return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
+    if len(name_words) == 1 and (lower_name in WEEKDAYS or lower_name in MONTHS):
+        return None  # "said Wednesday", "later Thursday": a time, never a speaker
+    if (
+        len(name_words) >= 3
+        and (
+            role_words[-1].lower() in _TITLE_JOINERS
+            if role_words
+            else _AFTER_TITLE_JOINER.search(text, max(0, start - 6), start) is not None
+        )
+        and not gender_of_given_name(name_words[0])
+    ):
+        # "Commissioner for Energy and Housing Dan Lund": the name starts at
+        # its given name; the words before it end the title.
+        given = next(
+            (i for i in range(1, len(name_words) - 1) if gender_of_given_name(name_words[i])),
+            None,
+        )
+        if given is not None and not any(
+            word.endswith(".") or len(word) <= 2 for word in name_words[:given]
+        ):  # "J. Marta Voss" keeps its initial
+            role_words, name_words = role_words + name_words[:given], name_words[given:]
+            name = " ".join(name_words)
     role = _strip_determiner(" ".join(role_words)) or None
     # "Mr." / "Sen." alone before a surname is a title, not a role worth keeping.
     if role and (
@@ -583,6 +606,10 @@ def _make_mention(
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
 
 
+# "Minister for Trade and Industry", "Secretary of State": a title runs on
+# over capitalised words after these.
+_TITLE_JOINERS = frozenset(["and", "for", "of", "&"])
+_AFTER_TITLE_JOINER = re.compile(r"\b(?:and|for|of|&)\s+$")
 # Prepositions that carry a title on over the name of what it heads:
 # "President of the European Council António Costa".
 _TITLE_COMPLEMENTS = frozenset(["of", "for"])

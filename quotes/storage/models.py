@@ -283,7 +283,11 @@ class Statement(Base):
     """One thing a speaker said, however many outlets carried it."""
 
     __tablename__ = "statements"
-    __table_args__ = (Index(None, "speaker_id", "first_said_on"),)
+    __table_args__ = (
+        Index(None, "speaker_id", "first_said_on"),
+        # A speaker's statements most quoted first (the speaker page's listing).
+        Index(None, "speaker_id", "quote_count", "first_said_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))

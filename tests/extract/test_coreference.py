@@ -209,3 +209,42 @@ def test_the_ministry_is_only_a_ministry_named_before() -> None:
         "The ministry said it would not step in."
     )
     assert _quote(text, "step in").speaker != "Nordhavn"
+
+
+def test_a_particle_surname_opening_a_sentence_is_still_the_person() -> None:
+    text = (
+        "Omar al-Haddad met Peter Lund in Aqaba on Sunday.\n\n"
+        '"The port is open to every ship," Lund said.\n\n'
+        "Al-Haddad, who signed the harbour deal last year, said trade would double.\n\n"
+        '"We have opened the gates," he said, "and the ships will come."'
+    )
+    assert _quote(text, "opened the gates").speaker == "Omar al-Haddad"
+
+
+def test_an_abbreviation_in_a_title_is_no_sentence_end() -> None:
+    text = (
+        '"The fraud is proven," U.S. Attorney Greta Holm said on the court steps.\n\n'
+        "Assistant U.S. Attorney Mara Sölvi questioned the banker for two days.\n\n"
+        "Holm left without taking questions. "
+        'The U.S. attorney told reporters the inquiry was "open".'
+    )
+    assert _quote(text, "inquiry").speaker == "Greta Holm"
+
+
+def test_a_described_speaker_between_blocks_an_earlier_name() -> None:
+    text = (
+        "Harbour defender Marek Ozols was abused from the stands on Saturday.\n\n"
+        "Peter Lund, who runs the stadium, said the cameras had caught the man.\n\n"
+        "Helga Marsh said such cases had doubled.\n\n"
+        "Speaking on Sunday, the defender said he would play on Tuesday. "
+        '"Nobody keeps me off that pitch," he said.'
+    )
+    assert _quote(text, "keeps me off").speaker == "Marek Ozols"
+
+
+def test_an_age_never_given_takes_the_speaker_before_not_a_name_in_its_own_sentence() -> None:
+    text = (
+        '"We have a plan of our own," Chief Executive Helga Marsh said.\n\n'
+        'Asked whether she would meet Peter Lund, the 61-year-old said she had "no time".'
+    )
+    assert _quote(text, "no time").speaker == "Helga Marsh"

@@ -132,3 +132,19 @@ def test_an_unnamed_speaker_keeps_its_description_without_a_count() -> None:
     text = "Several shopkeepers said the market would close early on Fridays."
     speaker, kind = _speaker(text, "market")
     assert (speaker, kind) == ("shopkeepers", SpeakerKind.DESCRIPTION)
+
+
+def test_a_title_running_over_and_ends_at_the_given_name() -> None:
+    text = (
+        "Minister for Harbours and Fisheries Peter Lund said:\n\n"
+        '"Every pier on the coast will be rebuilt by the spring."'
+    )
+    assert _speaker(text, "Every pier") == ("Peter Lund", SpeakerKind.PERSON)
+
+
+def test_a_weekday_after_the_verb_is_never_the_speaker() -> None:
+    found = extract_quotes(
+        'A harbour official who asked not to be named said Wednesday, "The gates stay shut."',
+        DAY,
+    )
+    assert all(quote.speaker != "Wednesday" for quote in found)
