@@ -1,40 +1,35 @@
 """``quotes extract``: show what the extractor finds in one article, storing nothing.
 
-Kept free of the database and HTML stacks: scorers run it once per article.
+The file is read as ``quotes import`` reads it (``quotes.sources``: header,
+title, encoding, HTML, JSON), so both find the same quotes. Offsets are
+positions in the file where its text lies there whole (plain text, with the
+header or title line counted), else in the article's text as read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
 
 import click
 
-from quotes.extract import ExtractedQuote, extract_quotes
+from quotes.errors import SourceError
+from quotes.extract import ExtractedQuote
+from quotes.services.extracting import article_quotes
+from quotes.sources import ArticleInput, ReadOptions, read_sources
+from quotes.sources.language import is_english
 
-_WIRE_HEADER = re.compile(r"\Adate (\d{4}-\d{2}-\d{2})\b")
 
-
-def read_text(path: str) -> str:
-    """The file as text, or a one-line error naming it."""
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
-    except OSError as exc:
-        raise click.ClickException(f"{path}: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise click.ClickException(f"{path}: empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise click.ClickException(f"{path}: binary data, not text")
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise click.ClickException(f"{path}: not UTF-8 text")
+def read_articles(path: str) -> list[ArticleInput]:
+    """The articles in the file (a JSON list or JSONL feed may hold several), or
+    a one-line error naming it."""
+    articles = []
+    for item in read_sources([path], ReadOptions()):
+        if isinstance(item, SourceError):
+            raise click.ClickException(f"{item.source}: {item.reason}")
+        articles.append(item)
+    return articles
 
 
 @click.command()
@@ -43,7 +38,7 @@ def read_text(path: str) -> str:
     "--date",
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date, to resolve 'on Monday' (default: a 'date YYYY-MM-DD' header line).",
+    help="Publication date, to resolve 'on Monday' (default: what the file says).",
 )
 @click.option(
     "--format",
@@ -59,13 +54,19 @@ def read_text(path: str) -> str:
 )
 def extract(file: str, published: dt.datetime | None, fmt: str | None, explain: bool) -> None:
     """Print the quotes found in FILE ("-" for stdin) without storing anything."""
-    text = read_text(file)
-    day = published.date() if published else None
-    if day is None:
-        header = _WIRE_HEADER.match(text)
-        if header:
-            day = dt.date.fromisoformat(header[1])
-    quotes = extract_quotes(text, day)
+    quotes: list[ExtractedQuote] = []
+    for article in read_articles(file):
+        if published is not None:
+            article = article.with_overrides(published=published.date())
+        for notice in article.notices:
+            click.echo(f"Notice: {article.origin}: {notice}", err=True)
+        if not is_english(article.language):
+            click.echo(
+                f"Notice: {article.origin}: no quotes: language {article.language} "
+                "(only English has rules)",
+                err=True,
+            )
+        quotes.extend(article_quotes(article))
     if explain:
         _explain(quotes)
         return

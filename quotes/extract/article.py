@@ -37,10 +37,11 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-# "GENEVA, March 5 - ", "KYIV (Reuters) — ": where and when the story was filed,
-# before its first sentence; neither its subject nor part of what anyone said.
+# "GENEVA, March 5 - ", "KYIV (Reuters) — ", "HALIFAX, June 5, 2029 (AP) — ": where
+# and when the story was filed, before its first sentence; neither its subject
+# nor part of what anyone said.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,[^\S\n][A-Z][a-z]+\.?[^\S\n]\d{1,2})?"
+    r"[A-Z][A-Z .'-]{1,40}(?:,[^\S\n][A-Z][a-z]+\.?[^\S\n]\d{1,2}(?:,[^\S\n]\d{4})?)?"
     r"(?:[^\S\n]\([A-Za-z .]{2,30}\))?[^\S\n]+[-—–][^\S\n]+"
 )
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 from quotes.extract.article import Article, clause_end, word_count
 from quotes.extract.cues import SHORT_FRAGMENT_WORDS
 from quotes.extract.found import Found
+from quotes.extract.lexicon import SPEECH_VERBS
 from quotes.extract.mentions import Mention
-from quotes.extract.model import QuoteKind
+from quotes.extract.model import QuoteKind, SpeakerKind
 
 
 class _Near:
@@ -216,3 +217,38 @@ def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
         if item.mention is not None:
             previous = item
     return continued
+
+
+def one_per_span(article: Article, found: list[Found]) -> list[Found]:
+    """One quote per span. Run-on text can give the same words to two verbs
+    ("Berg said Holt said the fares would rise, ..."), and so can a that-clause
+    after two verbs ("Holt said Berg wants that ..."); an article stores one
+    quote per span: the better-attributed one is kept, the rest dropped."""
+    best: dict[tuple[int, int], Found] = {}
+    for item in found:
+        span = (item.start, item.end)
+        kept = best.get(span)
+        if kept is None or _attribution_rank(article, item) > _attribution_rank(article, kept):
+            best[span] = item
+    if len(best) == len(found):
+        return found
+    return [item for item in found if best[(item.start, item.end)] is item]
+
+
+def _attribution_rank(article: Article, item: Found) -> tuple[float, bool, bool, int, int]:
+    """How well a quote is attributed: how sure its rule is; then a named speaker
+    over a pronoun, a description or none; then a verb of saying over one of
+    belief or finding ("Holt said" over "Berg wants"); then the verb nearest
+    the words it reports; then the earlier verb."""
+    mention = item.mention
+    named = (
+        mention is not None
+        and not mention.is_pronoun
+        and mention.kind is not SpeakerKind.DESCRIPTION
+    )
+    if item.cue is None:
+        return item.confidence, named, False, -(1 << 30), 0
+    cue_start, cue_end = item.cue
+    saying = article.text[cue_start:cue_end] in SPEECH_VERBS
+    distance = max(item.start - cue_end, cue_start - item.end, 0)
+    return item.confidence, named, saying, -distance, -cue_start

@@ -249,13 +249,19 @@ class Discourse:
         text = self.text
         raw = run[0]
         all_words = raw.split()
-        # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
-        first = max(
-            (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))), default=0
-        )
-        words = all_words[first:]
-        possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
-        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
+        first = 0
+        if "'" in raw or "’" in raw:
+            # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
+            first = max(
+                (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))),
+                default=0,
+            )
+            words = all_words[first:]
+            possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
+            words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
+        else:
+            words = [w.rstrip(".,") for w in all_words]
+            possessive = False
         if not words or not words[-1]:
             return
         lower = [w.lower().rstrip(".") for w in words]
@@ -265,15 +271,15 @@ class Discourse:
             honorific = HONORIFICS[lower[start - 1]] or None
         else:
             honorific = None
-        while name_words and (
-            name_words[0].lower() in _RUN_STOPS or name_words[0].lower() in NAME_PARTICLES
-        ):
-            name_words = name_words[1:]
+        lowered = lower[start:]
+        while lowered and (lowered[0] in _RUN_STOPS or lowered[0] in NAME_PARTICLES):
+            lowered = lowered[1:]
             start += 1
-        stop = next((i for i, w in enumerate(name_words) if w.lower() in _RUN_STOPS), None)
-        if stop is not None:
+        name_words = words[start:]
+        if not _RUN_STOPS.isdisjoint(lowered):
+            stop = next(i for i, w in enumerate(lowered) if w in _RUN_STOPS)
             name_words = name_words[:stop]
-        if sum(1 for w in name_words if w.lower() not in NAME_PARTICLES) > 3:
+        if len(name_words) > 3 and sum(w.lower() not in NAME_PARTICLES for w in name_words) > 3:
             # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
             # into a name; the name starts at its given name, if one is known.
             given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]

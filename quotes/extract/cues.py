@@ -65,3 +65,18 @@ COORDINATED = re.compile(r"\s(?:and|but)\s+$")
 def inside(position: int, starts: list[int], spans: list[tuple[QuoteSpan, ...]]) -> bool:
     index = bisect.bisect_left(starts, position) - 1
     return index >= 0 and position < spans[index][-1].end
+
+
+# "Said Chairwoman Ana Ruiz:", "Added Ruiz:": a press release's attribution
+# line, its verb first and capitalised, a name and a colon after it.
+VERB_FIRST = re.compile(
+    r"[^\S\n]*("
+    + word_alternation(
+        frozenset(
+            verb.capitalize()
+            for verb in SPEECH_VERBS
+            if verb.endswith(("ed", "s")) or verb in ("said", "wrote", "told")
+        )
+    )
+    + r")[^\S\n]+(?=[A-Z])"
+)

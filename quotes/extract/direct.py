@@ -16,6 +16,7 @@ from quotes.extract.cues import (
     SENTENCE_BREAK,
     SHORT_FRAGMENT_WORDS,
     TRAILING_ATTRIBUTION,
+    VERB_FIRST,
 )
 from quotes.extract.found import Found
 from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
@@ -156,6 +157,37 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         return None
     lead_mention = relative_antecedent(text, before_start, lead_mention)
     return quotation.found(lead_mention, lead_cue.span(), 0.9)
+
+
+def said_colon(quotation: Quotation) -> Found | None:
+    """ "Said Chairwoman Ana Ruiz: "..."", or the line "Said Chairwoman Ana Ruiz:"
+    above a quote paragraph: a press release's attribution, verb first."""
+    article, text = quotation.article, quotation.text
+    paragraph = article.paragraph_start(quotation.start)
+    if quotation.lead.strip():
+        if not quotation.stripped.endswith(":"):
+            return None
+        line_start = paragraph
+        colon = quotation.before_start + len(quotation.stripped) - 1
+    else:
+        if quotation.before_start > paragraph or quotation.kind is not QuoteKind.DIRECT:
+            return None
+        previous_end = stripped_end(text, paragraph)
+        if previous_end == 0 or text[previous_end - 1] != ":":
+            return None
+        colon = previous_end - 1
+        line_start = article.paragraph_start(colon)
+    verb = VERB_FIRST.match(text, line_start, colon)
+    if verb is None:
+        return None
+    mention = subject_after(text, verb.end(), colon)
+    if (
+        mention is None
+        or mention.kind is not SpeakerKind.PERSON
+        or text[mention.end : colon].strip()
+    ):
+        return None
+    return quotation.found(mention, verb.span(1), 0.85)
 
 
 def name_colon(quotation: Quotation) -> Found | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.combine import combine, join_lists
+from quotes.extract.combine import combine, join_lists, one_per_span
 from quotes.extract.coreference import Discourse
 from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.direct import Quotation
@@ -77,7 +77,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     for follow in FOLLOW_RULES:
         for found in follow.apply(article, combined):
             found.rule = follow.name
-    combined = join_lists(article, combined)
+    combined = one_per_span(article, join_lists(article, combined))
     return _resolve(article, combined, published, [(span.start, span.end) for span in spans])
 
 
@@ -140,6 +140,7 @@ def _resolve(
     last_person: _Person | None = None
     last_body: str | None = None
     last_body_kind = SpeakerKind.ORGANISATION
+    described_speakers: list[str] = []  # "A port official in Aqaba", as introduced
     quotes: list[ExtractedQuote] = []
     for item in found:
         mention = item.mention
@@ -212,6 +213,13 @@ def _resolve(
                 chain.append(
                     f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
                 )
+            elif mention.kind is SpeakerKind.DESCRIPTION and (
+                introduced := _introduced_as(mention.text, described_speakers)
+            ):
+                # "the official said" after "A port official in Aqaba told ...".
+                speaker, kind = introduced, SpeakerKind.DESCRIPTION
+                confidence -= 0.1
+                chain.append(f"description {mention.text!r} -> {speaker} (introduced so before)")
             elif (
                 mention.kind is SpeakerKind.DESCRIPTION
                 and last_body is not None
@@ -227,6 +235,12 @@ def _resolve(
                     kind = SpeakerKind.GOVERNMENT
                 if kind in (SpeakerKind.GOVERNMENT, SpeakerKind.ORGANISATION):
                     last_body, last_body_kind = speaker, kind
+                elif kind is SpeakerKind.DESCRIPTION and speaker.split()[0].lower() in (
+                    "a",
+                    "an",
+                    "one",
+                ):
+                    described_speakers.append(speaker)
                 if speaker != mention.text:
                     chain.append(f"{kind} {mention.text!r} -> {speaker}")
         if item.continued:
@@ -261,6 +275,30 @@ def _resolve(
             )
         )
     return quotes
+
+
+_DESCRIPTION_ENDS = frozenset("in of at from for with on near who which that".split())
+
+
+def _introduced_as(description: str, introduced: list[str]) -> str | None:
+    """ "the official" is the "A port official in Amman" quoted before (a
+    speaker introduced with that head noun), named as introduced, in full."""
+    words = description.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    same: list[str] = []
+    for phrase in introduced:
+        head = []
+        for word in phrase.lower().split():
+            if word in _DESCRIPTION_ENDS:
+                break
+            head.append(word)
+        if head and head[-1] == words[1]:
+            same.append(phrase)
+    if not same:
+        return None
+    # The latest, read in full where it was introduced at more length.
+    return max((phrase for phrase in same if phrase.startswith(same[-1])), key=len)
 
 
 _PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(he|she)\b")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.cues import VERB_FIRST
 from quotes.extract.found import Found
 from quotes.extract.mentions import subject_before
 from quotes.extract.model import QuoteKind, SpeakerKind
@@ -62,6 +63,8 @@ def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> li
         line = _HEADLINE.match(text, start)
         if line is None:
             continue
+        if VERB_FIRST.match(text, start, line.end(1)):
+            continue  # "Said Chairwoman Holt: ...": an attribution line (said_colon)
         colon = line.end(1)
         mention = subject_before(text, colon, start)
         if (

@@ -197,6 +197,19 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         phrase = _phrase_backwards(tokens, index - 2)
         if phrase is not None:
             named = _make_mention(text, tokens, phrase[0], phrase[1])
+            if (
+                named is not None
+                and named.kind is not SpeakerKind.PERSON
+                and phrase[0] > 0
+                and tokens[phrase[0] - 1][2] in _PLACE_PREPOSITIONS
+            ):
+                # "A port official in Amman, who ...": the place is not who
+                # speaks; the described speaker before it is.
+                introduced = _described_before(text, tokens, phrase[0] - 1, tokens[index - 1][0])
+                if introduced is None:
+                    return None
+                start, end, word = tokens[index]
+                return Mention(word, start, end, SpeakerKind.DESCRIPTION, introduced)
             if named is not None and named.kind is not SpeakerKind.DESCRIPTION:
                 # The mention is "who", as printed next to the verb; it names
                 # the one before it.
@@ -474,6 +487,26 @@ def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Ment
     if text[end - 1] == ".":
         end -= 1
     return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
+
+
+_PLACE_PREPOSITIONS = frozenset(["in", "of", "at", "from", "for", "with", "on", "near"])
+
+
+def _described_before(
+    text: str, tokens: list[tuple[int, int, str]], preposition: int, end: int
+) -> str | None:
+    """ "A port official" in "A port official in Aqaba, who": the described
+    speaker a place or body follows, opening with an indefinite article."""
+    for first in range(preposition - 1, max(-1, preposition - 6), -1):
+        word = tokens[first][2]
+        if word in (",", ".", ";", ":") or word in ("'s", "’s"):
+            return None
+        if word.lower() in ("a", "an", "one") and preposition - first >= 2:
+            head = tokens[preposition - 1][2].lower()
+            if head in DESCRIPTION_HEADS or head in TITLE_WORDS:
+                return text[tokens[first][0] : end].strip()
+            return None
+    return None
 
 
 def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ from quotes.extract.direct import (
     introduced_before,
     name_colon,
     quote_then_said,
+    said_colon,
     said_then_quote,
     sentence_subject,
     signature_below,
@@ -92,6 +93,13 @@ DIRECT_RULES: tuple[Rule[DirectRule], ...] = (
         0.9,
         'Ilse Brandt told the council: "The depot stays open."',
         said_then_quote,
+    ),
+    Rule(
+        "said_colon",
+        "a press release's attribution line, verb first, before the quote or its paragraph",
+        0.85,
+        'Said Chairwoman Maren Holt: "We will rebuild."',
+        said_colon,
     ),
     Rule(
         "name_colon",

@@ -6,6 +6,7 @@ clustering (``cluster``). The storage services call these; so can anyone.
 """
 
 from quotes.match.cluster import Cluster, ClusterItem, ClusterSuggestion, cluster
+from quotes.match.filing import filed_as, filing_name, is_generic, is_pronoun
 from quotes.match.names import (
     acronym,
     affiliation_key,
@@ -56,11 +57,15 @@ __all__ = [
     "cluster",
     "decide",
     "display_case",
+    "filed_as",
+    "filing_name",
     "fold",
     "given_names_compatible",
     "has_ellipsis",
     "identity_key",
     "is_acronym",
+    "is_generic",
+    "is_pronoun",
     "looks_like_person",
     "match_key",
     "name_key",

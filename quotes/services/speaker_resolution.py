@@ -16,7 +16,6 @@ an unknown kind is taken for a person.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, case, or_, update
@@ -27,9 +26,6 @@ from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.services.speaker_directory import Ambiguous, SpeakerDirectory, SpeakerEntry
 from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.models import Actor, Speaker, SpeakerAlias, SpeakerRole
-
-_THE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
-_PRONOUNS = frozenset("he she they it we i him her them his hers its their this that who".split())
 
 
 class ResolverCounts(Protocol):
@@ -73,39 +69,20 @@ class SpeakerResolver:
             self.article, self.seen = article, []
         printed = (q.speaker or q.speaker_mention or "").strip()
         self.names.append(q.speaker)
-        if not printed or match.name_key(printed) in _PRONOUNS:
+        if not printed or match.is_pronoun(printed):
             return None
         body = match.canonical_body(printed)
         kind, role = q.speaker_kind, q.speaker_role
-        _, titles, proper = match.name_parts(printed)
-        if body is not None:
-            display, kind = body, SpeakerKind.GOVERNMENT
-        elif kind != SpeakerKind.PERSON and titles and match.looks_like_person(printed):
-            # "Secretary of State Marco Rubio", "Finance Minister X" typed a body or a
-            # description: a person with a role.
-            display, kind = proper, SpeakerKind.PERSON
-        elif kind == SpeakerKind.DESCRIPTION or _generic(printed):
-            # "a senior official" stays unnamed. A body named by what it is and whose
-            # it is ("Russia's defence ministry") is that body; "the ministry" is
-            # the ministry this article named, if it named one; never a guess across
-            # articles.
-            named = match.body_name(printed)
-            if named is None:
-                entry = self._same_head(printed)
-                if entry is not None:
-                    self.seen.append(entry)
-                return entry.id if entry is not None else None
-            display = named
-            adjective = match.fold(named.split()[0])
-            kind = (
-                SpeakerKind.GOVERNMENT
-                if match.canonical_body(adjective + " government")
-                else SpeakerKind.ORGANISATION
-            )
-        elif kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
-            display, kind = proper, SpeakerKind.PERSON
-        else:
-            display = _THE.sub("", printed)
+        _, titles, _ = match.name_parts(printed)
+        filed = match.filed_as(printed, kind)
+        if filed is None:
+            # "a senior official" stays unnamed; "the ministry" is the ministry
+            # this article named, if it named one; never a guess across articles.
+            entry = self._same_head(printed)
+            if entry is not None:
+                self.seen.append(entry)
+            return entry.id if entry is not None else None
+        display, kind = filed
         entry = self._in_article(printed, kind)
         if entry is not None:
             kind, display = entry.kind, entry.name
@@ -206,7 +183,7 @@ class SpeakerResolver:
     def _is_name_of(mention: str, entry: SpeakerEntry, metonym: bool) -> bool:
         """Whether a mention is worth keeping as an alias: a name, not "he" or "officials"."""
         key = match.name_key(mention)
-        if not key or key in _PRONOUNS or (not mention[:1].isupper() and not metonym):
+        if not key or match.is_pronoun(mention) or (not mention[:1].isupper() and not metonym):
             return False
         if metonym:
             return match.canonical_body(mention) == entry.name
@@ -306,20 +283,6 @@ _SET_AFFILIATION = (
         table_of(Speaker).c.affiliation.is_(None),
     )
     .values(affiliation=bindparam("a"))
-)
-
-
-def _generic(printed: str) -> bool:
-    """A body named only by what it is ("Police", "the company"): no one in particular."""
-    words = match.alias_key(printed).split()
-    return len(words) == 1 and words[0] in _GENERIC_BODIES
-
-
-_GENERIC_BODIES = frozenset(
-    """
-    police ministry government agency company department office team club district
-    council commission committee court army military union party authorities
-    """.split()
 )
 
 

@@ -11,9 +11,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from quotes.errors import SourceError
+from quotes.sources.placement import Placement
 
 _SPACES = re.compile(r"\s+")
 _TRAILING_SPACES = re.compile(r"[ \t\f\v]+\n")
@@ -33,6 +34,9 @@ class ArticleInput:
     language: str | None = None  # an ISO 639-1 code once read (``language``); None: unknown
     author: str | None = None
     notices: tuple[str, ...] = ()  # repairs made while reading ("repaired: ...")
+    # Where ``text`` lies in the file it was read from (plain text); None: nowhere
+    # one can count to (HTML, JSON).
+    placement: Placement | None = field(default=None, compare=False)
 
     def with_overrides(
         self, *, outlet: str | None = None, published: dt.date | None = None

@@ -137,6 +137,10 @@ def decode_bytes(
 def _finish(text: str, source: str) -> str:
     text = repair_mojibake(text)
     if not looks_like_text(text):
+        # Mojibake with its accents decomposed ("A" + U+0303 for "Ã") hides from the
+        # repair and its C1 controls look like binary; composed, it is repaired.
+        text = repair_mojibake(unicodedata.normalize("NFC", text))
+    if not looks_like_text(text):
         raise SourceError(source, "binary data, not text")
     return strip_controls(text)
 

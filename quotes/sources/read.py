@@ -19,6 +19,7 @@ from typing import IO
 
 from quotes.errors import SourceError
 from quotes.sources.article import ArticleInput, with_notices
+from quotes.sources.dateline import dateline_date
 from quotes.sources.decode import bom_encoding, decode_bytes
 from quotes.sources.detect import (
     Format,
@@ -60,8 +61,12 @@ def read_sources(
 
 
 def _with_language(article: ArticleInput) -> ArticleInput:
-    """The article with the language its text is in (``language``), where that is known."""
-    return replace(article, language=article_language(article.text, article.language))
+    """The article with the language its text is in (``language``), where that is
+    known, and the date its dateline gives where nothing else dated it."""
+    published = article.published or dateline_date(article.text)
+    return replace(
+        article, language=article_language(article.text, article.language), published=published
+    )
 
 
 def _read_all(
@@ -200,12 +205,20 @@ def _parse_document(
         elif fmt == "html":
             items = [parse_html(text, origin, url=url)]
         else:
-            article = parse_text(text, origin)
+            article = parse_text(text, origin, _as_utf8(data))
             items = [article if url is None else replace(article, url=url)]
         for item in items:
             yield with_notices(item, notices)
     except SourceError as exc:
         yield exc
+
+
+def _as_utf8(data: bytes) -> str | None:
+    """The document as UTF-8 reads it, before any repair; None if it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _lines(

@@ -248,3 +248,31 @@ def test_an_age_never_given_takes_the_speaker_before_not_a_name_in_its_own_sente
         'Asked whether she would meet Peter Lund, the 61-year-old said she had "no time".'
     )
     assert _quote(text, "no time").speaker == "Helga Marsh"
+
+
+def _said_by_who(text: str) -> ExtractedQuote:
+    found = [q for q in extract_quotes(text, DAY) if q.speaker_mention == "who"]
+    assert found, "no quote attributed to 'who'"
+    return found[0]
+
+
+def test_who_after_a_place_stands_for_the_described_speaker_before_it() -> None:
+    text = "Work stopped after a port official in Amman, who said the cranes were unsafe, left."
+    quote = _said_by_who(text)
+    assert quote.speaker == "a port official in Amman"
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+
+
+def test_who_after_a_person_stands_for_that_person() -> None:
+    text = "Work stopped after a visit from Peter Lund, who said the cranes were unsafe."
+    assert _said_by_who(text).speaker == "Peter Lund"
+
+
+def test_the_official_is_the_unnamed_official_introduced_before() -> None:
+    text = (
+        "Work stopped after a port official in Amman, who said the cranes were unsafe, left.\n\n"
+        '"The ships will not wait for us," the official said.'
+    )
+    quote = _quote(text, "will not wait")
+    assert quote.speaker == "a port official in Amman"
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION

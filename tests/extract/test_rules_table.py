@@ -49,6 +49,20 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Ilse Brandt",
     ),
     (
+        "said_colon",
+        'The board approved the new ferry contract.\n\nSaid Chairwoman Maren Holt: "This'
+        ' contract keeps the island connected for a decade."',
+        "island connected",
+        "Maren Holt",
+    ),
+    (
+        "said_colon",
+        "The board approved the new ferry contract.\n\nSaid Harbour Board Chairwoman Maren"
+        ' Holt:\n\n"This contract keeps the island connected for a decade."',
+        "island connected",
+        "Maren Holt",
+    ),
+    (
         "name_colon",
         'One voice stood out at the hearing - Maren Holt: "We will rebuild every pier."',
         "rebuild",

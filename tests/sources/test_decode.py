@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import unicodedata
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", what browsers decode)
 import pytest
@@ -130,3 +131,13 @@ def test_clean_text_is_left_exactly_as_it_is(text: str) -> None:
     notices: list[str] = []
     assert decode_bytes(text.encode("utf-8"), "a.txt", notices=notices) == text
     assert notices == []
+
+
+def test_mojibake_with_decomposed_accents_is_repaired_not_refused() -> None:
+    # "Basáñez" and "Carreño" read as Windows-1252 twice over, the "Ã" and "Â"
+    # stored as a letter and a combining mark, as some archives keep them.
+    garbled = "Mayor Jorge Bas\u00c3\x83\u00c2\u00a1\u00c3\x83\u00c2\u00b1ez met Ana Carre\u00c3\x83\u00c2\u00b1o. "
+    decomposed = unicodedata.normalize("NFD", garbled * 3)
+    assert "\u0303" in decomposed
+    text = decode_bytes(decomposed.encode("utf-8"), "a.txt")
+    assert "Basáñez" in text and "Carreño" in text
