@@ -289,7 +289,7 @@ def test_an_organisation_is_named_as_it_was_first_named_in_full() -> None:
 def test_a_board_speaks_for_its_organisation() -> None:
     text = (
         "Corvane Capital made a hostile bid for Tallin Bank on Monday.\n\n"
-        "Tallin's board said in a statement that the bid was far too low."
+        "Tallin's board told shareholders the bid was far too low."
     )
     quote = _quote(text, "far too low")
     assert quote.speaker == "Tallin Bank"
