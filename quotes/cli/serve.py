@@ -37,8 +37,8 @@ def serve(ctx: click.Context, host: str, port: int, edit: bool, workers: int) ->
     """Search, statements, speakers and review in a browser, over the same library.
 
     Listens on 127.0.0.1 (this machine only) unless --host says otherwise;
-    read-only unless --edit. One process serves one page at a time; --workers
-    starts several (a page costs CPU time, and one Python process uses one core)."""
+    read-only unless --edit. A page costs CPU time and one Python process
+    uses one core: --workers starts several (one per core)."""
     import uvicorn
 
     from quotes.web.app import SERVE_DATABASE, SERVE_EDIT

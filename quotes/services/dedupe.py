@@ -48,7 +48,6 @@ from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
-from quotes.services.statements import chunked
 from quotes.storage.appearances import first_printed
 from quotes.storage.bulk import (
     executemany,
@@ -67,6 +66,7 @@ from quotes.storage.models import (
     utcnow,
 )
 from quotes.storage.operations import Recorder, operation, watch_statements
+from quotes.storage.statements import chunked
 
 BATCH_QUOTES = 50_000
 # From this many quotes on, clustering runs in a second process.

@@ -55,7 +55,7 @@ from quotes.errors import DatabaseError, SourceError
 from quotes.services.candidates import CandidateCache
 from quotes.services.read_ahead import Idle, ReadAhead
 from quotes.services.schema import ImportResultJSON
-from quotes.services.statements import article_statement_ids, recompute_statements
+from quotes.services.statements import recompute_statements
 from quotes.services.time_limit import TimeLimitExceeded, time_limit
 from quotes.sources import ArticleInput, ReadOptions, content_hash, read_sources
 from quotes.sources.detect import Format
@@ -72,6 +72,7 @@ from quotes.storage.bulk import (
 from quotes.storage.database import Database, safe_url
 from quotes.storage.models import Article, Outlet, Reprint, utcnow
 from quotes.storage.sole_writer import SoleWriter
+from quotes.storage.statements import article_statement_ids
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote

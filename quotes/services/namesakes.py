@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes import match
@@ -31,7 +30,7 @@ from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
 from quotes.services.statements import recompute_statements
 from quotes.storage.merges import statement_of_its_own
 from quotes.storage.models import Actor, Quote, Statement
-from quotes.storage.operations import operation, watch_statements
+from quotes.storage.operations import operation, watch_quotes
 from quotes.storage.speakers import (
     printed_forms,
     quotes_filed_as,
@@ -79,13 +78,8 @@ def _refile(
 ) -> None:
     quote_ids = sorted(moves)
     sources = sorted({s for s, _ in moves.values() if s is not None})
-    statements = Statement.id.in_(sources) | Statement.id.in_(
-        select(Quote.statement_id).where(Quote.id.in_(quote_ids))
-    )
     with operation(session, "refile", "quote", actor=Actor.RULE, method="namesake") as logged:
-        logged.recorder.watch(Quote, Quote.id.in_(quote_ids))
-        logged.recorder.watch(Statement, statements)
-        watch_statements(logged.recorder, select(Statement.id).where(statements))
+        watch_quotes(logged.recorder, quote_ids, sources)
         sizes = statement_sizes(session, sources)
         leaving: dict[int, list[int]] = defaultdict(list)
         for quote_id in quote_ids:

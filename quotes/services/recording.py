@@ -227,7 +227,8 @@ def forget_article_quotes(session: Session, article: Article) -> list[int]:
     text, date and count recomputed. Returns the ids of the statements repaired.
     The merge log keeps its rows: it is an audit trail.
     """
-    from quotes.services.statements import article_statement_ids, recompute_statements
+    from quotes.services.statements import recompute_statements
+    from quotes.storage.statements import article_statement_ids
 
     session.flush()
     statement_ids = article_statement_ids(session, article.id)

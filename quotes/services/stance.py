@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
@@ -18,14 +17,9 @@ from quotes.match.stance import Stance
 from quotes.services.schema import StanceListingJSON
 from quotes.services.statements import stance_json
 from quotes.services.topics import get_topic, tag
-from quotes.storage.models import (
-    Actor,
-    Speaker,
-    Statement,
-    StatementStance,
-    Topic,
-)
+from quotes.storage.models import Actor, Statement, StatementStance
 from quotes.storage.operations import operation, watch_statements
+from quotes.storage.statements import stance_row, stance_rows
 
 
 def set_stance(
@@ -88,29 +82,13 @@ def list_stances(
     limit: int | None = None,
 ) -> list[StanceListingJSON]:
     """Stances with their statements, earliest statement first (the first ``limit``)."""
-    query = (
-        select(
-            StatementStance,
-            Topic.name,
-            Speaker.name,
-            Statement.first_said_on,
-            Statement.canonical_text,
-        )
-        .join(Topic, Topic.id == StatementStance.topic_id)
-        .join(Statement, Statement.id == StatementStance.statement_id)
-        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .order_by(
-            Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id, Topic.name
-        )
+    rows = stance_rows(
+        session,
+        speaker_id=speaker_id,
+        topic_ids=topic_ids,
+        suggested_only=suggested_only,
+        limit=limit,
     )
-    if speaker_id is not None:
-        query = query.where(Statement.speaker_id == speaker_id)
-    if topic_ids is not None:
-        query = query.where(StatementStance.topic_id.in_(topic_ids))
-    if suggested_only:
-        query = query.where(StatementStance.set_by == Actor.RULE)
-    if limit is not None:
-        query = query.limit(limit)
     return [
         StanceListingJSON(
             **stance_json(row, topic),
@@ -118,7 +96,7 @@ def list_stances(
             first_said_on=said_on,
             text=text,
         )
-        for row, topic, speaker, said_on, text in session.execute(query)
+        for row, topic, speaker, said_on, text in rows
     ]
 
 
@@ -128,8 +106,4 @@ def describe(stance: Stance | str, set_by: Actor | str) -> str:
 
 
 def _stance_row(session: Session, statement_id: int, topic_id: int) -> StatementStance | None:
-    return session.scalars(
-        select(StatementStance).where(
-            StatementStance.statement_id == statement_id, StatementStance.topic_id == topic_id
-        )
-    ).first()
+    return stance_row(session, statement_id, topic_id)

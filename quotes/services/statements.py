@@ -9,10 +9,9 @@ involved are recomputed here, and those left empty are deleted.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
@@ -25,7 +24,7 @@ from quotes.services.schema import (
     StatementDetailJSON,
     StatementJSON,
 )
-from quotes.storage.appearances import first_printed
+from quotes.storage import statements as store
 from quotes.storage.listings import (
     StatementRow,
     appearances_of,
@@ -38,32 +37,16 @@ from quotes.storage.listings import (
 )
 from quotes.storage.models import (
     Actor,
-    Article,
     MergeAction,
     MergeEntity,
     MergeLog,
     Operation,
-    Quote,
-    Statement,
     StatementStance,
 )
-
-_CHUNK = 2000
-
-
-def chunked(values: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def article_statement_ids(session: Session, article_id: int) -> list[int]:
-    """The statements the article's quotes belong to."""
-    rows = session.scalars(
-        select(Quote.statement_id).where(
-            Quote.article_id == article_id, Quote.statement_id.is_not(None)
-        )
-    )
-    return sorted({statement_id for statement_id in rows if statement_id is not None})
+from quotes.storage.statements import (
+    occurrences,
+    write_statements,
+)
 
 
 def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list[int]:
@@ -76,26 +59,9 @@ def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list
         return []
     session.flush()
     grouped: dict[int, list[Occurrence]] = defaultdict(list)
-    reprinted, printed_on = first_printed()
-    for chunk in chunked(ids):
-        rows = session.execute(
-            select(
-                Quote.statement_id,
-                Quote.text,
-                Quote.kind,
-                Quote.said_on,
-                Quote.date_precision,
-                printed_on,
-            )
-            .join(Article, Article.id == Quote.article_id)
-            .outerjoin(reprinted, reprinted.c.article_id == Article.id)
-            .where(Quote.statement_id.in_(chunk))
-        )
-        for statement_id, text, kind, said_on, precision, published_on in rows:
-            if statement_id is None:
-                continue
-            day, day_precision = quote_date(said_on, precision, published_on)
-            grouped[statement_id].append(Occurrence(text, kind, day, day_precision))
+    for statement_id, text, kind, said_on, precision, published_on in occurrences(session, ids):
+        day, day_precision = quote_date(said_on, precision, published_on)
+        grouped[statement_id].append(Occurrence(text, kind, day, day_precision))
     updates: list[dict[str, Any]] = []
     empty: list[int] = []
     for statement_id in ids:
@@ -114,20 +80,7 @@ def recompute_statements(session: Session, statement_ids: Iterable[int]) -> list
                 "quote_count": fields.quote_count,
             }
         )
-    if updates:
-        session.execute(update(Statement), updates)
-    for chunk in chunked(empty):
-        session.execute(
-            delete(Statement).where(Statement.id.in_(chunk)),
-            execution_options={"synchronize_session": False},
-        )
-    for statement_id in ids:
-        cached = session.identity_map.get(session.identity_key(Statement, statement_id))
-        if cached is not None:
-            if statement_id in empty:
-                session.expunge(cached)
-            else:
-                session.expire(cached)
+    write_statements(session, updates, empty)
     return [u["id"] for u in updates]
 
 
@@ -249,17 +202,9 @@ def list_statements(
     limit: int | None = 100,
 ) -> list[StatementJSON]:
     """Statements, most quoted first (then newest)."""
-    query = select(Statement.id).order_by(
-        Statement.quote_count.desc(), Statement.first_said_on.desc(), Statement.id
-    )
-    if speaker_id is not None:
-        query = query.where(Statement.speaker_id == speaker_id)
-    if speaker_ids is not None:
-        query = query.where(Statement.speaker_id.in_(speaker_ids))
-    if limit is not None:
-        query = query.limit(limit)
-    return statement_summaries(session, list(session.scalars(query)))
+    ids = store.statement_ids(session, speaker_id=speaker_id, speaker_ids=speaker_ids, limit=limit)
+    return statement_summaries(session, ids)
 
 
 def count_statements(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Statement)) or 0
+    return store.count_statements(session)

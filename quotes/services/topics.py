@@ -12,17 +12,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.match.keywords import KeywordMatcher, keyword_matcher
 from quotes.services.schema import TopicJSON
 from quotes.services.stance_rules import clear_suggestions, suggest_stances
-from quotes.storage.bulk import insert_ignore
+from quotes.storage import topics as store
 from quotes.storage.models import (
     Actor,
-    Quote,
     Statement,
     StatementStance,
     StatementTopic,
@@ -37,11 +35,7 @@ _CHUNK = 1000
 def get_topic(session: Session, name: str) -> Topic:
     """A topic by name (any case) or id."""
     ref = name.strip()
-    topic = (
-        session.get(Topic, int(ref))
-        if ref.isdigit()
-        else session.scalars(select(Topic).where(func.lower(Topic.name) == ref.lower())).first()
-    )
+    topic = session.get(Topic, int(ref)) if ref.isdigit() else store.topic_named(session, ref)
     if topic is None:
         raise NotFoundError(f"topic {name!r}: no such topic")
     return topic
@@ -54,7 +48,7 @@ def add_topic(
     name = " ".join(name.split())
     if not name:
         raise QuotesError("a topic needs a name")
-    if session.scalars(select(Topic).where(func.lower(Topic.name) == name.lower())).first():
+    if store.topic_named(session, name) is not None:
         raise QuotesError(f"topic {name!r} exists already")
     topic = Topic(
         name=name,
@@ -76,9 +70,7 @@ def set_keywords(session: Session, name: str, keywords: Sequence[str]) -> Topic:
 def remove_topic(session: Session, name: str) -> None:
     """Remove a topic with its tags and stances; its sub-topics move up to its parent."""
     topic = get_topic(session, name)
-    session.execute(
-        update(Topic).where(Topic.parent_id == topic.id).values(parent_id=topic.parent_id)
-    )
+    store.lift_children(session, topic)
     # Else the unit of work nulls the parent of the children it remembers.
     session.expire(topic, ["children"])
     session.delete(topic)
@@ -92,15 +84,8 @@ def list_topics(session: Session) -> list[TopicJSON]:
     below it (a statement on "ceasefire" is also on "war"), each once;
     ``tagged_count`` only those tagged with the topic itself.
     """
-    live = StatementTopic.excluded.is_(False)
-    direct = dict(
-        session.execute(
-            select(StatementTopic.topic_id, func.count())
-            .where(live)
-            .group_by(StatementTopic.topic_id)
-        ).all()
-    )
-    topics = session.scalars(select(Topic).order_by(Topic.name)).all()
+    direct = store.tag_counts(session)
+    topics = store.all_topics(session)
     names = {topic.id: topic.name for topic in topics}
     children: dict[int | None, list[int]] = defaultdict(list)
     for topic in topics:
@@ -115,14 +100,7 @@ def list_topics(session: Session) -> list[TopicJSON]:
                     stack.append(child)
         if len(subtree) == 1:
             return int(direct.get(topic_id, 0))
-        return int(
-            session.scalar(
-                select(func.count(func.distinct(StatementTopic.statement_id))).where(
-                    live, StatementTopic.topic_id.in_(subtree)
-                )
-            )
-            or 0
-        )
+        return store.statements_tagged(session, subtree)
 
     return [
         TopicJSON(
@@ -138,12 +116,7 @@ def list_topics(session: Session) -> list[TopicJSON]:
 
 
 def _matcher(session: Session, topic_ids: Iterable[int] | None = None) -> KeywordMatcher:
-    query = select(Topic.id, Topic.keywords)
-    if topic_ids is not None:
-        query = query.where(Topic.id.in_(list(topic_ids)))
-    return keyword_matcher(
-        (topic_id, keywords or []) for topic_id, keywords in session.execute(query)
-    )
+    return keyword_matcher(store.topic_rules(session, topic_ids))
 
 
 def tag_statements(session: Session, statements: Sequence[Statement]) -> int:
@@ -164,10 +137,7 @@ def tag_statement_ids(session: Session, statement_ids: Sequence[int]) -> int:
     matcher = _matcher(session)
     if not matcher.rules:
         return 0
-    rows = session.execute(
-        select(Statement.id, Statement.canonical_text).where(Statement.id.in_(statement_ids))
-    ).all()
-    added, _ = _retag(session, [(i, text) for i, text in rows], matcher)
+    added, _ = _retag(session, store.statement_texts(session, statement_ids), matcher)
     return added
 
 
@@ -179,7 +149,7 @@ def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
     stances); a person's tags and untags are left as they are. Returns
     ``tags_added`` and ``tags_removed``.
     """
-    scope = [get_topic(session, topic).id] if topic else list(session.scalars(select(Topic.id)))
+    scope = [get_topic(session, topic).id] if topic else store.topic_ids(session)
     matcher = _matcher(session, scope)
     added = removed = 0
     last_id = 0
@@ -188,17 +158,12 @@ def apply_topics(session: Session, topic: str | None = None) -> dict[str, int]:
         # forgotten), so that a million statements do not sit in memory.
         settle = None if logged.nested else logged.operation_id
         while True:
-            chunk = session.execute(
-                select(Statement.id, Statement.canonical_text)
-                .where(Statement.id > last_id)
-                .order_by(Statement.id)
-                .limit(_CHUNK)
-            ).all()
+            chunk = store.statement_texts_after(session, last_id, _CHUNK)
             if not chunk:
                 break
             more, fewer = _retag(
                 session,
-                [(i, text) for i, text in chunk],
+                chunk,
                 matcher,
                 scope=scope,
                 recorder=logged.recorder,
@@ -229,21 +194,8 @@ def _retag(
     read and written for the whole batch at once.
     """
     ids = [statement_id for statement_id, _ in statements]
-    wordings: dict[int, set[str]] = defaultdict(set)
-    cues: dict[int, list[str]] = defaultdict(list)
-    for statement_id, wording, cue in session.execute(
-        select(Quote.statement_id, Quote.text, Quote.cue).where(Quote.statement_id.in_(ids))
-    ):
-        if statement_id is not None:
-            wordings[statement_id].add(wording)
-            if cue:
-                cues[statement_id].append(cue)
-    existing: dict[tuple[int, int], StatementTopic] = {
-        (row.statement_id, row.topic_id): row
-        for row in session.scalars(
-            select(StatementTopic).where(StatementTopic.statement_id.in_(ids))
-        )
-    }
+    wordings, cues = store.wordings_and_cues(session, ids)
+    existing = store.tags_of(session, ids)
     in_scope = set(scope) if scope is not None else {topic_id for topic_id, _ in matcher.rules}
     tagged: list[tuple[int, str, int]] = []
     new: list[dict[str, Any]] = []
@@ -275,10 +227,9 @@ def _retag(
         recorder.watch(StatementStance, StatementStance.statement_id.in_(ids))
     for row in gone:
         session.delete(row)
-    if new:
-        # Core, not the unit of work: re-tagging a database adds rows by the ten
-        # thousand; and two importers may tag the same statement at once.
-        session.execute(insert_ignore(session, StatementTopic), new)
+    # Core, not the unit of work: re-tagging a database adds rows by the ten
+    # thousand; and two importers may tag the same statement at once.
+    store.add_tags(session, new)
     suggest_stances(session, tagged, cues)
     clear_suggestions(session, untagged)
     session.flush()

@@ -52,6 +52,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.storage.bulk import table_of
+from quotes.storage.locks import lock_all
 from quotes.storage.models import (
     Actor,
     Base,
@@ -177,21 +178,43 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 
 def _by_keys(
-    session: Session, table: Table, keys: Iterable[Key], *, lock: bool = False
+    session: Session,
+    table: Table,
+    keys: Iterable[Key],
+    *,
+    lock: bool = False,
+    mine: set[Key] | None = None,
 ) -> dict[Key, Image]:
-    """The current images of these rows (absent rows left out); ``lock``: FOR UPDATE."""
+    """The current images of these rows (absent rows left out); ``lock``: FOR UPDATE;
+    ``mine`` collects the keys of the rows this transaction wrote (PostgreSQL)."""
     found: dict[Key, Image] = {}
     pk = list(table.primary_key.columns)
+    connection = session.connection()
+    written = _written_here(connection, table) if mine is not None else None
     for chunk in _chunks(sorted(set(keys))):
         condition = (
             pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
         )
         query = select(table).where(condition)
+        if written is not None:
+            query = query.add_columns(written)
         if lock:
             query = query.with_for_update()
-        for row in session.connection().execute(query):
-            found[_key(table, row)] = _image(table, row)
+        for row in connection.execute(query):
+            key = _key(table, row)
+            found[key] = _image(table, row)
+            if mine is not None and written is not None and row._mapping["quotes_written_here"]:
+                mine.add(key)
     return found
+
+
+def _written_here(connection: Connection, table: Table) -> ColumnElement[bool] | None:
+    """On PostgreSQL, whether a row was last written by this transaction."""
+    if connection.dialect.name != "postgresql":
+        return None
+    return (
+        literal_column(f"{table.name}.xmin") == literal_column("pg_current_xact_id()::xid")
+    ).label("quotes_written_here")
 
 
 @dataclass
@@ -220,7 +243,14 @@ class Recorder:
                 self.marks[name] = connection.execute(select(func.max(table.c.id))).scalar() or 0
 
     def _new(self, table: Table, key: Key) -> bool:
+        """A row above the highest id at the start, on SQLite, is the operation's own:
+        no one else writes meanwhile. On PostgreSQL an importer may commit rows
+        above it too: only those this transaction wrote are the operation's
+        (``_is_own``)."""
         return table.name in self.marks and key[0] > self.marks[table.name]
+
+    def _is_own(self, table: Table, key: Key, written_here: bool | None) -> bool:
+        return self._new(table, key) and written_here is not False
 
     def watch(self, model: type[Base] | Table, *where: ColumnElement[bool]) -> None:
         """Rows matching any of ``where`` may change: read them now, and again at the end.
@@ -232,12 +262,17 @@ class Recorder:
         self.session.flush()
         condition = or_(*where)
         seen = self.before.setdefault(table.name, {})
-        query = select(table).where(condition).with_for_update()
-        for row in self.session.connection().execute(query):
+        connection = self.session.connection()
+        written = _written_here(connection, table)
+        query = select(table).where(condition)
+        if written is not None:
+            query = query.add_columns(written)
+        for row in connection.execute(query.with_for_update()):
             key = _key(table, row)
             if key not in seen:
                 # A row made by this operation already did not exist before it.
-                seen[key] = None if self._new(table, key) else _image(table, row)
+                here = bool(row._mapping["quotes_written_here"]) if written is not None else None
+                seen[key] = None if self._is_own(table, key, here) else _image(table, row)
         self.scopes.setdefault(table.name, []).append(condition)
 
     def watch_keys(self, model: type[Base] | Table, keys: Iterable[Key]) -> None:
@@ -246,11 +281,19 @@ class Recorder:
         self.session.flush()
         seen = self.before.setdefault(table.name, {})
         wanted = [k for k in set(keys) if k not in seen]
+        concurrent = _written_here(self.session.connection(), table) is not None
+        mine: set[Key] = set()
         found = _by_keys(
-            self.session, table, [k for k in wanted if not self._new(table, k)], lock=True
+            self.session,
+            table,
+            # On PostgreSQL a row above the mark may be someone else's: read it too.
+            wanted if concurrent else [k for k in wanted if not self._new(table, k)],
+            lock=True,
+            mine=mine if concurrent else None,
         )
         for key in wanted:
-            seen[key] = found.get(key)
+            own = self._is_own(table, key, key in mine) if concurrent else False
+            seen[key] = None if own else found.get(key)
 
     def watch_ids(self, model: type[Base] | Table, ids: Iterable[int]) -> None:
         self.watch_keys(model, ((i,) for i in ids))
@@ -455,8 +498,15 @@ def _add_speakers(session: Session, operation_id: int, speakers: set[int]) -> No
 
 def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     """Declare everything of these speakers: the speakers, aliases, roles, quotes,
-    statements (theirs, and those holding their quotes) and what hangs on those."""
+    statements (theirs, and those holding their quotes) and what hangs on those.
+
+    On PostgreSQL the speakers' advisory locks come first, the ones an importer
+    takes before it writes their rows (``quotes.storage.locks``): a correction
+    and an import of the same people take turns instead of each locking rows
+    the other waits for.
+    """
     ids = list(speaker_ids)
+    lock_all(recorder.session.connection(), {f"speaker {i}" for i in ids})
     quote_ids = select(Quote.id).where(Quote.speaker_id.in_(ids))
     statement_ids = select(Statement.id).where(
         or_(
@@ -476,6 +526,19 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     recorder.watch(
         MergeLog, (MergeLog.entity == MergeEntity.QUOTE) & MergeLog.subject_id.in_(quote_ids)
     )
+
+
+def watch_quotes(
+    recorder: Recorder, quote_ids: Sequence[int], statement_ids: Sequence[int]
+) -> None:
+    """Declare these quotes, these statements and any statement that will hold the
+    quotes (a new one of their own), with what hangs on those statements."""
+    statements = Statement.id.in_(list(statement_ids)) | Statement.id.in_(
+        select(Quote.statement_id).where(Quote.id.in_(list(quote_ids)))
+    )
+    recorder.watch(Quote, Quote.id.in_(list(quote_ids)))
+    recorder.watch(Statement, statements)
+    watch_statements(recorder, select(Statement.id).where(statements))
 
 
 def watch_statements(recorder: Recorder, statement_ids: Any) -> None:
@@ -639,6 +702,12 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
     if done.undone_at is not None:
         by = f" by operation {done.undone_by}" if done.undone_by else ""
         raise QuotesError(f"operation {operation_id} was undone already{by}")
+    # The speakers' advisory locks before any row's, as the importer and the
+    # corrections take them (``watch_speakers``).
+    speakers = session.scalars(
+        select(OperationSpeaker.speaker_id).where(OperationSpeaker.operation_id == done.id)
+    )
+    lock_all(session.connection(), {f"speaker {i}" for i in speakers})
     changes = _changes_of(session, operation_id)
     by_table: dict[str, list[Change]] = {}
     for change in changes:

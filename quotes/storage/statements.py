@@ -1,0 +1,157 @@
+"""Statement and stance queries and writes for ``quotes.services.statements`` and
+``quotes.services.stance``: listing, the quotes a statement is derived from,
+and writing what was derived."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from quotes.extract.model import DatePrecision, QuoteKind
+from quotes.storage.appearances import first_printed
+from quotes.storage.models import (
+    Actor,
+    Article,
+    Quote,
+    Speaker,
+    Statement,
+    StatementStance,
+    Topic,
+)
+
+_CHUNK = 2000
+
+
+def chunked(values: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def article_statement_ids(session: Session, article_id: int) -> list[int]:
+    """The statements the article's quotes belong to."""
+    rows = session.scalars(
+        select(Quote.statement_id).where(
+            Quote.article_id == article_id, Quote.statement_id.is_not(None)
+        )
+    )
+    return sorted({statement_id for statement_id in rows if statement_id is not None})
+
+
+def occurrences(
+    session: Session, statement_ids: Sequence[int]
+) -> Iterator[tuple[int, str, QuoteKind, dt.date | None, DatePrecision, dt.date | None]]:
+    """(statement id, wording, kind, said on, its precision, first printed on) of
+    every quote of these statements."""
+    reprinted, printed_on = first_printed()
+    for chunk in chunked(statement_ids):
+        rows = session.execute(
+            select(
+                Quote.statement_id,
+                Quote.text,
+                Quote.kind,
+                Quote.said_on,
+                Quote.date_precision,
+                printed_on,
+            )
+            .join(Article, Article.id == Quote.article_id)
+            .outerjoin(reprinted, reprinted.c.article_id == Article.id)
+            .where(Quote.statement_id.in_(chunk))
+        )
+        for statement_id, text, kind, said_on, precision, published_on in rows:
+            if statement_id is not None:
+                yield statement_id, text, kind, said_on, precision, published_on
+
+
+def write_statements(session: Session, updates: list[dict[str, Any]], empty: list[int]) -> None:
+    """Write recomputed statement fields (rows with ``id``) and delete the empty
+    statements; what the session holds of them is refreshed or forgotten."""
+    if updates:
+        session.execute(update(Statement), updates)
+    for chunk in chunked(empty):
+        session.execute(
+            delete(Statement).where(Statement.id.in_(chunk)),
+            execution_options={"synchronize_session": False},
+        )
+    gone = set(empty)
+    for statement_id in [u["id"] for u in updates] + empty:
+        cached = session.identity_map.get(session.identity_key(Statement, statement_id))
+        if cached is not None:
+            if statement_id in gone:
+                session.expunge(cached)
+            else:
+                session.expire(cached)
+
+
+def statement_ids(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    speaker_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    """Statement ids, most quoted first (then newest)."""
+    query = select(Statement.id).order_by(
+        Statement.quote_count.desc(), Statement.first_said_on.desc(), Statement.id
+    )
+    if speaker_id is not None:
+        query = query.where(Statement.speaker_id == speaker_id)
+    if speaker_ids is not None:
+        query = query.where(Statement.speaker_id.in_(speaker_ids))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_statements(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Statement)) or 0
+
+
+def stance_rows(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    topic_ids: Sequence[int] | None = None,
+    suggested_only: bool = False,
+    limit: int | None = None,
+) -> list[tuple[StatementStance, str, str | None, dt.date | None, str]]:
+    """(stance, topic name, speaker name, first said on, statement text), earliest
+    statement first."""
+    query = (
+        select(
+            StatementStance,
+            Topic.name,
+            Speaker.name,
+            Statement.first_said_on,
+            Statement.canonical_text,
+        )
+        .join(Topic, Topic.id == StatementStance.topic_id)
+        .join(Statement, Statement.id == StatementStance.statement_id)
+        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
+        .order_by(
+            Statement.first_said_on.is_(None), Statement.first_said_on, Statement.id, Topic.name
+        )
+    )
+    if speaker_id is not None:
+        query = query.where(Statement.speaker_id == speaker_id)
+    if topic_ids is not None:
+        query = query.where(StatementStance.topic_id.in_(topic_ids))
+    if suggested_only:
+        query = query.where(StatementStance.set_by == Actor.RULE)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        (row, topic, speaker, said_on, text)
+        for row, topic, speaker, said_on, text in session.execute(query)
+    ]
+
+
+def stance_row(session: Session, statement_id: int, topic_id: int) -> StatementStance | None:
+    return session.scalars(
+        select(StatementStance).where(
+            StatementStance.statement_id == statement_id, StatementStance.topic_id == topic_id
+        )
+    ).first()
