@@ -164,7 +164,8 @@ def _after_preposition(tokens: list[tuple[int, int, str]], index: int) -> bool:
     before = index - 1
     if before > 0 and tokens[before][2].lower() in ("the", "a", "an"):
         before -= 1
-    return before >= 0 and tokens[before][2].lower() in _PREPOSITIONS
+    word = tokens[before][2].lower() if before >= 0 else ""
+    return word in _PREPOSITIONS or word in ("to", "of")
 
 
 def _is_adverb(token: str) -> bool:
