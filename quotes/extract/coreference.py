@@ -19,8 +19,9 @@ itself uses right after naming the person.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotes.extract.bodies import is_place
@@ -250,55 +251,10 @@ class Discourse:
 
     def _add_run(self, run: re.Match[str]) -> None:
         text = self.text
-        raw = run[0]
-        all_words = raw.split()
-        first = 0
-        if "'" in raw or "’" in raw:
-            # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
-            first = max(
-                (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))),
-                default=0,
-            )
-            words = all_words[first:]
-            possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
-            words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
-        else:
-            words = [w.rstrip(".,") for w in all_words]
-            possessive = False
-        if not words or not words[-1]:
+        parsed = _parse_run(run[0])
+        if parsed is None:
             return
-        lower = [w.lower().rstrip(".") for w in words]
-        start = name_start_of(words, lower)
-        name_words = words[start:]
-        if start > 0 and lower[start - 1] in HONORIFICS:
-            honorific = HONORIFICS[lower[start - 1]] or None
-        else:
-            honorific = None
-        lowered = lower[start:]
-        while lowered and (lowered[0] in _RUN_STOPS or lowered[0] in NAME_PARTICLES):
-            lowered = lowered[1:]
-            start += 1
-        name_words = words[start:]
-        if not _RUN_STOPS.isdisjoint(lowered):
-            stop = next(i for i, w in enumerate(lowered) if w in _RUN_STOPS)
-            name_words = name_words[:stop]
-        if len(name_words) > 3 and sum(w.lower() not in NAME_PARTICLES for w in name_words) > 3:
-            # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
-            # into a name; the name starts at its given name, if one is known.
-            given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]
-            if not given:
-                return
-            start += given[0]
-            name_words = name_words[given[0] :]
-        if not name_words:
-            return
-        name_lower = [w.lower() for w in name_words]
-        # "Council Member Ana Ruiz": the words of a body before a name are no name.
-        cut = max((i + 1 for i, w in enumerate(name_lower) if w in _NOT_NAME_WORDS), default=0)
-        if cut:
-            name_words, name_lower, start = name_words[cut:], name_lower[cut:], start + cut
-        if len(name_words) < 2 or is_place(" ".join(name_words)):
-            return
+        all_words, first, possessive, lower, start, honorific, name_words, name_lower = parsed
         key = name_lower[-1]
         known = self.people.get(key)
         if len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2:
@@ -558,12 +514,83 @@ def _role_context(before: str, after: str) -> set[str]:
     return set(words)
 
 
+# What a run says of itself, apart from where it stands: its words, where the
+# name starts in them, the honorific before it, whether it is possessive. A
+# pure function of the run's words, so each run is parsed once a process
+# (an article names its people many times; outlets name the same people).
+_Run = tuple[
+    tuple[str, ...], int, bool, tuple[str, ...], int, str | None, tuple[str, ...], tuple[str, ...]
+]
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_run(raw: str) -> _Run | None:
+    all_words = raw.split()
+    first = 0
+    if "'" in raw or "’" in raw:
+        # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
+        first = max(
+            (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))),
+            default=0,
+        )
+        words = all_words[first:]
+        possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
+        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
+    else:
+        words = [w.rstrip(".,") for w in all_words]
+        possessive = False
+    if not words or not words[-1]:
+        return None
+    lower = [w.lower().rstrip(".") for w in words]
+    start = name_start_of(words, lower)
+    name_words = words[start:]
+    if start > 0 and lower[start - 1] in HONORIFICS:
+        honorific = HONORIFICS[lower[start - 1]] or None
+    else:
+        honorific = None
+    lowered = lower[start:]
+    while lowered and (lowered[0] in _RUN_STOPS or lowered[0] in NAME_PARTICLES):
+        lowered = lowered[1:]
+        start += 1
+    name_words = words[start:]
+    if not _RUN_STOPS.isdisjoint(lowered):
+        stop = next(i for i, w in enumerate(lowered) if w in _RUN_STOPS)
+        name_words = name_words[:stop]
+    if len(name_words) > 3 and sum(w.lower() not in NAME_PARTICLES for w in name_words) > 3:
+        # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
+        # into a name; the name starts at its given name, if one is known.
+        given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]
+        if not given:
+            return None
+        start += given[0]
+        name_words = name_words[given[0] :]
+    if not name_words:
+        return None
+    name_lower = [w.lower() for w in name_words]
+    # "Council Member Ana Ruiz": the words of a body before a name are no name.
+    cut = max((i + 1 for i, w in enumerate(name_lower) if w in _NOT_NAME_WORDS), default=0)
+    if cut:
+        name_words, name_lower, start = name_words[cut:], name_lower[cut:], start + cut
+    if len(name_words) < 2 or is_place(" ".join(name_words)):
+        return None
+    return (
+        tuple(all_words),
+        first,
+        possessive,
+        tuple(lower),
+        start,
+        honorific,
+        tuple(name_words),
+        tuple(name_lower),
+    )
+
+
 def _agrees(person: Person, wanted: str | None) -> bool:
     gender = person.gender
     return wanted is None or gender is None or gender == wanted
 
 
-def _same_name(words: list[str], known: str) -> bool:
+def _same_name(words: Sequence[str], known: str) -> bool:
     """ "de Blasio" and "Bill de Blasio" are one name; "Hillary" and "Bill" are not."""
     known_words = known.lower().split()
     return all(word.lower() in known_words for word in words)
