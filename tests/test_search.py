@@ -318,17 +318,19 @@ def test_figures_count_however_they_are_printed() -> None:
 
 
 @pytest.mark.parametrize("database", BACKENDS[1:], indirect=True)
-def test_postgresql_counts_no_word_its_statistics_call_common(
+def test_postgresql_counts_only_words_its_statistics_do_not_know(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fulltext, "COMMON", 2)
     for sentence in CEASEFIRE:
         publish(database, "Wire One", MAY_12, Said(sentence, PESKOV))
+    words = ["ceasefire", "artillery", "truce"]
     with database.session() as session:
         # No statistics yet: every word is counted (up to COMMON).
-        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+        assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 2,
             "artillery": 1,
+            "truce": 0,
         }
     with database.engine.connect() as connection:
         connection.execute(sql("ANALYZE statements"))
@@ -337,12 +339,23 @@ def test_postgresql_counts_no_word_its_statistics_call_common(
         connection.execute(sql("UPDATE statements SET canonical_text = 'A truce held.'"))
         connection.commit()
     with database.session() as session:
-        # "ceasefire", in every statement the statistics saw, is taken as
-        # common without a count (which would now find none); "artillery",
-        # in one of five, is counted.
-        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+        # "ceasefire" and "artillery", which ANALYZE saw, take their counts
+        # from its statistics (a count would now find neither); "truce",
+        # which it did not see, is counted.
+        assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 2,
+            "artillery": 1,
+            "truce": 2,
+        }
+    with database.engine.connect() as connection:
+        connection.execute(sql("ANALYZE statements"))
+        connection.commit()
+    with database.session() as session:
+        # New statistics are read again.
+        assert fulltext._frequencies(session, words, True) == {
+            "ceasefire": 0,
             "artillery": 0,
+            "truce": 2,
         }
 
 
