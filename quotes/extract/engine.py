@@ -35,8 +35,15 @@ from quotes.extract.direct import Quotation
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before
 from quotes.extract.given_names import gender_of_given_name
-from quotes.extract.lexicon import HONORIFICS, NAME_PARTICLES, PERSONAL_PRONOUNS, PRONOUNS
-from quotes.extract.mentions import Mention
+from quotes.extract.lexicon import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from quotes.extract.mentions import CAPITALISED_STOPS, Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.extract.quotation import find_quotations
 from quotes.extract.reported import NothingSaid, ReportingCue, is_statement, reporting_cues
@@ -176,12 +183,20 @@ def _resolve(
                 else:
                     confidence -= 0.45  # no safe antecedent: nothing guessed
                     chain.append(f"pronoun {mention.text!r} -> no agreeing antecedent")
+            elif owned := _owned_body(text, mention, discourse):
+                # "Nordhavn's board said" is the firm; "Lund's office said" is
+                # an office of its own, linked to the Lund named before.
+                speaker, kind, why = owned
+                chain.append(f"{mention.text!r} -> {speaker} ({why})")
+                if kind is SpeakerKind.ORGANISATION:
+                    last_body, last_body_kind = speaker, kind
             elif mention.kind is SpeakerKind.PERSON and _said_as_body(
                 article, discourse, mention, item
             ):
                 # "Nordhavn said it had cut fares": a body, not a person.
                 mention = _organisation_mention(text, mention)
-                speaker, kind = mention.name, SpeakerKind.ORGANISATION
+                speaker = _full_body_name(text, mention.name, mention.start)
+                kind = SpeakerKind.ORGANISATION
                 last_body, last_body_kind = speaker, kind
                 chain.append(f"name {mention.text!r} -> {speaker} (an organisation: 'it'/'they')")
             elif mention.kind is SpeakerKind.PERSON:
@@ -275,6 +290,105 @@ def _resolve(
             )
         )
     return quotes
+
+
+# What speaks for an organisation as the organisation itself.
+_GOVERNING = ("board", "management", "supervisory board", "board of directors")
+# What speaks for a person or body but is a speaker of its own.
+_OWNED_OFFICES = (
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press office",
+    "press secretary",
+    "campaign",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "aides",
+)
+_OWNED = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|['’])\s+(?P<tail>"
+    + "|".join(sorted({*_GOVERNING, *_OWNED_OFFICES}, key=len, reverse=True))
+    + r")"
+)
+
+
+def _owned_body(
+    text: str, mention: Mention, discourse: Discourse
+) -> tuple[str, SpeakerKind, str] | None:
+    """ "Nordhavn's board" (also printed as the mention "Nordhavn's" before
+    "board"): the organisation named in full earlier; "Gov. Ana Ruiz's office":
+    a speaker of its own, "Ana Ruiz's office", linked to the person."""
+    phrase = mention.text
+    if mention.kind is not SpeakerKind.DESCRIPTION:
+        if not phrase.endswith(("'s", "’s")):
+            return None  # "Lund's spokesman Ola Berg" is Ola Berg
+        phrase = text[mention.start : mention.end + 30]
+    owned = _OWNED.match(phrase)
+    if owned is None or (mention.kind is SpeakerKind.DESCRIPTION and owned.end() != len(phrase)):
+        return None  # "Lund's campaign manager" is no campaign
+    if owned.end() < len(phrase) and phrase[owned.end()].isalnum():
+        return None
+    owner, tail = owned["owner"], owned["tail"]
+    words = owner.split()
+    honorific = False
+    while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+        honorific = honorific or words[0].lower().rstrip(".") in HONORIFICS
+        words = words[1:]  # "Gov. Ana Ruiz" is Ana Ruiz
+    if not words:
+        return None
+    owner = " ".join(words)
+    if tail in _GOVERNING:
+        full = _full_body_name(text, owner, mention.start)
+        if full == owner:
+            return None  # no organisation of that name: keep it as printed
+        return full, SpeakerKind.ORGANISATION, "speaks for the organisation named before"
+    if honorific:
+        # "Mrs. Lund's office": which Lund, the article's pronouns would have
+        # to tell; the office stays as printed.
+        return f"{owner}'s {tail}", SpeakerKind.DESCRIPTION, "as printed"
+    known = discourse.people.get(words[-1].lower())
+    if _namesakes(text, words[-1]) > 1:
+        pass  # "Clinton's campaign" with two Clintons in the article: as printed
+    elif known is not None and _shorter_form(owner, known.name):
+        owner = known.name
+    elif len(words) == 1:
+        given = _full_name_before(text, words[-1], mention.start)
+        if given is not None:
+            owner = f"{given} {owner}"
+    names = owner.split()
+    first = next((i for i, w in enumerate(names[:-1]) if gender_of_given_name(w)), 0)
+    owner = " ".join(names[first:])  # "Senator Ola Berg" is Ola Berg
+    return f"{owner}'s {tail}", SpeakerKind.DESCRIPTION, f"linked to {owner}"
+
+
+def _namesakes(text: str, surname: str) -> int:
+    """How many people of that surname the article names with a given name."""
+    given = {
+        found[1]
+        for found in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text)
+        if gender_of_given_name(found[1])
+    }
+    return len(given)
+
+
+def _full_body_name(text: str, name: str, limit: int) -> str:
+    """ "Nordhavn" is the "Nordhavn Lines" an article named first: the
+    capitalised words that followed it where it first appeared in full."""
+    pattern = re.compile(rf"\b{re.escape(name)}((?:[^\S\n]+[A-Z][\w&-]*)+)")
+    for found in pattern.finditer(text, 0, limit):
+        words = []
+        for word in found[1].split():
+            lower = word.lower()
+            if lower in CAPITALISED_STOPS or lower in WEEKDAYS or lower in TITLE_WORDS:
+                break  # "Nordhavn CEO Ola Berg": the title starts another name
+            words.append(word)
+        if words and len(words) <= 2:
+            return f"{name} {' '.join(words)}"
+    return name
 
 
 _DESCRIPTION_ENDS = frozenset("in of at from for with on near who which that".split())

@@ -80,8 +80,10 @@ def find_quotations(text: str) -> list[QuoteSpan]:
 
 
 # British style: ‘...,’ she said. An opening mark after a space, a paragraph
-# start, a bracket or a dash, before a word.
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))‘(?=[\w“\"])", re.MULTILINE)
+# start, a bracket or a dash (or at the very start), before a word. The pattern
+# opens with the mark itself, so that it is looked for as a literal: an
+# assertion first is tried at every character of the article.
+_SINGLE_OPENER = re.compile(r"‘(?<![^\s(\[—–:]‘)(?=[\w“\"])")
 _STRONG_CLOSE = frozenset(",.?!;:…—")
 _AFTER_CLOSE = frozenset(".,;:?!)]—–…")
 

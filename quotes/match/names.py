@@ -98,8 +98,12 @@ _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’ʼ]s\s+(?P<rest>\S.*)$")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Any script to lower-case ASCII words: "Зеленський" -> "zelenskiy", "Erdoğan" -> "erdogan"."""
-    text = _TRAILING_POSSESSIVE.sub("", unicodedata.normalize("NFC", text).strip())
-    text = anyascii(text).casefold()
+    if text.isascii():
+        # Nothing to compose or transliterate (most names; an authority load folds millions).
+        text = _TRAILING_POSSESSIVE.sub("", text.strip()).casefold()
+    else:
+        text = _TRAILING_POSSESSIVE.sub("", unicodedata.normalize("NFC", text).strip())
+        text = anyascii(text).casefold()
     return " ".join(_NON_WORD.sub(" ", _DROPPED.sub("", text)).split())
 
 
@@ -241,6 +245,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
     return government_of(word) is not None or country_of_adjective(word) is not None
 

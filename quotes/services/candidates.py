@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from itertools import chain, count
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, or_, select
+from sqlalchemy import Connection
 
 from quotes import match
 from quotes.extract.model import DatePrecision, QuoteKind
-from quotes.storage.bulk import table_of
-from quotes.storage.models import Statement, utcnow
+from quotes.storage.models import utcnow
+from quotes.storage.statements import candidate_rows
 
 # A statement is looked for among those first said this close to the quote.
 DATE_WINDOW = dt.timedelta(days=31)
@@ -186,27 +186,6 @@ class Pool:
             self.by_word[word].remove(index)
 
 
-def _candidates_query() -> Any:
-    table = table_of(Statement)
-    return select(
-        table.c.id,
-        table.c.speaker_id,
-        table.c.canonical_text,
-        table.c.kind,
-        table.c.first_said_on,
-        table.c.date_precision,
-    ).where(
-        table.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)),
-        or_(
-            table.c.first_said_on.between(bindparam("lo"), bindparam("hi")),
-            table.c.first_said_on.is_(None),
-        ),
-    )
-
-
-_CANDIDATES = _candidates_query()
-
-
 class CandidateCache:
     """Candidates by (speaker, month), read on first use, least recently used dropped first."""
 
@@ -246,10 +225,7 @@ class CandidateCache:
             lo, hi = dt.date.max, dt.date.min  # the undated only
         for key in sorted(missing, key=_order):
             self._pools[key] = Pool()
-        rows = connection.execute(
-            _CANDIDATES,
-            {"speaker_ids": sorted({s for s, _ in missing}), "lo": lo, "hi": hi},
-        )
+        rows = candidate_rows(connection, sorted({s for s, _ in missing}), lo, hi)
         normalize = match.normalize
         pools = self._pools
         for statement_id, speaker_id, text, kind, first_said_on, precision in rows:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
@@ -30,6 +29,7 @@ from quotes.services.statements import recompute_statements
 from quotes.storage.merges import (
     has_other_quote,
     last_join,
+    put_quotes_in,
     quote_ids_in,
     statement_of_its_own,
     suggestion_rows,
@@ -136,11 +136,7 @@ def _accept(
     else:
         moved = quote_ids_in(session, source)
     if moved:
-        session.execute(
-            update(Quote)
-            .where(Quote.id.in_(moved))
-            .values(statement_id=target, match_method="person", match_score=suggestion.score)
-        )
+        put_quotes_in(session, moved, target, suggestion.score)
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.decided_at = utcnow()
     session.flush()

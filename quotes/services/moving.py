@@ -20,9 +20,8 @@ from quotes.services.merging import watch_statement_set
 from quotes.services.speaker_directory import forget_directory
 from quotes.services.statement_matching import StatementMatcher
 from quotes.services.statements import recompute_statements
-from quotes.storage.bulk import insert_ignore
-from quotes.storage.merges import statement_of_its_own
-from quotes.storage.models import MergeSuggestion, Quote, Speaker
+from quotes.storage.merges import statement_of_its_own, suggest_merges
+from quotes.storage.models import Quote, Speaker
 from quotes.storage.operations import operation, watch_speakers
 from quotes.storage.speakers import (
     set_quote_statement,
@@ -88,8 +87,8 @@ def move_quote(session: Session, quote_id: int, speaker: Speaker) -> Moved:
             target = statement_of_its_own(session, quote, speaker.id)
             set_quote_statement(session, [quote.id], target, method="person")
         if how == "apart" and found is not None and found[0].statement_id is not None:
-            session.execute(
-                insert_ignore(session, MergeSuggestion),
+            suggest_merges(
+                session,
                 [
                     {
                         "quote_id": quote.id,

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
@@ -39,7 +38,7 @@ from quotes.storage.fulltext import (
     statements_containing,
 )
 from quotes.storage.listings import statement_rows
-from quotes.storage.models import Topic
+from quotes.storage.topics import topic_tree
 
 # How many full-text candidates the fuzzy re-ranking sees. More finds more
 # paraphrases and costs time linearly; see benchmarks/bench_search_quality.py.
@@ -258,7 +257,7 @@ def _filters(
 
 def topic_with_descendants(session: Session, name: str) -> list[int]:
     """The topic called ``name`` and every topic below it in the hierarchy."""
-    topics = session.execute(select(Topic.id, Topic.name, Topic.parent_id)).all()
+    topics = topic_tree(session)
     roots = [t.id for t in topics if t.name.casefold() == name.strip().casefold()]
     if not roots:
         raise NotFoundError(f"topic {name!r}: no such topic")

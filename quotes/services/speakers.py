@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from quotes import match
@@ -42,14 +41,20 @@ from quotes.storage.speaker_lookup import (
     speaker_ids_by_name,
 )
 from quotes.storage.speakers import (
+    alias_keys,
+    delete_speaker,
+    hand_back,
     printed_names,
     quote_ids_of,
     quotes_by_statement,
+    recreate_speaker,
     set_alias_speaker,
     set_quote_speaker,
     set_quote_statement,
     set_statement_speaker,
+    speakers_by_quotes,
     speakers_holding,
+    statement_count,
     statement_ids_of,
     statement_sizes,
 )
@@ -98,25 +103,12 @@ def list_speakers(
     session: Session, *, search: str | None = None, speaker_ids: Sequence[int] | None = None
 ) -> list[SpeakerJSON]:
     """Speakers with their quote counts, most quoted first."""
-    counts = (
-        select(Quote.speaker_id, func.count().label("quotes"))
-        .where(Quote.speaker_id.is_not(None))
-        .group_by(Quote.speaker_id)
-        .subquery()
+    found = speakers_by_quotes(
+        session,
+        alias_part=match.alias_key(search) if search else None,
+        speaker_ids=speaker_ids,
     )
-    query = (
-        select(Speaker)
-        .outerjoin(counts, counts.c.speaker_id == Speaker.id)
-        .order_by(func.coalesce(counts.c.quotes, 0).desc(), Speaker.name)
-    )
-    if search:
-        matching = select(SpeakerAlias.speaker_id).where(
-            SpeakerAlias.normalized.contains(match.alias_key(search))
-        )
-        query = query.where(Speaker.id.in_(matching))
-    if speaker_ids is not None:
-        query = query.where(Speaker.id.in_(speaker_ids))
-    return speakers_json(session, list(session.scalars(query)))
+    return speakers_json(session, found)
 
 
 def speakers_json(session: Session, speakers: Sequence[Speaker]) -> list[SpeakerJSON]:
@@ -161,9 +153,7 @@ class SpeakerProfile:
 
 def speaker_profile(session: Session, speaker: Speaker) -> SpeakerProfile:
     """Aliases, roles with the dates seen, and quote counts by outlet."""
-    statements = session.scalar(
-        select(func.count()).select_from(Statement).where(Statement.speaker_id == speaker.id)
-    )
+    statements = statement_count(session, speaker.id)
     return SpeakerProfile(
         id=speaker.id,
         name=speaker.name,
@@ -273,7 +263,7 @@ def _merge(session: Session, keep: Speaker, other: Speaker) -> None:
         mine.last_seen = max(filter(None, (mine.last_seen, role.last_seen)), default=None)
     session.flush()
     session.expire(other)
-    session.execute(delete(Speaker).where(Speaker.id == other.id))
+    delete_speaker(session, other.id)
     session.expunge(other)
     session.flush()
     session.expire(keep)
@@ -287,33 +277,22 @@ def undo_speaker_merge(session: Session, log: MergeLog, recorder: Recorder) -> S
         raise QuotesError(f"merge {log.id}: the speaker it merged into no longer exists")
     watch_speakers(recorder, [log.to_id, log.subject_id])
     recorder.watch_ids(MergeLog, [log.id])
-    session.execute(
-        insert(Speaker).values(
-            id=log.subject_id,
-            name=details.get("name", f"speaker {log.subject_id}"),
-            kind=SpeakerKind(details.get("kind", SpeakerKind.PERSON)),
-            description=details.get("description"),
-        )
+    recreate_speaker(
+        session,
+        log.subject_id,
+        details.get("name", f"speaker {log.subject_id}"),
+        SpeakerKind(details.get("kind", SpeakerKind.PERSON)),
+        details.get("description"),
     )
-    quote_ids = details.get("quote_ids", [])
-    statement_ids = details.get("statement_ids", [])
-    session.execute(
-        update(Quote)
-        .where(Quote.id.in_(quote_ids), Quote.speaker_id == log.to_id)
-        .values(speaker_id=log.subject_id)
-    )
-    session.execute(
-        update(Statement)
-        .where(Statement.id.in_(statement_ids), Statement.speaker_id == log.to_id)
-        .values(speaker_id=log.subject_id)
+    hand_back(
+        session,
+        details.get("quote_ids", []),
+        details.get("statement_ids", []),
+        holder=log.to_id,
+        owner=log.subject_id,
     )
     set_alias_speaker(session, details.get("alias_ids", []), log.subject_id)
-    present = {
-        a.normalized
-        for a in session.scalars(
-            select(SpeakerAlias).where(SpeakerAlias.speaker_id == log.subject_id)
-        )
-    }
+    present = alias_keys(session, log.subject_id)
     for alias in details.get("aliases", []):
         if alias["normalized"] not in present:
             session.add(

@@ -7,16 +7,14 @@ The one module that applies ``quotes.match.stance`` to the database. Tagging
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from quotes.match.stance import suggest_stance
-from quotes.storage.bulk import insert_ignore
-from quotes.storage.models import Actor, Quote, StatementStance, utcnow
+from quotes.storage.models import Actor, utcnow
+from quotes.storage.statements import add_stances, cues_of, drop_rule_stances, stances_by_pair
 
 
 def suggest_stances(
@@ -35,22 +33,9 @@ def suggest_stances(
     if not wanted:
         return
     ids = sorted({statement_id for statement_id, _, _ in wanted})
-    rows = {
-        (row.statement_id, row.topic_id): row
-        for row in session.scalars(
-            select(StatementStance).where(StatementStance.statement_id.in_(ids))
-        )
-    }
+    rows = stances_by_pair(session, ids)
     if cues is None:
-        found: dict[int, list[str]] = defaultdict(list)
-        for statement_id, cue in session.execute(
-            select(Quote.statement_id, Quote.cue).where(
-                Quote.statement_id.in_(ids), Quote.cue.is_not(None)
-            )
-        ):
-            if statement_id is not None and cue:
-                found[statement_id].append(cue)
-        cues = found
+        cues = cues_of(session, ids)
     new: dict[tuple[int, int], dict[str, Any]] = {}
     for statement_id, text, topic_id in wanted:
         row = rows.get((statement_id, topic_id))
@@ -68,18 +53,9 @@ def suggest_stances(
             }
         elif (row.stance, row.set_by_name) != (suggestion.stance, suggestion.cue):
             row.stance, row.set_by_name = suggestion.stance, suggestion.cue
-    if new:
-        session.execute(insert_ignore(session, StatementStance), list(new.values()))
+    add_stances(session, list(new.values()))
 
 
 def clear_suggestions(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
     """Drop the rules' stances of these (statement id, topic id) pairs; a person's stay."""
-    for start in range(0, len(pairs), 500):
-        session.execute(
-            delete(StatementStance).where(
-                tuple_(StatementStance.statement_id, StatementStance.topic_id).in_(
-                    pairs[start : start + 500]
-                ),
-                StatementStance.set_by == Actor.RULE,
-            )
-        )
+    drop_rule_stances(session, pairs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from quotes.storage.bulk import insert_with_ids, table_of
+from quotes.storage.bulk import executemany, reserve_ids, table_of
 from quotes.storage.models import (
     Article,
     AuthorityEntry,
@@ -71,27 +72,44 @@ def store_entries(
             replaced += entry_images(session, old)
             # Keys go with their entry (ON DELETE CASCADE; SQLite has foreign keys on).
             connection.execute(delete(entries).where(entries.c.id.in_(old)))
-    rows = [
-        {
-            "authority_id": record.authority_id[:64],
-            "name": record.name[:300],
-            "aliases": list(record.aliases),
-            "description": record.description[:500] if record.description else None,
-            "affiliation": record.affiliation[:300] if record.affiliation else None,
-            "party": record.party[:300] if record.party else None,
-            "born": record.born[:10] if record.born else None,
-        }
-        for record, _ in records
-    ]
-    entry_ids = insert_with_ids(connection, AuthorityEntry, rows)
-    names = [
-        {"entry_id": entry_id, "key": key[:300]}
-        for entry_id, (_, keys) in zip(entry_ids, records, strict=True)
-        for key in sorted(keys)
-    ]
-    if names:
-        connection.execute(insert(table_of(AuthorityName)), names)
+    # Through the driver: a load writes hundreds of thousands of rows, and the
+    # unit of work's (or Core's) handling of each row would cost more than SQLite.
+    entry_ids = reserve_ids(connection, AuthorityEntry, len(records))
+    executemany(
+        connection,
+        _INSERT_ENTRY,
+        [
+            (
+                entry_id,
+                record.authority_id[:64],
+                record.name[:300],
+                json.dumps(list(record.aliases), ensure_ascii=False),
+                record.description[:500] if record.description else None,
+                record.affiliation[:300] if record.affiliation else None,
+                record.party[:300] if record.party else None,
+                record.born[:10] if record.born else None,
+            )
+            for entry_id, (record, _) in zip(entry_ids, records, strict=True)
+        ],
+    )
+    executemany(
+        connection,
+        _INSERT_NAME,
+        [
+            (entry_id, key[:300])
+            for entry_id, (_, keys) in zip(entry_ids, records, strict=True)
+            for key in sorted(keys)
+        ],
+    )
     return entry_ids, replaced
+
+
+_INSERT_ENTRY = (
+    "INSERT INTO authority_entries "
+    "(id, authority_id, name, aliases, description, affiliation, party, born) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_NAME = "INSERT INTO authority_names (entry_id, key) VALUES (?, ?)"
 
 
 def entry_images(session: Session, entry_ids: Sequence[int]) -> list[dict[str, Any]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quotes import match
+from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import (
     MergeAction,
     MergeEntity,
@@ -91,3 +93,20 @@ def statement_of_its_own(session: Session, quote: Quote, speaker_id: int | None)
     session.add(fresh)
     session.flush()
     return fresh.id
+
+
+def put_quotes_in(
+    session: Session, quote_ids: Sequence[int], statement_id: int, score: float | None
+) -> None:
+    """Quotes a person put in a statement (a review accepted)."""
+    session.execute(
+        update(Quote)
+        .where(Quote.id.in_(quote_ids))
+        .values(statement_id=statement_id, match_method="person", match_score=score)
+    )
+
+
+def suggest_merges(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Merge suggestions (quote id, statement id, method, score), those there kept."""
+    if rows:
+        session.execute(insert_ignore(session, MergeSuggestion), rows)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from quotes.extract.model import SpeakerKind
 from quotes.storage.models import Quote, Speaker, SpeakerAlias, Statement
 
 
@@ -154,3 +155,71 @@ def quotes_filed_as(
             )
         )
     ]
+
+
+def speakers_by_quotes(
+    session: Session, *, alias_part: str | None = None, speaker_ids: Sequence[int] | None = None
+) -> list[Speaker]:
+    """Speakers, most quoted first (then by name); ``alias_part``: only those with an
+    alias key containing it."""
+    counts = (
+        select(Quote.speaker_id, func.count().label("quotes"))
+        .where(Quote.speaker_id.is_not(None))
+        .group_by(Quote.speaker_id)
+        .subquery()
+    )
+    query = (
+        select(Speaker)
+        .outerjoin(counts, counts.c.speaker_id == Speaker.id)
+        .order_by(func.coalesce(counts.c.quotes, 0).desc(), Speaker.name)
+    )
+    if alias_part:
+        matching = select(SpeakerAlias.speaker_id).where(
+            SpeakerAlias.normalized.contains(alias_part)
+        )
+        query = query.where(Speaker.id.in_(matching))
+    if speaker_ids is not None:
+        query = query.where(Speaker.id.in_(speaker_ids))
+    return list(session.scalars(query))
+
+
+def delete_speaker(session: Session, speaker_id: int) -> None:
+    session.execute(delete(Speaker).where(Speaker.id == speaker_id))
+
+
+def recreate_speaker(
+    session: Session, speaker_id: int, name: str, kind: SpeakerKind, description: str | None
+) -> None:
+    """A speaker back with its old id."""
+    session.execute(
+        insert(Speaker).values(id=speaker_id, name=name, kind=kind, description=description)
+    )
+
+
+def hand_back(
+    session: Session,
+    quote_ids: Sequence[int],
+    statement_ids: Sequence[int],
+    holder: int,
+    owner: int,
+) -> None:
+    """Quotes and statements ``holder`` holds of these go back to ``owner``."""
+    session.execute(
+        update(Quote)
+        .where(Quote.id.in_(quote_ids), Quote.speaker_id == holder)
+        .values(speaker_id=owner)
+    )
+    session.execute(
+        update(Statement)
+        .where(Statement.id.in_(statement_ids), Statement.speaker_id == holder)
+        .values(speaker_id=owner)
+    )
+
+
+def alias_keys(session: Session, speaker_id: int) -> set[str]:
+    """The alias keys a speaker has."""
+    return set(
+        session.scalars(
+            select(SpeakerAlias.normalized).where(SpeakerAlias.speaker_id == speaker_id)
+        )
+    )

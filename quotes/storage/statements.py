@@ -5,14 +5,16 @@ and writing what was derived."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from quotes.extract.model import DatePrecision, QuoteKind
 from quotes.storage.appearances import first_printed
+from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.models import (
     Actor,
     Article,
@@ -155,3 +157,77 @@ def stance_row(session: Session, statement_id: int, topic_id: int) -> StatementS
             StatementStance.statement_id == statement_id, StatementStance.topic_id == topic_id
         )
     ).first()
+
+
+def stances_by_pair(
+    session: Session, statement_ids: Sequence[int]
+) -> dict[tuple[int, int], StatementStance]:
+    """The stance rows of these statements by (statement id, topic id)."""
+    return {
+        (row.statement_id, row.topic_id): row
+        for row in session.scalars(
+            select(StatementStance).where(StatementStance.statement_id.in_(statement_ids))
+        )
+    }
+
+
+def cues_of(session: Session, statement_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The reporting verbs of the statements' quotes."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for statement_id, cue in session.execute(
+        select(Quote.statement_id, Quote.cue).where(
+            Quote.statement_id.in_(statement_ids), Quote.cue.is_not(None)
+        )
+    ):
+        if statement_id is not None and cue:
+            found[statement_id].append(cue)
+    return found
+
+
+def add_stances(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert stance rows, leaving those there already."""
+    if rows:
+        session.execute(insert_ignore(session, StatementStance), rows)
+
+
+def drop_rule_stances(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
+    """Delete the rules' stances of these (statement id, topic id) pairs."""
+    for start in range(0, len(pairs), 500):
+        session.execute(
+            delete(StatementStance).where(
+                tuple_(StatementStance.statement_id, StatementStance.topic_id).in_(
+                    pairs[start : start + 500]
+                ),
+                StatementStance.set_by == Actor.RULE,
+            )
+        )
+
+
+def _candidates_query() -> Any:
+    table = table_of(Statement)
+    return select(
+        table.c.id,
+        table.c.speaker_id,
+        table.c.canonical_text,
+        table.c.kind,
+        table.c.first_said_on,
+        table.c.date_precision,
+    ).where(
+        table.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)),
+        or_(
+            table.c.first_said_on.between(bindparam("lo"), bindparam("hi")),
+            table.c.first_said_on.is_(None),
+        ),
+    )
+
+
+# Built once: the importer asks it for every batch of articles.
+_CANDIDATES = _candidates_query()
+
+
+def candidate_rows(
+    connection: Connection, speaker_ids: Sequence[int], lo: dt.date, hi: dt.date
+) -> Any:
+    """(id, speaker id, text, kind, first said on, precision) of the speakers'
+    statements first said between ``lo`` and ``hi``, or undated."""
+    return connection.execute(_CANDIDATES, {"speaker_ids": list(speaker_ids), "lo": lo, "hi": hi})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -124,3 +124,19 @@ def add_tags(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert tag rows, leaving those there already (two importers may tag at once)."""
     if rows:
         session.execute(insert_ignore(session, StatementTopic), rows)
+
+
+class TopicNode(NamedTuple):
+    id: int
+    name: str
+    parent_id: int | None
+
+
+def topic_tree(session: Session) -> list[TopicNode]:
+    """Every topic's id, name and parent."""
+    return [
+        TopicNode(topic_id, name, parent_id)
+        for topic_id, name, parent_id in session.execute(
+            select(Topic.id, Topic.name, Topic.parent_id)
+        )
+    ]

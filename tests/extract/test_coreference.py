@@ -276,3 +276,47 @@ def test_the_official_is_the_unnamed_official_introduced_before() -> None:
     quote = _quote(text, "will not wait")
     assert quote.speaker == "a port official in Amman"
     assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+
+
+def test_an_organisation_is_named_as_it_was_first_named_in_full() -> None:
+    text = (
+        "Dockers struck at three Nordhavn Lines terminals on Monday.\n\n"
+        "Nordhavn told investors that it had raised its pay offer to the dockers."
+    )
+    assert _quote(text, "raised its pay offer").speaker == "Nordhavn Lines"
+
+
+def test_a_board_speaks_for_its_organisation() -> None:
+    text = (
+        "Corvane Capital made a hostile bid for Tallin Bank on Monday.\n\n"
+        "Tallin's board told shareholders the bid was far too low."
+    )
+    quote = _quote(text, "far too low")
+    assert quote.speaker == "Tallin Bank"
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_an_office_is_a_speaker_of_its_own_linked_to_its_person() -> None:
+    text = (
+        "Governor Helga Marsh toured the flooded valley on Monday.\n\n"
+        "Marsh's office said she had asked for federal aid."
+    )
+    quote = _quote(text, "federal aid")
+    assert quote.speaker == "Helga Marsh's office"
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
+
+
+def test_a_spokesman_named_after_the_possessive_is_the_spokesman() -> None:
+    text = (
+        "Governor Helga Marsh toured the valley.\n\n"
+        "Marsh's spokesman Peter Lund said the governor would return on Friday."
+    )
+    assert _quote(text, "return on Friday").speaker == "Peter Lund"
+
+
+def test_an_office_of_a_shared_surname_is_left_as_printed() -> None:
+    text = (
+        "Helga Marsh and her husband Peter Marsh both ran for the council.\n\n"
+        "Marsh's campaign said the count was wrong."
+    )
+    assert _quote(text, "count was wrong").speaker == "Marsh's campaign"
