@@ -318,7 +318,7 @@ def test_figures_count_however_they_are_printed() -> None:
 
 
 @pytest.mark.parametrize("database", BACKENDS[1:], indirect=True)
-def test_postgresql_counts_only_words_its_statistics_do_not_know(
+def test_postgresql_counts_no_word_its_statistics_call_common(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fulltext, "COMMON", 2)
@@ -339,19 +339,22 @@ def test_postgresql_counts_only_words_its_statistics_do_not_know(
         connection.execute(sql("UPDATE statements SET canonical_text = 'A truce held.'"))
         connection.commit()
     with database.session() as session:
-        # "ceasefire" and "artillery", which ANALYZE saw, take their counts
-        # from its statistics (a count would now find neither); "truce",
-        # which it did not see, is counted.
+        # "ceasefire", in every statement ANALYZE saw, is common without a
+        # count (which would now find none); "artillery", in one of five, and
+        # "truce", which it did not see, are counted.
         assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 2,
-            "artillery": 1,
+            "artillery": 0,
             "truce": 2,
         }
     with database.engine.connect() as connection:
         connection.execute(sql("ANALYZE statements"))
         connection.commit()
+        connection.execute(sql("UPDATE statements SET canonical_text = 'All quiet.'"))
+        connection.commit()
     with database.session() as session:
-        # New statistics are read again.
+        # The new statistics are read: "truce" is now the common word, and
+        # "ceasefire" is counted.
         assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 0,
             "artillery": 0,
