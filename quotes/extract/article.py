@@ -86,16 +86,18 @@ class Article:
         if datelines:
             self.sentence_ends = sorted(self.sentence_ends + datelines)
         self.sentence_ends = _bounded(text, self.sentence_ends, self.paragraph_starts)
+        # Both kinds of bound in one list: a sentence starts at the last bound
+        # before a position and ends at the first after it, one bisection each.
+        self._bounds = sorted(set(self.sentence_ends).union(self.paragraph_starts))
 
     def sentence_start(self, position: int) -> int:
-        index = bisect.bisect_right(self.sentence_ends, position) - 1
-        start = self.sentence_ends[index] if index >= 0 else 0
-        return max(start, self.paragraph_start(position))
+        if position < 0:  # before the text: the last paragraph's start, as ever
+            return self.paragraph_start(position)
+        return self._bounds[bisect.bisect_right(self._bounds, position) - 1]
 
     def sentence_end(self, position: int) -> int:
-        index = bisect.bisect_right(self.sentence_ends, position)
-        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.text)
-        return min(end, self.paragraph_end(position))
+        index = bisect.bisect_right(self._bounds, position)
+        return self._bounds[index] if index < len(self._bounds) else len(self.text)
 
     def paragraph_start(self, position: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, position) - 1]

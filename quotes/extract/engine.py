@@ -246,6 +246,11 @@ def _resolve(
                 chain.append(f"description {mention.text!r} -> {speaker} (the body named before)")
             else:
                 speaker, kind = _body(mention), mention.kind
+                if kind is SpeakerKind.ORGANISATION and (
+                    spelled := _spelled_out(text, speaker, mention.start)
+                ):
+                    chain.append(f"acronym {speaker!r} -> {spelled}")
+                    speaker = spelled
                 if kind is SpeakerKind.DESCRIPTION and state_body(mention.text):
                     kind = SpeakerKind.GOVERNMENT
                 if kind in (SpeakerKind.GOVERNMENT, SpeakerKind.ORGANISATION):
@@ -583,6 +588,31 @@ def _body(mention: Mention) -> str:
     if mention.kind is SpeakerKind.DESCRIPTION:
         return state_body(mention.text) or _strip_quantifier(mention.name)
     return government_of(mention.name) or state_body(mention.text) or mention.name
+
+
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
+_ACRONYM_SKIPS = frozenset("of for the and on in".split())
+
+
+def _spelled_out(text: str, name: str, limit: int) -> str | None:
+    """ "the NHSA" is the "National Harbour Safety Authority" named before: a
+    run of capitalised words whose initials spell the acronym."""
+    acronym = _ACRONYM.fullmatch(name)
+    if acronym is None:
+        return None
+    letters = acronym[1]
+    run = re.compile(
+        r"\b"
+        + r"[\s-]+(?:(?:of|for|the|and|on|in)\s+)*".join(rf"{letter}[\w'’]*" for letter in letters)
+        + r"\b"
+    )
+    found = run.search(text, 0, limit)
+    if found is None:
+        return None
+    words = [w for w in re.split(r"[\s-]+", found[0]) if w.lower() not in _ACRONYM_SKIPS]
+    if len(words) != len(letters) or not all(w[:1].isupper() for w in words):
+        return None
+    return found[0]
 
 
 # What opens a described speaker without describing them: "One EU diplomat",

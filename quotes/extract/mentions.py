@@ -159,6 +159,15 @@ _LY_NOUNS = frozenset(
 )
 
 
+def _after_preposition(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """ "at Lenox", "to the UN": the phrase at ``index`` is a preposition's object."""
+    before = index - 1
+    if before > 0 and tokens[before][2].lower() in ("the", "a", "an"):
+        before -= 1
+    word = tokens[before][2].lower() if before >= 0 else ""
+    return word in _PREPOSITIONS or word in ("to", "of")
+
+
 def _is_adverb(token: str) -> bool:
     """ "Aho quietly said", "she angrily said"."""
     return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
@@ -245,9 +254,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             first = appositive[0]
             if first > 0 and tokens[first - 1][2] == ",":
                 name = _phrase_backwards(tokens, first - 2)
-                if name is None or (
-                    name[0] > 0 and tokens[name[0] - 1][2].lower() in _PREPOSITIONS
-                ):
+                if name is None or _after_preposition(tokens, name[0]):
                     # "Her former partner, Lev B. Adler, called" / "His partner at
                     # Lenox, Lev Adler, said": the role is no name; the appositive is.
                     named = _make_mention(text, tokens, appositive[0], appositive[1])

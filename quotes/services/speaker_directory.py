@@ -35,12 +35,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote, SpeakerKind
-from quotes.storage.models import Operation, Speaker, SpeakerAlias, SpeakerRole
+from quotes.storage.speaker_resolution import (
+    aliases_after,
+    directory_version,
+    roles_after,
+    speakers_after,
+)
 
 _ROLE_STOPWORDS = frozenset(
     {"the", "of", "a", "an", "and", "for", "s", "former", "deputy", "chief"}
@@ -107,18 +112,6 @@ class _Version:
     merge: int
 
 
-# Highest speaker, alias and role ids, and the newest operation of the change log:
-# each an index lookup.
-_VERSION_QUERY = select(
-    select(func.max(Speaker.id)).scalar_subquery(),
-    select(func.max(SpeakerAlias.id)).scalar_subquery(),
-    select(func.max(SpeakerRole.id)).scalar_subquery(),
-    # Every correction (a merge, split, rename, undo) is an operation of the
-    # change log, and operations are never deleted: the highest id only grows.
-    select(func.max(Operation.id)).scalar_subquery(),
-)
-
-
 class SpeakerDirectory:
     """All speakers of one database, in memory, kept current per call of ``refresh``."""
 
@@ -144,8 +137,7 @@ class SpeakerDirectory:
     # --- loading -----------------------------------------------------------
 
     def refresh(self, session: Session) -> None:
-        row = session.connection().execute(_VERSION_QUERY).one()
-        now = _Version(*(value or 0 for value in row))
+        now = _Version(*directory_version(session))
         old = self.version
         if old == now and not self.dirty:
             return
@@ -166,32 +158,12 @@ class SpeakerDirectory:
     def _load(self, session: Session, since: _Version | None) -> None:
         if since is None:
             self._reset()
-            speakers = select(Speaker.id, Speaker.name, Speaker.kind)
-            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-            roles = select(
-                SpeakerRole.speaker_id,
-                SpeakerRole.role,
-                SpeakerRole.first_seen,
-                SpeakerRole.last_seen,
-            )
-        else:
-            speakers = select(Speaker.id, Speaker.name, Speaker.kind).where(
-                Speaker.id > since.speaker
-            )
-            aliases = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
-                SpeakerAlias.id > since.alias
-            )
-            roles = select(
-                SpeakerRole.speaker_id,
-                SpeakerRole.role,
-                SpeakerRole.first_seen,
-                SpeakerRole.last_seen,
-            ).where(SpeakerRole.id > since.role)
-        for speaker_id, name, kind in session.execute(speakers):
+        start = since or _Version(0, 0, 0, 0)
+        for speaker_id, name, kind in speakers_after(session, start.speaker):
             self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
-        for speaker_id, alias in session.execute(aliases):
+        for speaker_id, alias in aliases_after(session, start.alias):
             self.add_alias(speaker_id, alias)
-        for speaker_id, role, first_seen, last_seen in session.execute(roles):
+        for speaker_id, role, first_seen, last_seen in roles_after(session, start.role):
             self.add_role(speaker_id, role, first_seen, last_seen)
 
     # --- updating (also by recording, for the rows it writes) ---------------

@@ -18,14 +18,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, case, or_, update
 from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.services.speaker_directory import Ambiguous, SpeakerDirectory, SpeakerEntry
-from quotes.storage.bulk import insert_ignore, table_of
-from quotes.storage.models import Actor, Speaker, SpeakerAlias, SpeakerRole
+from quotes.storage.models import Actor, Speaker
+from quotes.storage.speaker_resolution import (
+    add_aliases,
+    add_roles,
+    rename_speaker,
+    set_affiliations,
+    widen_roles,
+)
 
 
 class ResolverCounts(Protocol):
@@ -167,9 +172,7 @@ class SpeakerResolver:
             entry = found
             if kind == SpeakerKind.PERSON and _fuller(display, entry):
                 # "Peskov" was seen first; "Dmitry Peskov" names him better.
-                self.session.execute(
-                    update(Speaker).where(Speaker.id == entry.id).values(name=display[:300])
-                )
+                rename_speaker(self.session, entry.id, display[:300])
                 self.directory.rename(entry.id, display[:300])
                 others = self.directory.namesakes(entry)
                 if others:
@@ -210,9 +213,8 @@ class SpeakerResolver:
     def write(self) -> None:
         if self.affiliations:
             # A speaker's first affiliation stays: a person changes it by hand.
-            self.session.connection().execute(
-                _SET_AFFILIATION,
-                [{"s": s, "a": a[:300]} for s, a in self.affiliations.items()],
+            set_affiliations(
+                self.session, [{"s": s, "a": a[:300]} for s, a in self.affiliations.items()]
             )
             self.affiliations = {}
         if self.aliases:
@@ -220,7 +222,7 @@ class SpeakerResolver:
                 {"speaker_id": s, "normalized": n, "alias": a, "added_by": Actor.RULE}
                 for (s, n), a in self.aliases.items()
             ]
-            self.session.connection().execute(insert_ignore(self.session, SpeakerAlias), rows)
+            add_aliases(self.session, rows)
             for (speaker_id, _), alias in self.aliases.items():
                 self.directory.add_alias(speaker_id, alias)
         new: list[dict[str, Any]] = []
@@ -236,54 +238,9 @@ class SpeakerResolver:
                 widen.extend({"s": speaker_id, "r": span.role, "d": day} for day in {lo, hi})
                 span.first_seen = min(span.first_seen or lo, lo)
                 span.last_seen = max(span.last_seen or hi, hi)
-        if new:
-            self.session.connection().execute(insert_ignore(self.session, SpeakerRole), new)
-        if widen:
-            self._widen_roles(widen)
-
-    def _widen_roles(self, rows: list[dict[str, Any]]) -> None:
-        """Stretch first_seen/last_seen of known roles to cover this article's date."""
-        self.session.connection().execute(_WIDEN_ROLE, rows)
-
-
-def _widen_role() -> Any:
-    """UPDATE of one role's dates to include day ``d`` (prepared once)."""
-    role = table_of(SpeakerRole).c
-    day = bindparam("d", type_=role.first_seen.type)
-    return (
-        update(table_of(SpeakerRole))
-        .where(
-            role.speaker_id == bindparam("s"),
-            role.role == bindparam("r"),
-            or_(
-                role.first_seen.is_(None),
-                role.last_seen.is_(None),
-                role.first_seen > day,
-                role.last_seen < day,
-            ),
-        )
-        .values(
-            first_seen=case(
-                (or_(role.first_seen.is_(None), role.first_seen > day), day),
-                else_=role.first_seen,
-            ),
-            last_seen=case(
-                (or_(role.last_seen.is_(None), role.last_seen < day), day),
-                else_=role.last_seen,
-            ),
-        )
-    )
-
-
-_WIDEN_ROLE = _widen_role()
-_SET_AFFILIATION = (
-    update(table_of(Speaker))
-    .where(
-        table_of(Speaker).c.id == bindparam("s"),
-        table_of(Speaker).c.affiliation.is_(None),
-    )
-    .values(affiliation=bindparam("a"))
-)
+        add_roles(self.session, new)
+        # Stretch first_seen/last_seen of known roles to cover this article's date.
+        widen_roles(self.session, widen)
 
 
 def _fuller(name: str, entry: SpeakerEntry) -> bool:

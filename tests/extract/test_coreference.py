@@ -320,3 +320,13 @@ def test_an_office_of_a_shared_surname_is_left_as_printed() -> None:
         "Marsh's campaign said the count was wrong."
     )
     assert _quote(text, "count was wrong").speaker == "Marsh's campaign"
+
+
+def test_an_acronym_is_the_body_spelled_out_before() -> None:
+    text = (
+        "The National Harbour Safety Authority closed the north pier on Monday.\n\n"
+        "The NHSA said the pier would reopen once divers had checked its piles."
+    )
+    quote = _quote(text, "divers")
+    assert quote.speaker == "National Harbour Safety Authority"
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION

@@ -148,3 +148,8 @@ def test_a_weekday_after_the_verb_is_never_the_speaker() -> None:
         DAY,
     )
     assert all(quote.speaker != "Wednesday" for quote in found)
+
+
+def test_a_role_with_a_body_before_the_appositive_name_is_the_named_person() -> None:
+    text = "The trade envoy to the EU, Peter Lund, said on Friday that the quotas would go."
+    assert _speaker(text, "quotas") == ("Peter Lund", SpeakerKind.PERSON)
