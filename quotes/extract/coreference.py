@@ -503,6 +503,22 @@ class Discourse:
             return None  # "the president" is not the minister or chairman just named
         return salient
 
+    def may_be(self, name: str, description: str, position: int, wanted: str | None) -> bool:
+        """Whether the person of that name may be "the former president" at
+        ``position``: a person word, the gender the article gives, and no
+        other office or role the article gave them."""
+        words = re.findall(r"[\w-]+", description.lower())
+        if len(words) < 2 or words[0] != "the" or words[-1] not in _PERSON_HEADS:
+            return False
+        key = name.split()[-1].lower()
+        person = self.people.get(key)
+        if person is None or person.name != name or "'" in name or "’" in name:
+            return False  # only a person the article named in full
+        if not _agrees(person, wanted or _ROLE_GENDER.get(words[-1])):
+            return False
+        roles = self._roles(key, position)
+        return not (roles & _ROLE_HEADS) or words[-1] in roles
+
     def _roles(self, key: str, position: int) -> set[str]:
         """The role words given a person anywhere before ``position``."""
         if self._by_key is None:

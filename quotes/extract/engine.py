@@ -148,6 +148,7 @@ def _resolve(
     last_body: str | None = None
     last_body_kind = SpeakerKind.ORGANISATION
     described_speakers: list[str] = []  # "A port official in Aqaba", as introduced
+    last_speaker: tuple[_Person, int] | None = None  # whom, and where they were quoted
     quotes: list[ExtractedQuote] = []
     for item in found:
         mention = item.mention
@@ -228,6 +229,21 @@ def _resolve(
                 chain.append(
                     f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
                 )
+            elif (
+                mention.kind is SpeakerKind.DESCRIPTION
+                and last_speaker is not None
+                and _sentences_between(article, last_speaker[1], mention.start)
+                <= _DESCRIBED_SPEAKER_SENTENCES
+                and discourse.may_be(
+                    last_speaker[0].name, mention.text, mention.start, _pronoun_after(text, item)
+                )
+            ):
+                # "..., she said. In a statement, the former president said":
+                # the person just quoted, when nothing in the article says otherwise.
+                person = last_speaker[0]
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                confidence -= 0.15
+                chain.append(f"description {mention.text!r} -> {speaker} (the speaker just quoted)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
                 introduced := _introduced_as(mention.text, described_speakers)
             ):
@@ -263,6 +279,8 @@ def _resolve(
                     described_speakers.append(speaker)
                 if speaker != mention.text:
                     chain.append(f"{kind} {mention.text!r} -> {speaker}")
+        if kind is SpeakerKind.PERSON and speaker is not None and mention is not None:
+            last_speaker = (_known(people, speaker), mention.start)
         if item.continued:
             confidence = min(confidence, 0.6)
         if interview_day is not None and item.rule == "label_colon":
@@ -394,6 +412,21 @@ def _full_body_name(text: str, name: str, limit: int) -> str:
         if words and len(words) <= 2:
             return f"{name} {' '.join(words)}"
     return name
+
+
+# How far back "the former president" may find the speaker just quoted.
+_DESCRIBED_SPEAKER_SENTENCES = 2
+
+
+def _sentences_between(article: _Article, start: int, end: int) -> int:
+    """How many sentence starts lie between two positions."""
+    count = 0
+    position = end
+    while position > start and count <= _DESCRIBED_SPEAKER_SENTENCES:
+        position = article.sentence_start(position) - 1
+        if position > start:
+            count += 1
+    return count
 
 
 _DESCRIPTION_ENDS = frozenset("in of at from for with on near who which that".split())

@@ -330,3 +330,21 @@ def test_an_acronym_is_the_body_spelled_out_before() -> None:
     quote = _quote(text, "divers")
     assert quote.speaker == "National Harbour Safety Authority"
     assert quote.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_a_described_speaker_is_the_person_just_quoted_by_pronoun() -> None:
+    text = (
+        "Helga Marsh, who chaired the port board until last spring, walked with the "
+        'strikers for an hour. "We are not going home," she told reporters.\n\n'
+        "Later on Monday, the former chairwoman said she would write to the minister."
+    )
+    assert _quote(text, "write to the minister").speaker == "Helga Marsh"
+
+
+def test_a_described_speaker_is_not_a_person_quoted_in_another_role() -> None:
+    text = (
+        "Defence lawyer Peter Lund spoke for an hour. "
+        '"My client is innocent," he told the court.\n\n'
+        "The judge said the jury would decide."
+    )
+    assert _quote(text, "jury would decide").speaker != "Peter Lund"
