@@ -43,6 +43,7 @@ def test_link_accept_and_reject_then_undo(database: Database, tmp_path: Path) ->
     with database.session() as session:
         load_authority(session, write_jsonl(tmp_path / "people.jsonl", PEOPLE))
     publish(database, "A", DAY, Said("The ferry pier reopens in June.", "Orla Vennick"))
+    unlinked = snapshot(database)
     with database.session() as session:
         link_speakers(session)
         pending = list_links(session)
@@ -63,6 +64,23 @@ def test_link_accept_and_reject_then_undo(database: Database, tmp_path: Path) ->
     with database.session() as session:
         reject_id = next(r["id"] for r in change_log(session) if r["action"] == "reject")
         undo(session, reject_id)
+    assert snapshot(database) == before
+    # The linking itself (suggestions made) is an operation of the log too.
+    with database.session() as session:
+        link_id = next(r["id"] for r in change_log(session) if r["action"] == "link")
+        undo(session, link_id)
+    assert snapshot(database) == unlinked
+
+
+def test_automatic_links_then_undo(database: Database, tmp_path: Path) -> None:
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "people.jsonl", PEOPLE))
+    publish(database, "A", DAY, Said("The quarry reopens in spring.", "Бертил Сабо"))
+    before = snapshot(database)
+    with database.session() as session:
+        assert link_speakers(session).linked == 1
+    assert snapshot(database) != before
+    undo_last(database)
     assert snapshot(database) == before
 
 

@@ -37,7 +37,14 @@ from quotes.sources.compressed import base_name, open_text
 from quotes.storage import authority as store
 from quotes.storage import operations as store_ops
 from quotes.storage.authority import AuthorityRecord, SpeakerFacts
-from quotes.storage.models import Operation, Speaker, SpeakerLink, SuggestionStatus, utcnow
+from quotes.storage.models import (
+    Actor,
+    Operation,
+    Speaker,
+    SpeakerLink,
+    SuggestionStatus,
+    utcnow,
+)
 from quotes.storage.operations import Change, Logged, operation, write_changes
 
 _BORN = re.compile(r"^[+-]?\d{1,4}(-\d{2}(-\d{2})?)?$")
@@ -274,8 +281,19 @@ def link_speakers(session: Session, speaker_ids: Sequence[int] | None = None) ->
             result.suggested += 1
         else:
             result.unmatched += 1
-    store.link_speakers(session, links)
-    store.add_links(session, suggestions)
+    if links or suggestions:
+        # One logged operation (a rule's): quotes undo unlinks and drops the suggestions.
+        touched = sorted(set(links) | {row[0] for row in suggestions})
+        with operation(session, "link", "speaker", actor=Actor.RULE, method="authority") as logged:
+            logged.recorder.watch_ids(Speaker, sorted(links))
+            for chunk in (touched[i : i + 500] for i in range(0, len(touched), 500)):
+                logged.recorder.watch(SpeakerLink, SpeakerLink.speaker_id.in_(chunk))
+            store.link_speakers(session, links)
+            store.add_links(session, suggestions)
+            logged.summary = (
+                f"{result.linked} speakers linked to the authority file, "
+                f"{result.suggested} left for review"
+            )
     if links:
         forget_directory(session)
     return result
