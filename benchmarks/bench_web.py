@@ -8,17 +8,17 @@
 The database is the search benchmark's (``bench_search_latency.py``: N
 synthetic statements of 2,000 speakers; filled here if empty, so both
 benchmarks can share one file). The server is started as ``quotes serve
---workers N`` starts it (uvicorn, one process per worker, default one per CPU
-core), each worker's application wrapped so that every response says how
-long the server spent on it (a ``Server-Timing`` header); ``--clients``
-threads then request, interleaved, the search page (word queries and
-misremembered wordings), statement pages, speaker pages (with the timeline
-SVG) and the timeline API. Prints p50/p95 server time and the p95 the client
-saw (which adds the wait for a free worker) per kind, and the CPU time the
-server's processes spent a request (read from /proc: meaningful however busy
-the machine is; a PostgreSQL server's own processes are not in it). Targets
-at 1,000,000 statements, 8 clients: p95 under 100 ms on SQLite and 150 ms on
-PostgreSQL.
+--workers N`` starts it (uvicorn, one process per worker; by default as many
+as ``quotes serve`` starts, one per core), each worker's application wrapped
+so that every response says how long the server spent on it (a
+``Server-Timing`` header); ``--clients`` threads then request, interleaved,
+the search page (word queries and misremembered wordings), statement pages,
+speaker pages (with the timeline SVG) and the timeline API. Prints p50/p95
+server time and the p95 the client saw (which adds the wait for a free worker)
+per kind, and the CPU time the server's processes spent a request (read from
+/proc: meaningful however busy the machine is; a PostgreSQL server's own
+processes are not in it). Targets at 1,000,000 statements, 8 clients: p95
+under 100 ms on SQLite and 150 ms on PostgreSQL.
 
 The synthetic statements have no quotes or articles, so a statement page
 lists no appearances: its time is that of the page around them.
@@ -47,6 +47,7 @@ from sqlalchemy.engine import make_url
 
 from quotes.storage.database import open_database
 from quotes.storage.models import Speaker, Statement
+from quotes.web.app import default_workers
 
 
 class Timed:
@@ -229,8 +230,8 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=os.cpu_count() or 1,
-        help="quotes serve --workers (default: one per CPU core)",
+        default=default_workers(),
+        help="quotes serve --workers (default: as quotes serve, one per core)",
     )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()

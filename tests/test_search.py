@@ -324,11 +324,13 @@ def test_postgresql_counts_no_word_its_statistics_call_common(
     monkeypatch.setattr(fulltext, "COMMON", 2)
     for sentence in CEASEFIRE:
         publish(database, "Wire One", MAY_12, Said(sentence, PESKOV))
+    words = ["ceasefire", "artillery", "truce"]
     with database.session() as session:
         # No statistics yet: every word is counted (up to COMMON).
-        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+        assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 2,
             "artillery": 1,
+            "truce": 0,
         }
     with database.engine.connect() as connection:
         connection.execute(sql("ANALYZE statements"))
@@ -337,12 +339,26 @@ def test_postgresql_counts_no_word_its_statistics_call_common(
         connection.execute(sql("UPDATE statements SET canonical_text = 'A truce held.'"))
         connection.commit()
     with database.session() as session:
-        # "ceasefire", in every statement the statistics saw, is taken as
-        # common without a count (which would now find none); "artillery",
-        # in one of five, is counted.
-        assert fulltext._frequencies(session, ["ceasefire", "artillery"], True) == {
+        # "ceasefire", in every statement ANALYZE saw, is common without a
+        # count (which would now find none); "artillery", in one of five, and
+        # "truce", which it did not see, are counted.
+        assert fulltext._frequencies(session, words, True) == {
             "ceasefire": 2,
             "artillery": 0,
+            "truce": 2,
+        }
+    with database.engine.connect() as connection:
+        connection.execute(sql("ANALYZE statements"))
+        connection.commit()
+        connection.execute(sql("UPDATE statements SET canonical_text = 'All quiet.'"))
+        connection.commit()
+    with database.session() as session:
+        # The new statistics are read: "truce" is now the common word, and
+        # "ceasefire" is counted.
+        assert fulltext._frequencies(session, words, True) == {
+            "ceasefire": 0,
+            "artillery": 0,
+            "truce": 2,
         }
 
 

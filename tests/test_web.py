@@ -332,9 +332,11 @@ def test_serve_binds_to_this_machine_unless_told(
         calls.append(options)
 
     monkeypatch.setattr("uvicorn.run", run)
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
     result = CliRunner().invoke(cli, ["--db", database_url, "serve"])
     assert result.exit_code == 0, result.output
     assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    assert calls[-1]["workers"] == 3 and "3 worker processes" in result.output
     assert "127.0.0.1" in result.output and "this machine only" in result.output
     assert "read-only" in result.output
     result = CliRunner().invoke(cli, ["--db", database_url, "serve", "--host", "0.0.0.0", "--edit"])

@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError
@@ -22,15 +21,9 @@ from quotes.extract.model import SpeakerKind
 from quotes.services.affiliation import affiliated_speaker_ids
 from quotes.services.search import topic_with_descendants
 from quotes.services.speakers import find_speaker
-from quotes.storage.appearances import appearances
+from quotes.storage.exports import StatementFilter, statements_in_chunks
+from quotes.storage.exports import printings as printings_of
 from quotes.storage.listings import printed_in, topics_of
-from quotes.storage.models import (
-    Outlet,
-    Quote,
-    Speaker,
-    Statement,
-    StatementTopic,
-)
 
 _CHUNK = 500
 SCHEMA_ORG = "https://schema.org"
@@ -55,49 +48,27 @@ def export_statements(
     The filters are checked now (an unknown speaker or topic raises here,
     before a caller writes anything); the rows are read as they are consumed.
     """
-    query = (
-        select(Statement, Speaker)
-        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .order_by(Statement.id)
+    wanted = StatementFilter(
+        speaker_id=find_speaker(session, speaker).id if speaker is not None else None,
+        speaker_ids=(
+            affiliated_speaker_ids(session, affiliation) if affiliation is not None else None
+        ),
+        topic_ids=topic_with_descendants(session, topic) if topic is not None else None,
+        since=since,
+        until=until,
     )
-    if speaker is not None:
-        query = query.where(Statement.speaker_id == find_speaker(session, speaker).id)
-    if affiliation is not None:
-        query = query.where(Statement.speaker_id.in_(affiliated_speaker_ids(session, affiliation)))
-    if topic is not None:
-        topic_ids = topic_with_descendants(session, topic)
-        query = query.where(
-            Statement.id.in_(
-                select(StatementTopic.statement_id).where(
-                    StatementTopic.topic_id.in_(topic_ids), StatementTopic.excluded.is_(False)
-                )
-            )
-        )
-    if since is not None:
-        query = query.where(Statement.first_said_on >= since)
-    if until is not None:
-        query = query.where(Statement.first_said_on <= until)
-    return _stream(session, query)
+    return _stream(session, wanted)
 
 
 def export_statement(session: Session, statement_id: int) -> dict[str, Any]:
     """One statement as ``export_statements`` gives each (for ``to_claim``)."""
-    query = (
-        select(Statement, Speaker)
-        .outerjoin(Speaker, Speaker.id == Statement.speaker_id)
-        .where(Statement.id == statement_id)
-    )
-    for item in _stream(session, query):
+    for item in _stream(session, StatementFilter(statement_id=statement_id)):
         return item
     raise NotFoundError(f"statement {statement_id}: no such statement")
 
 
-def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dict[str, Any]]:
-    last_id = 0
-    while True:
-        chunk = session.execute(query.where(Statement.id > last_id).limit(_CHUNK)).all()
-        if not chunk:
-            return
+def _stream(session: Session, wanted: StatementFilter) -> Iterator[dict[str, Any]]:
+    for chunk in statements_in_chunks(session, wanted, _CHUNK):
         ids = [statement.id for statement, _ in chunk]
         sources, topics = _sources_of(session, ids), topics_of(session, ids)
         _, printings = printed_in(session, ids)
@@ -115,7 +86,6 @@ def _stream(session: Session, query: Select[Statement, Speaker]) -> Iterator[dic
                 "sources": sources.get(statement.id, []),
                 "appearance_count": printings[statement.id],
             }
-        last_id = ids[-1]
 
 
 def to_claim(item: dict[str, Any]) -> dict[str, Any]:
@@ -187,23 +157,7 @@ def _creative_work(source: dict[str, Any]) -> dict[str, Any]:
 def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     """Each statement's printings (``quotes.storage.listings.printed_in`` counts the
     same ones), earliest first, with the wording of the article's first quote of it."""
-    printed = appearances()
-    rows = session.execute(
-        select(
-            Quote.statement_id,
-            Quote.article_id,
-            printed.c.reprint_id,
-            Outlet.name,
-            printed.c.published_on,
-            Quote.said_on,
-            printed.c.url,
-            Quote.text,
-        )
-        .join(printed, printed.c.article_id == Quote.article_id)
-        .outerjoin(Outlet, Outlet.id == printed.c.outlet_id)
-        .where(Quote.statement_id.in_(ids))
-        .order_by(Quote.statement_id, Quote.id, printed.c.reprint)
-    )
+    rows = printings_of(session, ids)
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     seen: set[tuple[int, int, int | None]] = set()
     for statement_id, article_id, reprint_id, outlet, published, said_on, url, wording in rows:

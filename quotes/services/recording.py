@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from quotes import match
@@ -41,7 +40,6 @@ from quotes.storage.bulk import insert_with_ids
 from quotes.storage.locks import lock_all
 from quotes.storage.models import (
     Article,
-    MergeSuggestion,
     Quote,
 )
 
@@ -228,15 +226,10 @@ def forget_article_quotes(session: Session, article: Article) -> list[int]:
     The merge log keeps its rows: it is an audit trail.
     """
     from quotes.services.statements import recompute_statements
-    from quotes.storage.statements import article_statement_ids
+    from quotes.storage.statements import article_statement_ids, delete_article_quotes
 
     session.flush()
     statement_ids = article_statement_ids(session, article.id)
-    quote_ids = select(Quote.id).where(Quote.article_id == article.id).scalar_subquery()
-    session.execute(delete(MergeSuggestion).where(MergeSuggestion.quote_id.in_(quote_ids)))
-    session.execute(
-        delete(Quote).where(Quote.article_id == article.id),
-        execution_options={"synchronize_session": False},
-    )
+    delete_article_quotes(session, article.id)
     session.expire(article, ["quotes"])
     return recompute_statements(session, statement_ids)

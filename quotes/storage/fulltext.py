@@ -136,6 +136,11 @@ class Filters:
 # A word in more statements than this is too common to find candidates by
 # itself: an OR over it would rank a large part of the database.
 COMMON = 1000
+# A word that PostgreSQL's statistics put in this many times ``COMMON``
+# statements is taken as common without a count. They are estimated from a
+# sample of 300,000 rows: at 1.25 x 1,000 of a million, 375 rows of the
+# sample, and a word in fewer than 1,000 would be five standard errors off.
+SURELY_COMMON = 1.25
 # At most this many matching statements are ranked by one query. The rank is
 # computed per match, so an unbounded match set, such as every statement
 # holding "minister" in a million, would cost what a search cannot afford.
@@ -198,49 +203,86 @@ def statement_candidates(
 
 
 def _frequencies(session: Session, terms: Sequence[str], postgres: bool) -> dict[str, int]:
-    """In how many statements each term occurs, counted up to ``COMMON``; one round trip.
+    """In how many statements each term occurs, up to ``COMMON``.
 
-    On PostgreSQL a word that the column's statistics (ANALYZE keeps its most
-    common lexemes) put in well over ``COMMON`` statements is not counted:
-    counting a common word means building a bitmap of all its statements,
-    the dearest step of a search. Where the statistics are missing or call
-    the word rarer, it is counted, so the answer is the same either way.
+    On SQLite, counted in FTS5's doclists, one round trip. On PostgreSQL,
+    counting a word means fetching each statement holding it from the table
+    (a GIN index says where, not how many): up to ``COMMON`` rows a word, the
+    dearest step of a search. So a word that the most common lexemes ANALYZE
+    keeps for the stored vectors (10,000 of them since migration 0010: every
+    word in more than a few hundred statements of a million) put in well
+    over ``COMMON`` statements is common without a count; the others are
+    counted, so that which words lead and how many are OR-ed is decided on
+    exact figures. (Taking every word's figure from the statistics saves
+    most of the counting but, on a sample of the table, misorders rare words
+    and calls some common ones rare: on bench_web's million statements 2 of
+    200 misremembered sentences lost their first place.)
     """
-    if postgres:
-        count = (
-            "CASE WHEN coalesce((SELECT freqs[array_position(lexemes, "
-            "(tsvector_to_array(to_tsvector('english', :w{n})))[1])] * rows FROM stats), 0)"
-            " > :sure THEN :cap ELSE (SELECT count(*) FROM (SELECT 1 FROM statements WHERE "
-            "fts_vector @@ to_tsquery('english', :q{n}) LIMIT :cap) AS m{n}) END"
-        )
-        sql = (
-            _POSTGRESQL_STATISTICS
-            + "SELECT "
-            + ", ".join(count.format(n=n) for n in range(len(terms)))
-        )
-        parameters: dict[str, object] = {f"w{n}": term for n, term in enumerate(terms)}
-        parameters |= {f"q{n}": f"'{term}'" for n, term in enumerate(terms)}
-        parameters["sure"] = 2 * COMMON
-    else:
+    if not postgres:
         count = (
             "(SELECT count(*) FROM (SELECT 1 FROM statements_fts "
             "WHERE statements_fts MATCH :q{n} LIMIT :cap))"
         )
         sql = "SELECT " + ", ".join(count.format(n=n) for n in range(len(terms)))
-        parameters = {f"q{n}": _fts5_string(term) for n, term in enumerate(terms)}
-    row = session.execute(text(sql), {**parameters, "cap": COMMON}).one()
-    return {term: int(value) for term, value in zip(terms, row, strict=True)}
+        strings = {f"q{n}": _fts5_string(term) for n, term in enumerate(terms)}
+        row = session.execute(text(sql), {**strings, "cap": COMMON}).one()
+        return {term: int(value) for term, value in zip(terms, row, strict=True)}
+    analyzed, lexemes = session.execute(text(_POSTGRESQL_LEXEMES), {"words": list(terms)}).one()
+    known = _lexeme_statistics(session, analyzed)
+    found = {
+        term: COMMON
+        for term, lexeme in zip(terms, lexemes, strict=True)
+        if known.get(lexeme, 0.0) >= SURELY_COMMON * COMMON
+    }
+    rest = [term for term in terms if term not in found]
+    if rest:
+        count = (
+            "(SELECT count(*) FROM (SELECT 1 FROM statements WHERE "
+            "fts_vector @@ to_tsquery('english', :q{n}) LIMIT :cap) AS m{n})"
+        )
+        sql = "SELECT " + ", ".join(count.format(n=n) for n in range(len(rest)))
+        # \w tokens hold no quote: quoted, each is one lexeme.
+        quoted = {f"q{n}": f"'{term}'" for n, term in enumerate(rest)}
+        row = session.execute(text(sql), {**quoted, "cap": COMMON}).one()
+        found |= {term: int(value) for term, value in zip(rest, row, strict=True)}
+    return {term: found[term] for term in terms}
 
 
+# When the statements' statistics were last made, and each word's lexeme.
+_POSTGRESQL_LEXEMES = """
+SELECT greatest(pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid)),
+       ARRAY(SELECT coalesce((tsvector_to_array(to_tsvector('english', w.word)))[1], '')
+             FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, n) ORDER BY w.n)
+FROM pg_class AS c WHERE c.oid = 'statements'::regclass
+"""
 # The most common lexemes of the stored vectors (migration 0004), with the
-# share of statements holding each, as the last ANALYZE saw them.
-_POSTGRESQL_STATISTICS = (
-    "WITH stats AS (SELECT s.most_common_elems::text::text[] AS lexemes, "
-    "s.most_common_elem_freqs AS freqs, greatest(c.reltuples, 0) AS rows "
-    "FROM pg_stats AS s JOIN pg_class AS c ON c.oid = 'statements'::regclass "
-    "WHERE s.schemaname = current_schema() AND s.tablename = 'statements' "
-    "AND s.attname = 'fts_vector') "
-)
+# share of statements holding each, and the table's size, as ANALYZE saw them.
+_POSTGRESQL_STATISTICS = """
+SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, greatest(c.reltuples, 0)
+FROM pg_stats AS s JOIN pg_class AS c ON c.oid = 'statements'::regclass
+WHERE s.schemaname = current_schema() AND s.tablename = 'statements'
+  AND s.attname = 'fts_vector'
+"""
+# Per database, the statistics of its last ANALYZE: {lexeme: statements}. Ten
+# thousand lexemes take milliseconds to read and parse; a search reads them
+# again only when ANALYZE has made new ones.
+_STATISTICS: dict[str, tuple[object, dict[str, float]]] = {}
+
+
+def _lexeme_statistics(session: Session, analyzed: object) -> dict[str, float]:
+    """{lexeme: statements holding it} of the most common lexemes, as of ``analyzed``."""
+    key = session.get_bind().engine.url.render_as_string(hide_password=True)
+    cached = _STATISTICS.get(key)
+    if cached is not None and cached[0] == analyzed and analyzed is not None:
+        return cached[1]
+    known: dict[str, float] = {}
+    row = session.execute(text(_POSTGRESQL_STATISTICS)).one_or_none()
+    if row is not None:
+        lexemes, shares, rows = row
+        # The shares array ends with three figures of its own (least, most, nulls).
+        known = {lexeme: share * rows for lexeme, share in zip(lexemes, shares, strict=False)}
+    _STATISTICS[key] = (analyzed, known)
+    return known
 
 
 def _fts5_string(term: str) -> str:

@@ -18,6 +18,7 @@ from quotes.storage.bulk import insert_ignore, table_of
 from quotes.storage.models import (
     Actor,
     Article,
+    MergeSuggestion,
     Quote,
     Speaker,
     Statement,
@@ -231,3 +232,14 @@ def candidate_rows(
     """(id, speaker id, text, kind, first said on, precision) of the speakers'
     statements first said between ``lo`` and ``hi``, or undated."""
     return connection.execute(_CANDIDATES, {"speaker_ids": list(speaker_ids), "lo": lo, "hi": hi})
+
+
+def delete_article_quotes(session: Session, article_id: int) -> None:
+    """Delete an article's quotes with the review suggestions about them (their
+    statements are the caller's to recompute)."""
+    quote_ids = select(Quote.id).where(Quote.article_id == article_id).scalar_subquery()
+    session.execute(delete(MergeSuggestion).where(MergeSuggestion.quote_id.in_(quote_ids)))
+    session.execute(
+        delete(Quote).where(Quote.article_id == article_id),
+        execution_options={"synchronize_session": False},
+    )

@@ -30,6 +30,22 @@ SERVE_DATABASE = "QUOTES_SERVE_DATABASE"
 SERVE_EDIT = "QUOTES_SERVE_EDIT"
 
 
+def default_workers() -> int:
+    """How many worker processes ``quotes serve`` starts unless told: one per core.
+
+    Each worker runs its pages one at a time (``quotes.web.common.inline``),
+    so a page's server time is its own work. On SQLite that work is Python's,
+    and one worker a core keeps every core busy. On PostgreSQL a worker also
+    waits for the server's answers; when the server runs on the same cores,
+    that wait is its work on them, and more workers only share them more
+    finely: measured with ``benchmarks/bench_web.py`` at 1,000,000
+    statements on 2 cores, 3 or 5 workers served fewer pages a second than 2,
+    each page slower and dearer in CPU. A PostgreSQL server on a machine of
+    its own leaves the cores idle while pages wait; there ``--workers`` twice
+    the cores and one more is worth trying."""
+    return os.cpu_count() or 1
+
+
 def create_app(database: Database, *, edit: bool = False) -> Starlette:
     app = Starlette(
         routes=[

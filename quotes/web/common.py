@@ -20,7 +20,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -74,28 +73,25 @@ templates.env.filters["mark_words"] = mark_words
 templates.env.globals["diff_markup"] = diff_markup
 
 
-def inline_on_sqlite(
+def inline(
     endpoint: Callable[[Request], Response],
 ) -> Callable[[Request], Awaitable[Response]]:
-    """A page that only reads: on SQLite, run start to finish in the worker's
-    event loop; on PostgreSQL, in a thread of its pool.
+    """A page that only reads, run start to finish in the worker's event loop,
+    one at a time, on either backend.
 
-    On SQLite a page is CPU work in Python (the queries read a local file,
-    the rows, ranking and templates are the cost), and Python runs one thread
-    at a time: pages in threads take turns, so eight at once each take as long
-    as all eight, and the switching costs CPU besides. One at a time, each
-    takes its own time and the next waits its turn; ``quotes serve --workers``
-    runs one such loop per core. On PostgreSQL a page also waits for the
-    server's answers, a dozen round trips; in threads one page's wait is
-    another's turn to compute (measured with ``benchmarks/bench_web.py``:
-    more pages a second, and shorter waits for them, than one at a time).
-    Pages that write or stream (review, import) always run in threads."""
+    Python runs one thread at a time: pages in threads take turns, so eight
+    at once each take as long as all eight (and the switching costs CPU
+    besides), and what a page's reader waits for is no longer its own work.
+    One at a time, each takes its own time and the next waits its turn. A
+    worker waiting for PostgreSQL's answers cannot compute meanwhile, so
+    ``quotes serve`` starts more workers on PostgreSQL than on SQLite (see
+    ``default_workers`` in ``quotes.web.app``): the throughput comes from
+    processes, not from threads sharing one. Pages that write or stream
+    (review, import) run in threads."""
 
     @functools.wraps(endpoint)
     async def run(request: Request) -> Response:
-        if database(request).backend == "sqlite":
-            return endpoint(request)
-        return await run_in_threadpool(endpoint, request)
+        return endpoint(request)
 
     return run
 

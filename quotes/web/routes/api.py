@@ -15,14 +15,14 @@ from quotes.services.search import search_statements
 from quotes.services.speakers import find_speaker, speaker_json
 from quotes.services.statements import get_statement
 from quotes.services.timeline import timeline_entries
-from quotes.web.common import inline_on_sqlite, limit_of, parse_date, reading, search_filters
+from quotes.web.common import inline, limit_of, parse_date, reading, search_filters
 
 
 def _json(value: Any, media_type: str = "application/json") -> Response:
     return Response(dumps(value), media_type=media_type)
 
 
-@inline_on_sqlite
+@inline
 def api_search(request: Request) -> Response:
     query = request.query_params.get("q", "")
     if not query.strip():
@@ -32,13 +32,13 @@ def api_search(request: Request) -> Response:
         return _json(search_statements(session, query, limit=limit_of(request), **filters))
 
 
-@inline_on_sqlite
+@inline
 def api_statement(request: Request) -> Response:
     with reading(request) as session:
         return _json(get_statement(session, request.path_params["statement_id"]))
 
 
-@inline_on_sqlite
+@inline
 def api_claim(request: Request) -> Response:
     """The statement as a schema.org ``Claim`` in JSON-LD, as ``quotes export`` writes it."""
     with reading(request) as session:
@@ -46,14 +46,14 @@ def api_claim(request: Request) -> Response:
     return _json(claim, media_type="application/ld+json")
 
 
-@inline_on_sqlite
+@inline
 def api_speaker(request: Request) -> Response:
     with reading(request) as session:
         speaker = find_speaker(session, str(request.path_params["speaker_id"]))
         return _json(speaker_json(session, speaker))
 
 
-@inline_on_sqlite
+@inline
 def api_timeline(request: Request) -> Response:
     params = request.query_params
     speaker = params.get("speaker", "").strip()

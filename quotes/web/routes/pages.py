@@ -16,11 +16,11 @@ from quotes.services.search import search_statements
 from quotes.services.speakers import find_speaker, speakers_json
 from quotes.services.statements import get_statement, list_statements
 from quotes.services.timeline import timeline
-from quotes.web.common import inline_on_sqlite, limit_of, reading, render, search_filters
+from quotes.web.common import inline, limit_of, reading, render, search_filters
 from quotes.web.svg import legend, timeline_svg
 
 
-@inline_on_sqlite
+@inline
 def search_page(request: Request) -> Response:
     """``/`` and ``/search?q=...``: the results are a page anyone can link to.
     An htmx request (typing in the box) gets the results alone."""
@@ -69,7 +69,7 @@ def _facets(
     }
 
 
-@inline_on_sqlite
+@inline
 def statement_page(request: Request) -> Response:
     statement_id = request.path_params["statement_id"]
     with reading(request) as session:
@@ -77,7 +77,7 @@ def statement_page(request: Request) -> Response:
     return render(request, "statement.html", {"statement": statement})
 
 
-@inline_on_sqlite
+@inline
 def speaker_page(request: Request) -> Response:
     speaker_id = request.path_params["speaker_id"]
     with reading(request) as session:
