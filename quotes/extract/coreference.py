@@ -103,7 +103,13 @@ _PERSON_HEADS = (
     doctor surgeon nurse lawyer teacher actor actress singer businessman
     businesswoman billionaire politician lawmaker legislator epidemiologist
     scientist researcher economist historian author writer lawyer activist
-    campaigner veteran mother father widow resident
+    campaigner veteran mother father widow resident grandmother grandfather
+    pensioner student worker farmer owner survivor witness victim patient voter
+    teenager girl boy man woman wife husband son daughter sister brother
+    journalist reporter columnist commentator host presenter singer rapper
+    artist musician chef pastor priest rabbi imam bishop officer detective
+    sheriff prosecutor juror engineer pilot soldier sergeant captain star
+    republican democrat conservative liberal billionaire mogul tycoon
     """.split()
     )
 ) - frozenset(
@@ -452,9 +458,14 @@ class Discourse:
         if len(words) < 2 or words[0] != "the":
             return None
         age = re.fullmatch(r"(\d{1,3})-year-old", words[1])
+        if "of" in words[2:]:
+            # "the former secretary of state": the head comes before "of".
+            words = words[: words.index("of", 2)]
         head = words[-1]
         if age is None and (head in _COLLECTIVES or head.endswith("s")):
             return None  # "the company", "the officials": no one person
+        if age is None and head not in _PERSON_HEADS:
+            return None  # "the polling average": no person at all
         wanted = wanted or _ROLE_GENDER.get(head)
         people = self.people
         last = bisect.bisect_left(self._starts, position)

@@ -372,7 +372,12 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         # "says Mara Quist of the independent ...": the run stopped mid-phrase.
         last -= 1
         mention = _make_mention(text, tokens, first, last)
-    if first == 0 and (mention is None or mention.kind is SpeakerKind.DESCRIPTION):
+    if first == 0 and (
+        mention is None
+        or mention.kind is SpeakerKind.DESCRIPTION
+        # "said the Tromsø-born skipper": a determiner opens no person's name
+        or (mention.kind is SpeakerKind.PERSON and tokens[0][2].lower() in ("the", "a", "an"))
+    ):
         # The run of name-like words stops short of a described speaker's
         # head or complement: "a senior official.", "an aide to both mayors".
         described = _description_forwards(text, tokens)

@@ -348,3 +348,33 @@ def test_a_described_speaker_is_not_a_person_quoted_in_another_role() -> None:
         "The judge said the jury would decide."
     )
     assert _quote(text, "jury would decide").speaker != "Peter Lund"
+
+
+def test_a_described_thing_is_never_a_person() -> None:
+    text = (
+        "Helga Marsh, the port director, said the cranes were unsafe.\n\n"
+        "The harbour survey, by an average of three inspections, found rust.\n\n"
+        "The report said the cranes had not been checked since 2019."
+    )
+    quote = _quote(text, "not been checked")
+    assert quote.speaker != "Helga Marsh"
+    assert quote.speaker_kind is not SpeakerKind.PERSON
+
+
+def test_the_head_of_a_role_comes_before_of() -> None:
+    text = (
+        "Peter Lund, a former secretary of transport, toured the port on Monday. "
+        '"The cranes are older than I am," Lund told reporters.\n\n'
+        "The former secretary of transport said the port needed new cranes."
+    )
+    assert _quote(text, "needed new cranes").speaker == "Peter Lund"
+
+
+def test_an_inverted_described_speaker_is_read_whole() -> None:
+    text = (
+        "Peter Lund denied the charge on Monday, saying the samples had been mixed up.\n\n"
+        '"I never cheated," wrote the Tromso-born driver, who won the race twice.'
+    )
+    quote = _quote(text, "never cheated")
+    assert quote.speaker_mention == "the Tromso-born driver"
+    assert quote.speaker == "Peter Lund"
