@@ -19,9 +19,11 @@ itself uses right after naming the person.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quotes.extract.bodies import is_place
 from quotes.extract.given_names import gender_of_given_name
@@ -130,6 +132,8 @@ _OBLIQUE_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*|the|\w+\'s)\s+){0,4})$"
 )
 _MAX_DISTANCE = 2500
+# "Ana Ruiz, 34," / "Ana Ruiz, a nurse,": a person described after the name.
+_DESCRIBED_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s|the\s)")
 
 
 @dataclass
@@ -255,88 +259,37 @@ class Discourse:
         self._occurrences.sort(key=lambda o: o.start)
 
     def _add_run(self, run: re.Match[str]) -> None:
-        text = self.text
-        raw = run[0]
-        all_words = raw.split()
-        first = 0
-        if "'" in raw or "’" in raw:
-            # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
-            first = max(
-                (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))),
-                default=0,
-            )
-            words = all_words[first:]
-            possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
-            words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
-        else:
-            words = [w.rstrip(".,") for w in all_words]
-            possessive = False
-        if not words or not words[-1]:
+        parsed = _parse_run(run[0])
+        if parsed is None:
             return
-        lower = [w.lower().rstrip(".") for w in words]
-        start = name_start_of(words, lower)
-        name_words = words[start:]
-        if start > 0 and lower[start - 1] in HONORIFICS:
-            honorific = HONORIFICS[lower[start - 1]] or None
-        else:
-            honorific = None
-        lowered = lower[start:]
-        while lowered and (lowered[0] in _RUN_STOPS or lowered[0] in NAME_PARTICLES):
-            lowered = lowered[1:]
-            start += 1
-        name_words = words[start:]
-        if not _RUN_STOPS.isdisjoint(lowered):
-            stop = next(i for i, w in enumerate(lowered) if w in _RUN_STOPS)
-            name_words = name_words[:stop]
-        if len(name_words) > 3 and sum(w.lower() not in NAME_PARTICLES for w in name_words) > 3:
-            # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
-            # into a name; the name starts at its given name, if one is known.
-            given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]
-            if not given:
-                return
-            start += given[0]
-            name_words = name_words[given[0] :]
-        if not name_words:
-            return
-        name_lower = [w.lower() for w in name_words]
-        # "Council Member Ana Ruiz": the words of a body before a name are no name.
-        cut = max((i + 1 for i, w in enumerate(name_lower) if w in _NOT_NAME_WORDS), default=0)
-        if cut:
-            name_words, name_lower, start = name_words[cut:], name_lower[cut:], start + cut
-        if len(name_words) < 2 or is_place(" ".join(name_words)):
-            return
-        key = name_lower[-1]
+        key = parsed.key
         known = self.people.get(key)
-        if len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2:
-            if known is None or not _same_name(name_words, known.name):
-                known = Person(" ".join(name_words))
+        if parsed.full:
+            if known is None or not _same_name(parsed.name_words, known.name):
+                known = Person(parsed.name)
                 self.people[key] = known
-                known.given = gender_of_given_name(name_words[0])
-            elif len(" ".join(name_words)) > len(known.name):
-                known.name = " ".join(name_words)
+                known.given = parsed.given
+            elif len(parsed.name) > len(known.name):
+                known.name = parsed.name
         elif known is None:
             return  # a lone capitalised word is a name only once a full name was met
-        if honorific:
-            known.honorific = honorific
-        if start > 0 and lower[start - 1] in TITLE_WORDS:
+        if parsed.honorific:
+            known.honorific = parsed.honorific
+        if parsed.titled:
             known.titled = True
-        if re.match(r",\s*(?:\d{1,3},|an?\s|the\s)", text[run.end() : run.end() + 6]):
+        text = self.text
+        if _DESCRIBED_AFTER.match(text, run.end(), run.end() + 6):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
-        # Where each word is, found only for the runs that name a person.
-        offsets = []
-        position = run.start()
-        for word in all_words:
-            position = text.find(word, position)
-            offsets.append(position)
-            position += len(word)
-        offsets = offsets[first:]
-        before = text[max(0, offsets[0] - 40) : offsets[0]].lower().split()
-        for word in [*before[-3:], *lower[:start]]:
+        opening = run.start() + parsed.opening
+        before = text[max(0, opening - 40) : opening].lower().split()
+        for word in before[-3:]:
             gender = _ROLE_GENDER.get(word.strip(",."))
             if gender:
                 known.votes[gender] = known.votes.get(gender, 0) + 2
-        begin = offsets[start] if start < len(offsets) else run.start()
-        self._occurrences.append(_Occurrence(begin, run.end(), key, possessive))
+        for gender in parsed.title_genders:
+            known.votes[gender] = known.votes.get(gender, 0) + 2
+        begin = run.start() + parsed.begin
+        self._occurrences.append(_Occurrence(begin, run.end(), key, parsed.possessive))
 
     def _gender_from_pronouns(self) -> None:
         """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
@@ -569,12 +522,105 @@ def _role_context(before: str, after: str) -> set[str]:
     return set(words)
 
 
+# What a run says of itself, apart from where it stands: its words, where the
+# name starts in them, the honorific before it, whether it is possessive. A
+# pure function of the run's words, so each run is parsed once a process
+# (an article names its people many times; outlets name the same people).
+class _Run(NamedTuple):
+    key: str  # the surname, lower-cased
+    name: str
+    name_words: tuple[str, ...]
+    full: bool  # two words or more besides particles: a full name
+    given: str | None  # the gender of the given name
+    honorific: str | None
+    titled: bool  # a title before the name
+    title_genders: tuple[str, ...]  # of gendered role words before the name
+    possessive: bool
+    opening: int  # where the person's words open, from the run's start
+    begin: int  # where the name begins, from the run's start
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_run(raw: str) -> _Run | None:
+    all_words = raw.split()
+    first = 0
+    if "'" in raw or "’" in raw:
+        # "Ukraine's Volodymyr Zelensky": the person follows the possessive.
+        first = max(
+            (i + 1 for i, w in enumerate(all_words[:-1]) if w.endswith(("'s", "’s"))),
+            default=0,
+        )
+        words = all_words[first:]
+        possessive = bool(words) and words[-1].endswith(("'s", "’s", "'", "’"))
+        words = [w.removesuffix("'s").removesuffix("’s").rstrip("'’.,") for w in words]
+    else:
+        words = [w.rstrip(".,") for w in all_words]
+        possessive = False
+    if not words or not words[-1]:
+        return None
+    lower = [w.lower().rstrip(".") for w in words]
+    start = name_start_of(words, lower)
+    name_words = words[start:]
+    if start > 0 and lower[start - 1] in HONORIFICS:
+        honorific = HONORIFICS[lower[start - 1]] or None
+    else:
+        honorific = None
+    lowered = lower[start:]
+    while lowered and (lowered[0] in _RUN_STOPS or lowered[0] in NAME_PARTICLES):
+        lowered = lowered[1:]
+        start += 1
+    name_words = words[start:]
+    if not _RUN_STOPS.isdisjoint(lowered):
+        stop = next(i for i, w in enumerate(lowered) if w in _RUN_STOPS)
+        name_words = name_words[:stop]
+    if len(name_words) > 3 and sum(w.lower() not in NAME_PARTICLES for w in name_words) > 3:
+        # "Tariffs Hit Farmers Ana Ruiz": a headline in title case runs
+        # into a name; the name starts at its given name, if one is known.
+        given = [i for i, w in enumerate(name_words) if gender_of_given_name(w)]
+        if not given:
+            return None
+        start += given[0]
+        name_words = name_words[given[0] :]
+    if not name_words:
+        return None
+    name_lower = [w.lower() for w in name_words]
+    # "Council Member Ana Ruiz": the words of a body before a name are no name.
+    cut = max((i + 1 for i, w in enumerate(name_lower) if w in _NOT_NAME_WORDS), default=0)
+    if cut:
+        name_words, name_lower, start = name_words[cut:], name_lower[cut:], start + cut
+    if len(name_words) < 2 or is_place(" ".join(name_words)):
+        return None
+    # Where each word is in the run (the run is the article's text there).
+    offsets = []
+    position = 0
+    for word in all_words:
+        position = raw.find(word, position)
+        offsets.append(position)
+        position += len(word)
+    offsets = offsets[first:]
+    return _Run(
+        key=name_lower[-1],
+        name=" ".join(name_words),
+        name_words=tuple(name_words),
+        full=len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2,
+        given=gender_of_given_name(name_words[0]),
+        honorific=honorific,
+        titled=start > 0 and lower[start - 1] in TITLE_WORDS,
+        title_genders=tuple(
+            gender for word in lower[:start] if (gender := _ROLE_GENDER.get(word.strip(",.")))
+        ),
+        possessive=possessive,
+        opening=offsets[0],
+        begin=offsets[start] if start < len(offsets) else 0,
+    )
+
+
 def _agrees(person: Person, wanted: str | None) -> bool:
     gender = person.gender
     return wanted is None or gender is None or gender == wanted
 
 
-def _same_name(words: list[str], known: str) -> bool:
+def _same_name(words: Sequence[str], known: str) -> bool:
     """ "de Blasio" and "Bill de Blasio" are one name; "Hillary" and "Bill" are not."""
     known_words = known.lower().split()
     return all(word.lower() in known_words for word in words)

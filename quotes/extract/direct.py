@@ -15,8 +15,8 @@ from quotes.extract.cues import (
     QUOTE_MARK,
     SENTENCE_BREAK,
     SHORT_FRAGMENT_WORDS,
-    TRAILING_ATTRIBUTION,
     VERB_FIRST,
+    trailing_attribution,
 )
 from quotes.extract.found import Found
 from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
@@ -438,7 +438,7 @@ def _closing_attribution(text: str, start: int, end: int) -> tuple[Mention, tupl
     """'Ticket sales were "slow" as fans held off until a "messy
     season" ended, she said.': the attribution that closes the sentence
     covers the quotes inside it."""
-    trailing = TRAILING_ATTRIBUTION.search(text, start, end)
+    trailing = trailing_attribution(text, start, end)
     if trailing is None:
         return None
     cue = CUE.search(text, trailing.start(), trailing.end())

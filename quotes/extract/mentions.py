@@ -238,8 +238,8 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             if phrase is not None:
                 return _make_mention(text, tokens, phrase[0], phrase[1])
         return None
-    dashes = [i for i in range(index) if tokens[i][2] in ("—", "–")]
-    if last in ("—", "–") and dashes and dashes[-1] > 0 and index - dashes[-1] <= 14:
+    dashes = [i for i in range(index) if tokens[i][2] in ("—", "–")] if last in ("—", "–") else []
+    if dashes and dashes[-1] > 0 and index - dashes[-1] <= 14:
         # "Election officials — from three states — said": the subject stands
         # before the dashed aside.
         phrase = _phrase_backwards(tokens, dashes[-1] - 1)

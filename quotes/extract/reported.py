@@ -17,8 +17,8 @@ from quotes.extract.cues import (
     CUE,
     INDIRECT_VERBS,
     QUOTE_OPENING,
-    TRAILING_ATTRIBUTION,
     inside,
+    trailing_attribution,
 )
 from quotes.extract.found import Found
 from quotes.extract.labels import furniture_line
@@ -403,7 +403,7 @@ def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
         # "Berg, who says X, wrote ...": the relative clause ends at its comma.
         comma = text.find(",", start, end)
         end = comma if comma > start else end
-    trailing = TRAILING_ATTRIBUTION.search(text, start, end + 1)
+    trailing = trailing_attribution(text, start, end + 1)
     if trailing is not None:
         end = trailing.start()
     second = _SECOND_REPORT.search(text, start, end)
