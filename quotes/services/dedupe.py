@@ -27,19 +27,9 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    bindparam,
-    delete,
-    exists,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from quotes import match
@@ -48,24 +38,21 @@ from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
-from quotes.storage.appearances import first_printed
-from quotes.storage.bulk import (
-    executemany,
-    insert_ignore,
-    reserve_ids,
-    table_of,
-    update_by_id,
+from quotes.storage.bulk import reserve_ids
+from quotes.storage.dedupe import (
+    delete_unused_statements,
+    drop_pending_suggestions,
+    insert_statements,
+    move_quotes,
+    pinned_statement_ids,
+    quote_counts,
+    speaker_range_quotes,
+    statement_update,
+    update_statements,
 )
-from quotes.storage.models import (
-    Actor,
-    Article,
-    MergeSuggestion,
-    Quote,
-    Statement,
-    SuggestionStatus,
-    utcnow,
-)
-from quotes.storage.operations import Recorder, operation, watch_statements
+from quotes.storage.merges import suggest_merges, suggested_pairs
+from quotes.storage.models import Actor, Quote, Statement
+from quotes.storage.operations import Recorder, operation
 from quotes.storage.statements import chunked
 
 BATCH_QUOTES = 50_000
@@ -132,37 +119,16 @@ def _dedupe(
     session.flush()
     result = DedupeResult()
     connection = session.connection()
-    scope: list[ColumnElement[bool]] = [Quote.speaker_id.is_not(None)]
-    if speaker_id is not None:
-        scope = [Quote.speaker_id == speaker_id]
-    pinned = set(
-        connection.execute(
-            select(Quote.statement_id)
-            .where(*scope, Quote.match_method.in_(PINNED_METHODS), Quote.statement_id.is_not(None))
-            .distinct()
-        ).scalars()
-    )
-    waiting = MergeSuggestion.status == SuggestionStatus.PENDING
-    if speaker_id is not None:
-        waiting &= MergeSuggestion.quote_id.in_(
-            select(Quote.id).where(Quote.speaker_id == speaker_id)
-        )
+    pinned = pinned_statement_ids(connection, speaker_id, PINNED_METHODS)
     # The pending suggestions are made again from the new clusters.
-    recorder.watch(MergeSuggestion, waiting)
-    connection.execute(delete(MergeSuggestion).where(waiting))
-    counts = [
-        (int(sid), int(n))
-        for sid, n in connection.execute(
-            select(Quote.speaker_id, func.count()).where(*scope).group_by(Quote.speaker_id)
-        )
-        if sid is not None
-    ]
+    drop_pending_suggestions(connection, recorder, speaker_id)
+    counts = quote_counts(connection, speaker_id)
     writer = _Writer(session, recorder, auto, suggest)
     ranges = list(_batches(counts))
     total = sum(n for _, n in counts)
     clusterer = _Clusterer(auto, suggest, writer.window, parallel=total >= PARALLEL_FROM)
     try:
-        batch = _prepare(_read(connection, scope, *ranges[0]), pinned) if ranges else None
+        batch = _prepare(_read(connection, speaker_id, *ranges[0]), pinned) if ranges else None
         if batch is not None:
             clusterer.submit(batch.jobs)
         for index in range(len(ranges)):
@@ -171,7 +137,7 @@ def _dedupe(
             # written: a second core clusters while this one writes.
             following = None
             if index + 1 < len(ranges):
-                following = _prepare(_read(connection, scope, *ranges[index + 1]), pinned)
+                following = _prepare(_read(connection, speaker_id, *ranges[index + 1]), pinned)
             results = clusterer.result()
             if following is not None:
                 clusterer.submit(following.jobs)
@@ -199,32 +165,9 @@ def _dedupe(
     return result
 
 
-def _read(
-    connection: Connection, scope: list[ColumnElement[bool]], low: int, high: int
-) -> list[Any]:
+def _read(connection: Connection, speaker_id: int | None, low: int, high: int) -> list[Any]:
     """A batch's quotes, read whole: no cursor stays open while writing."""
-    reprinted, printed_on = first_printed()
-    return list(
-        connection.execute(
-            select(
-                Quote.speaker_id,
-                Quote.id,
-                Quote.statement_id,
-                Quote.text,
-                Quote.kind,
-                Quote.said_on,
-                Quote.date_precision,
-                printed_on,
-                Quote.match_method,
-                Quote.match_score,
-            )
-            .join(Article, Article.id == Quote.article_id)
-            .outerjoin(reprinted, reprinted.c.article_id == Article.id)
-            .where(*scope, Quote.speaker_id.between(low, high))
-            # In a stable order: the clusterer breaks ties by it.
-            .order_by(Quote.speaker_id, Quote.id)
-        )
-    )
+    return speaker_range_quotes(connection, speaker_id, low, high)
 
 
 @dataclass
@@ -432,7 +375,7 @@ class _Writer:
                 r.statement_id == target for r, _, _ in members
             )
             if not unchanged:
-                batch.statement_updates.append({"sid": target, **_prefixed(values)})
+                batch.statement_updates.append(statement_update(target, values))
             for row, method, score in members:
                 batch.move(row, target, method, score)
         for quote_index, cluster_index, method, score in suggestions:
@@ -456,14 +399,7 @@ class _Writer:
         if batch.new_statements:
             ids = reserve_ids(connection, Statement, len(batch.new_statements))
             self.recorder.watch_ids(Statement, ids)
-            executemany(
-                connection,
-                _INSERT_STATEMENT_SQL,
-                [
-                    (i, *(_driver_value(connection, v[k]) for k in _FIELDS))
-                    for i, v in zip(ids, batch.new_statements, strict=True)
-                ],
-            )
+            insert_statements(connection, ids, batch.new_statements)
             self.created += len(ids)
             for slot, row, method, score in batch.pending_quotes:
                 batch.move(row, ids[slot], method, score)
@@ -472,9 +408,9 @@ class _Writer:
                 for row, target, m, s in suggestions
             ]
         if batch.statement_updates:
-            connection.execute(_UPDATE_STATEMENT, batch.statement_updates)
+            update_statements(connection, batch.statement_updates)
         self.recorder.watch_ids(Quote, [u[-1] for u in batch.quote_updates])
-        update_by_id(connection, "quotes", _QUOTE_COLUMNS, batch.quote_updates)
+        move_quotes(connection, batch.quote_updates)
         self.moved += batch.moved
         rows = [
             {"quote_id": row.id, "statement_id": target, "method": m, "score": s}
@@ -483,93 +419,20 @@ class _Writer:
         ]
         if rows:
             # A pair decided before (rejected) is not asked again.
-            known: set[tuple[int, int]] = set()
-            for quote_ids in chunked([r["quote_id"] for r in rows]):
-                known.update(
-                    (quote_id, statement_id)
-                    for quote_id, statement_id in connection.execute(
-                        select(MergeSuggestion.quote_id, MergeSuggestion.statement_id).where(
-                            MergeSuggestion.quote_id.in_(quote_ids)
-                        )
-                    )
-                )
+            known = suggested_pairs(connection, [r["quote_id"] for r in rows])
             rows = [r for r in rows if (r["quote_id"], r["statement_id"]) not in known]
         if rows:
-            connection.execute(insert_ignore(self.session, MergeSuggestion), rows)
+            suggest_merges(self.session, rows)
             self.suggested += len(rows)
 
     def finish(self) -> None:
         """Delete the statements no cluster kept, once no quote points at them."""
         connection = self.session.connection()
-        table = table_of(Statement)
-        quotes = table_of(Quote)
         for chunk in chunked(sorted(self.dropped - self.claimed)):
             # Deleting a statement deletes its topics, stances and suggestions.
-            self.recorder.watch_ids(Statement, chunk)
-            watch_statements(self.recorder, list(chunk))
-            done = connection.execute(
-                delete(table).where(
-                    table.c.id.in_(chunk),
-                    ~exists().where(quotes.c.statement_id == table.c.id),
-                )
-            )
-            self.deleted += done.rowcount
+            self.deleted += delete_unused_statements(connection, self.recorder, chunk)
 
 
 def _slices(values: list[_T], size: int) -> Iterator[list[_T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-_FIELDS = (
-    "speaker_id",
-    "canonical_text",
-    "match_key",
-    "kind",
-    "first_said_on",
-    "date_precision",
-    "quote_count",
-)
-
-
-def _prefixed(values: dict[str, Any]) -> dict[str, Any]:
-    return {f"v_{k}": values[k] for k in _FIELDS} | {"v_updated_at": utcnow()}
-
-
-def _update_statement() -> Any:
-    table = table_of(Statement)
-    return (
-        update(table)
-        .where(table.c.id == bindparam("sid"))
-        .values(
-            {
-                name: bindparam(f"v_{name}", type_=table.c[name].type)
-                for name in (*_FIELDS, "updated_at")
-            }
-        )
-    )
-
-
-def _driver_value(connection: Connection, value: Any) -> Any:
-    """A value as the driver takes it: enums by value; dates as text on SQLite
-    (the form SQLAlchemy stores there), date objects on PostgreSQL."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date) and connection.dialect.name == "sqlite":
-        return value.isoformat()
-    return value
-
-
-# Driver-level SQL for the writes that can reach a million rows.
-_INSERT_STATEMENT_SQL = (
-    f"INSERT INTO statements (id, {', '.join(_FIELDS)}, created_at, updated_at) "
-    f"VALUES (?, {', '.join('?' for _ in _FIELDS)}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-)
-_QUOTE_COLUMNS = (
-    ("statement_id", "integer"),
-    ("match_method", "varchar"),
-    ("match_score", "double precision"),
-)
-
-
-_UPDATE_STATEMENT = _update_statement()

@@ -43,11 +43,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Table, bindparam, delete, literal, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,15 +61,19 @@ from quotes.sources.detect import Format
 from quotes.sources.fetch import DEFAULT_TIMEOUT, is_url
 from quotes.sources.language import is_english
 from quotes.sources.read import DEFAULT_MAX_BYTES
-from quotes.storage.bulk import (
-    IMPORT_CHECKPOINT_PAGES,
-    checkpoint,
-    checkpoint_every,
-    insert_ignore,
-    table_of,
+from quotes.storage.articles import (
+    add_reprint,
+    articles_at,
+    drop_reprints_at,
+    has_reprint_without_url,
+    insert_outlet,
+    other_article_with_text,
+    outlet_at,
+    outlet_named,
 )
+from quotes.storage.bulk import IMPORT_CHECKPOINT_PAGES, checkpoint, checkpoint_every
 from quotes.storage.database import Database, safe_url
-from quotes.storage.models import Article, Outlet, Reprint, utcnow
+from quotes.storage.models import Article, utcnow
 from quotes.storage.sole_writer import SoleWriter
 from quotes.storage.statements import article_statement_ids
 
@@ -575,7 +578,7 @@ class _Importer:
                 # The page that reprinted the article now says something else:
                 # no longer a reprint; its text is imported for what it is.
                 with self._writing() as session:
-                    session.execute(delete(Reprint).where(Reprint.url == url))
+                    drop_reprints_at(session, url)
                 return self._store(article, None)
             return ImportResult(article.origin, ImportStatus.UNCHANGED, article_id=found.id)
         elsewhere = url != found.url if url else article.outlet is not None
@@ -620,17 +623,7 @@ class _Importer:
             outlet_id = self._outlet(session, article)
             if url is None and outlet_id in (None, found.outlet_id):
                 return None
-            reprints = table_of(Reprint)
-            known = url is None and (
-                session.scalar(
-                    select(reprints.c.id).where(
-                        reprints.c.article_id == found.id,
-                        reprints.c.outlet_id == outlet_id,
-                        reprints.c.url.is_(None),
-                    )
-                )
-                is not None
-            )
+            known = url is None and has_reprint_without_url(session, found.id, outlet_id)
             added = 0
             if not known:
                 row = {
@@ -642,8 +635,7 @@ class _Importer:
                     "imported_at": utcnow(),
                 }
                 # A URL stored already (by another importer, a moment ago) is no new reprint.
-                done = session.connection().execute(insert_ignore(session, Reprint), row)
-                added = done.rowcount
+                added = add_reprint(session, row)
                 if added and article.published is not None:
                     # Printed perhaps before the stored copy: its quotes were
                     # said by then, and their statements' dates may move.
@@ -678,9 +670,7 @@ class _Importer:
     ) -> None:
         """``--update``: forget the old quotes, take the new text and metadata."""
         if digest != row.content_hash:
-            other = session.scalar(
-                select(Article.id).where(Article.content_hash == digest, Article.id != row.id)
-            )
+            other = other_article_with_text(session, digest, row.id)
             if other is not None:
                 raise SourceError(article.origin, f"same text as stored article {other}")
         if url and row.url and url != row.url:
@@ -736,38 +726,12 @@ def _identity(article: ArticleInput) -> tuple[str | None, str]:
     return (article.url[:_MAX_URL] if article.url else None), content_hash(article.text)
 
 
-_ARTICLES = cast(Table, Article.__table__)
-
-
-def _find_queries() -> tuple[Any, Any]:
-    """The look-up by text, and by text or URL: built once (building costs more than asking)."""
-    columns = _ARTICLES.c
-    reprints = table_of(Reprint).c
-    reprinted_here = columns.id.in_(
-        select(reprints.article_id).where(reprints.url == bindparam("url"))
-    )
-    chosen = (columns.id, columns.url, columns.content_hash, columns.outlet_id)
-    by_text = select(*chosen, literal(False)).where(columns.content_hash == bindparam("digest"))
-    by_text_or_url = select(*chosen, reprinted_here).where(
-        or_(
-            columns.content_hash == bindparam("digest"),
-            columns.url == bindparam("url"),
-            reprinted_here,
-        )
-    )
-    return by_text, by_text_or_url
-
-
-_BY_TEXT, _BY_TEXT_OR_URL = _find_queries()
-
-
 def _find(connection: Connection, url: str | None, digest: str) -> _Found | None:
     """The stored article at this URL (its own or a reprint's), or with this text.
 
     The URL wins: a page whose text changed is that page's article, to update.
     """
-    query = _BY_TEXT_OR_URL if url else _BY_TEXT
-    rows = connection.execute(query, {"digest": digest, "url": url}).all()
+    rows = articles_at(connection, url, digest)
     if not rows:
         return None
     best = next((r for r in rows if url and r.url == url), None)
@@ -788,31 +752,25 @@ def get_or_create_outlet(session: Session, name: str | None, domain: str | None)
     name records the domain too, unless another outlet already has it.
     """
     if name:
-        found = session.scalar(select(Outlet.id).where(Outlet.name == name))
+        found = outlet_named(session, name)
         if found is not None:
             return found
         for row in ({"name": name, "domain": domain}, {"name": name, "domain": None}):
-            _insert_outlet(session, row)
-            found = session.scalar(select(Outlet.id).where(Outlet.name == name))
+            insert_outlet(session, row)
+            found = outlet_named(session, name)
             if found is not None:
                 return found
         return None  # pragma: no cover - the second insert cannot conflict but on the name
     if domain:
-        found = session.scalar(select(Outlet.id).where(Outlet.domain == domain))
+        found = outlet_at(session, domain)
         if found is not None:
             return found
-        _insert_outlet(session, {"name": domain[:_MAX_OUTLET], "domain": domain})
-        found = session.scalar(select(Outlet.id).where(Outlet.domain == domain))
+        insert_outlet(session, {"name": domain[:_MAX_OUTLET], "domain": domain})
+        found = outlet_at(session, domain)
         if found is None:  # an outlet is already *named* like this domain
-            found = session.scalar(select(Outlet.id).where(Outlet.name == domain[:_MAX_OUTLET]))
+            found = outlet_named(session, domain[:_MAX_OUTLET])
         return found
     return None
-
-
-def _insert_outlet(session: Session, row: dict[str, Any]) -> None:
-    table = cast(Table, Outlet.__table__)
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(table).values(created_at=utcnow(), **row).on_conflict_do_nothing())
 
 
 def _record(

@@ -19,24 +19,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind
 from quotes.services.candidates import Candidate, CandidateCache, months_around, window
 from quotes.services.canonical import date_rank, quote_date, wording_rank
-from quotes.storage.bulk import executemany, insert_ignore, insert_with_ids, table_of
-from quotes.storage.models import (
-    Actor,
-    MergeAction,
-    MergeEntity,
-    MergeSuggestion,
-    Statement,
-)
+from quotes.storage.bulk import insert_with_ids
+from quotes.storage.matching import add_to_statements, log_quote_merges, statement_change
+from quotes.storage.merges import suggest_merges
+from quotes.storage.models import Statement
 
 # How many candidates (by token-set ratio) get the full score.
 _SHORTLIST = 8
@@ -258,18 +253,12 @@ class StatementMatcher:
         joined = [c for k, c in unique.items() if k not in fresh]
         counted = [{"sid": c.statement_id, "n": c.added} for c in joined if not c.changed]
         if counted:
-            self.session.connection().execute(_ADD_COUNT, counted)
+            add_to_statements(self.session.connection(), counted)
         changed = [
-            {
-                "sid": c.statement_id,
-                "n": c.added,
-                **{f"v_{k}": value for k, value in c.fields().items() if k in _CHANGED_FIELDS},
-            }
-            for c in joined
-            if c.changed
+            statement_change(c.statement_id, c.added, c.fields()) for c in joined if c.changed
         ]
         if changed:
-            self.session.connection().execute(_ADD_COUNT_AND_CHANGE, changed)
+            add_to_statements(self.session.connection(), changed, changed=True)
         for candidate in joined:
             cached = self.session.identity_map.get(
                 self.session.identity_key(Statement, candidate.statement_id)
@@ -281,9 +270,8 @@ class StatementMatcher:
 
     def write_log(self, quote_ids: Sequence[int]) -> None:
         """Merge-log rows for automatic attaches, suggestions for the middle band."""
-        executemany(
+        log_quote_merges(
             self.session.connection(),
-            INSERT_QUOTE_MERGES,
             [
                 (quote_ids[a.quote_index], None, a.candidate.statement_id, a.method, a.score)
                 for a in self.attachments
@@ -300,38 +288,4 @@ class StatementMatcher:
             if a.candidate.statement_id is not None
         ]
         if rows:
-            self.session.connection().execute(insert_ignore(self.session, MergeSuggestion), rows)
-
-
-# A quote joining a statement by rule, in the merge log: (quote id, from
-# statement, to statement, method, score). Online matching and ``quotes dedupe``
-# both write these, thousands at a time, so through the driver.
-INSERT_QUOTE_MERGES = (
-    "INSERT INTO merge_log (entity, action, subject_id, from_id, to_id, method, score, actor, "
-    f"created_at) VALUES ('{MergeEntity.QUOTE.value}', '{MergeAction.MERGE.value}', ?, ?, ?, ?, ?, "
-    f"'{Actor.RULE.value}', CURRENT_TIMESTAMP)"
-)
-
-_CHANGED_FIELDS = (
-    "canonical_text",
-    "match_key",
-    "kind",
-    "first_said_on",
-    "date_precision",
-    "updated_at",
-)
-
-
-def _statement_changes() -> tuple[Any, Any]:
-    """Two prepared UPDATEs: add to the count; add and change text/date (``v_`` params)."""
-    table = table_of(Statement)
-    count = update(table).where(table.c.id == bindparam("sid"))
-    add = count.values(quote_count=table.c.quote_count + bindparam("n"))
-    change = count.values(
-        quote_count=table.c.quote_count + bindparam("n"),
-        **{name: bindparam(f"v_{name}", type_=table.c[name].type) for name in _CHANGED_FIELDS},
-    )
-    return add, change
-
-
-_ADD_COUNT, _ADD_COUNT_AND_CHANGE = _statement_changes()
+            suggest_merges(self.session, rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from quotes import match
@@ -20,6 +20,7 @@ from quotes.storage.models import (
     Statement,
     SuggestionStatus,
 )
+from quotes.storage.statements import chunked
 
 
 def suggestion_rows(session: Session, status: SuggestionStatus, limit: int) -> list[Any]:
@@ -110,3 +111,18 @@ def suggest_merges(session: Session, rows: list[dict[str, Any]]) -> None:
     """Merge suggestions (quote id, statement id, method, score), those there kept."""
     if rows:
         session.execute(insert_ignore(session, MergeSuggestion), rows)
+
+
+def suggested_pairs(connection: Connection, quote_ids: Sequence[int]) -> set[tuple[int, int]]:
+    """(quote id, statement id) of every suggestion about these quotes, whatever its status."""
+    known: set[tuple[int, int]] = set()
+    for chunk in chunked(quote_ids):
+        known.update(
+            (quote_id, statement_id)
+            for quote_id, statement_id in connection.execute(
+                select(MergeSuggestion.quote_id, MergeSuggestion.statement_id).where(
+                    MergeSuggestion.quote_id.in_(chunk)
+                )
+            )
+        )
+    return known
