@@ -239,7 +239,7 @@ VERBS: dict[str, dict[str, frozenset[str]]] = {
     "reference": _verb(quote="referenced references"),
     "refuse": _verb(stance="refused refuses", action="refused refuses"),
     "reiterate": _verb(speech="reiterated reiterates"),
-    "reject": _verb(speech="rejects rejected"),
+    "reject": _verb(speech="rejects rejected", action="rejects rejected"),
     "remark": _verb(speech="remarks remarked", quote="remarking"),
     "reply": _verb(speech="replied replies"),
     "report": _verb(speech="reports reported reporting"),

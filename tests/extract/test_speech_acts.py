@@ -30,6 +30,19 @@ def test_an_action_verb_with_a_that_clause_reports_a_proposition() -> None:
     assert _texts(text) == ["that the offer from the shipping line was too low"]
 
 
+def test_rejecting_a_thing_is_an_act_and_rejecting_a_proposition_is_said() -> None:
+    # A court or board that rejects a request decides; it says nothing a reader
+    # could quote. Rejecting a claim that something is so is still reported speech.
+    text = (
+        "The appeals court rejected a plea from the fishing cooperative to reopen the bay. "
+        "Councillor Ivo Brandt rejected the suggestion that the quay had been sold."
+    )
+    found = extract_quotes(text, DAY)
+    assert [(q.speaker, q.cue, q.text) for q in found] == [
+        ("Ivo Brandt", "rejected", "that the quay had been sold")
+    ]
+
+
 def test_page_furniture_is_no_statement_and_no_speaker() -> None:
     text = (
         "READ MORE: Why the port strike says a lot about the city\n\n"
