@@ -196,6 +196,7 @@ class Discourse:
         self._starts: list[int] = []
         self._by_key: dict[str, list[_Occurrence]] | None = None
         self._role_words: dict[int, set[str]] = {}
+        self._obliques: dict[int, bool] = {}
 
     @property
     def people(self) -> dict[str, Person]:
@@ -316,8 +317,14 @@ class Discourse:
         return index >= 0 and position < self._speaker_spans[index][1]
 
     def _oblique(self, position: int) -> bool:
-        line = self.text.rfind("\n", max(0, position - 80), position) + 1
-        return _OBLIQUE_BEFORE.search(self.text, max(line, position - 80), position) is not None
+        # Remembered: the same names are weighed for every pronoun after them.
+        oblique = self._obliques.get(position)
+        if oblique is None:
+            line = self.text.rfind("\n", max(0, position - 80), position) + 1
+            start = max(line, position - 80)
+            oblique = _OBLIQUE_BEFORE.search(self.text, start, position) is not None
+            self._obliques[position] = oblique
+        return oblique
 
     # -- resolving ------------------------------------------------------------
 
