@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.extract import article, engine, extract_quotes
+from quotes.extract import article, extract_quotes, resolution
 
 _NAMES = ["Marta Lindqvist", "the harbour master", "Tomas Ekberg", "a council spokeswoman"]
 _CUES = ["said", "told reporters", "according to", "said that", "told the board", "added"]
@@ -58,14 +58,14 @@ def one_line_of_prose(size: int) -> str:
 def _characters_dated(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, int]:
     """Extract; return the quotes found and the characters read to date them."""
     read = 0
-    resolve = engine.resolve_date
+    resolve = resolution.resolve_date
 
     def counting(clause: str, published: Any) -> Any:
         nonlocal read
         read += len(clause)
         return resolve(clause, published)
 
-    monkeypatch.setattr(engine, "resolve_date", counting)
+    monkeypatch.setattr(resolution, "resolve_date", counting)
     return len(extract_quotes(text)), read
 
 
