@@ -10,13 +10,15 @@ advisory locks.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import time
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
 from quotes.errors import QuotesError
 from quotes.services.importing import import_articles
@@ -24,9 +26,11 @@ from quotes.services.moving import move_quote
 from quotes.services.operations import undo
 from quotes.services.speakers import find_speaker, merge_speakers
 from quotes.storage.database import Database
+from quotes.storage.locks import identity_lock, lock_key
 from quotes.storage.models import Article, Operation, Quote, Statement
 from quotes.storage.speakers import mixed_statements
 from tests.concurrent_corpus import PEOPLE, import_command, write_corpus
+from tests.quote_fixtures import Said, publish
 
 # Each round of corrections is a few transactions; the import outlasts many.
 ROUNDS = 400
@@ -123,3 +127,26 @@ def test_corrections_while_an_import_runs(
                     assert undos[op.id] == op.undone_by
         assert sum(1 for op in logged if op.action in ("move", "merge")) == operations
         assert sum(1 for op in logged if op.undone_by is not None) == operations - refused
+
+
+def test_an_undo_of_a_merge_holds_the_names_it_gives_back(database: Database) -> None:
+    """Until an undo that brings a merged speaker back commits, an importer may not
+    look that name up: it would find the name's aliases without their speaker and
+    create the person again (the import waits on the identity lock instead)."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("advisory locks are PostgreSQL's; SQLite writers take turns")
+    day = dt.date(2026, 5, 4)
+    publish(database, "Lake Courier", day, Said("The ferry pier opens in June.", "Edda Morrow"))
+    publish(database, "Hill Post", day, Said("The bus depot stays shut.", "Rufus Quayle"))
+    with database.session() as session:
+        merged = merge_speakers(
+            session, find_speaker(session, "Edda Morrow"), find_speaker(session, "Rufus Quayle")
+        )
+    free = text("SELECT pg_try_advisory_xact_lock(:key)")
+    key = lock_key(identity_lock("Rufus Quayle") or "")
+    with database.session() as session:
+        undo(session, str(merged))
+        with database.engine.connect() as importer:
+            assert importer.scalar(free, {"key": key}) is False
+    with database.engine.connect() as importer:
+        assert importer.scalar(free, {"key": key}) is True

@@ -296,6 +296,37 @@ def test_quotes_move_then_undo(database: Database) -> None:
     assert snapshot(database) == before
 
 
+def test_undoing_a_move_into_a_speaker_merged_away_since_is_refused(database: Database) -> None:
+    # A quote moved from the deputy to the mayor, then the deputy merged into her:
+    # undoing the move alone would give the quote back to a speaker that is gone.
+    publish(database, "Coast Herald", DAY, Said(HARBOUR, "Ilona Marsh"))
+    publish(database, "Bay Times", DAY, Said(TAX, "Pavel Oduya"))
+    publish(database, "Port Daily", DAY, Said(FERRY, "Pavel Oduya"))
+    with database.session() as session:
+        alone = session.scalars(select(Quote).where(Quote.text == TAX)).one()
+        assert move_quote(session, alone.id, find_speaker(session, "Ilona Marsh")).how == "apart"
+    move_id = last_operation(database)
+    with database.session() as session:
+        merge_speakers(
+            session, find_speaker(session, "Ilona Marsh"), find_speaker(session, "Pavel Oduya")
+        )
+    merge_id = last_operation(database)
+    merged = snapshot(database)
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, str(move_id))
+    assert f"operation {move_id} cannot be undone: operation {merge_id} (merge" in str(
+        refused.value
+    )
+    assert snapshot(database) == merged
+    # Undone in order, both go.
+    for operation_id in (merge_id, move_id):
+        with database.session() as session:
+            undo(session, str(operation_id))
+    with database.session() as session:
+        assert find_speaker(session, "Pavel Oduya").name == "Pavel Oduya"
+    assert_no_mixed_statements(database)
+
+
 def test_a_suggestion_across_speakers_is_not_accepted(database: Database) -> None:
     harbour_quotes(database)
     publish(database, "Bay Times", DAY, Said(TAX, "Pavel Oduya"))

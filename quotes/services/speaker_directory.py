@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import ExtractedQuote, SpeakerKind
+from quotes.storage.locks import BODY_IDENTITY, identity_lock
 from quotes.storage.speaker_resolution import (
     aliases_after,
     directory_version,
@@ -401,14 +402,14 @@ def identity_locks(quotes: Iterable[ExtractedQuote]) -> set[str]:
     names: set[str] = set()
     for q in quotes:
         printed = (q.speaker or q.speaker_mention or "").strip()
-        key = match.name_key(printed)
-        if not key:
+        lock = identity_lock(printed)
+        if lock is None:
             continue
-        names.add("speaker identity " + match.skeleton(key.split()[-1]))
+        names.add(lock)
         if (
             q.speaker_kind != SpeakerKind.PERSON
             or match.canonical_body(printed) is not None
             or match.body_name(printed) is not None
         ):
-            names.add("speaker identity of a body")
+            names.add(BODY_IDENTITY)
     return names

@@ -34,7 +34,7 @@ from quotes.storage.models import (
     Statement,
     utcnow,
 )
-from quotes.storage.operations import Recorder, operation, watch_speakers
+from quotes.storage.operations import Recorder, lock_speakers, operation, watch_speakers
 from quotes.storage.speaker_lookup import (
     speaker_ids_by_alias_key,
     speaker_ids_by_authority,
@@ -176,6 +176,7 @@ def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
     if any(a.normalized == normalized for a in speaker.aliases):
         return False
     with operation(session, "alias", "speaker") as logged:
+        lock_speakers(session, [speaker.id], [(alias, speaker.kind != SpeakerKind.PERSON)])
         logged.recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id == speaker.id)
         _add_alias(session, speaker, alias, normalized)
         logged.summary = f"alias {alias!r} added to speaker {speaker.id} ({speaker.name})"
@@ -212,6 +213,7 @@ def rename_speaker(session: Session, speaker: Speaker, name: str) -> None:
         )
     old = speaker.name
     with operation(session, "rename", "speaker") as logged:
+        lock_speakers(session, [speaker.id], [(name, speaker.kind != SpeakerKind.PERSON)])
         logged.recorder.watch(Speaker, Speaker.id == speaker.id)
         logged.recorder.watch(SpeakerAlias, SpeakerAlias.speaker_id == speaker.id)
         speaker.name = name
@@ -275,6 +277,10 @@ def undo_speaker_merge(session: Session, log: MergeLog, recorder: Recorder) -> S
     details = log.details or {}
     if log.to_id is None or session.get(Speaker, log.to_id) is None:
         raise QuotesError(f"merge {log.id}: the speaker it merged into no longer exists")
+    # The names it gives back are locked before the speakers (``lock_speakers``).
+    names = [details.get("name", ""), *(a["alias"] for a in details.get("aliases", []))]
+    body = details.get("kind", SpeakerKind.PERSON) != SpeakerKind.PERSON
+    lock_speakers(session, [log.to_id, log.subject_id], [(n, body) for n in names if n])
     watch_speakers(recorder, [log.to_id, log.subject_id])
     recorder.watch_ids(MergeLog, [log.id])
     recreate_speaker(
@@ -394,6 +400,9 @@ def split_speaker(
     if keys >= set(owned) and len(moved_quotes) == len(printed):
         raise QuotesError("a split must leave the speaker at least one alias or quote")
     with operation(session, "split", "speaker") as logged:
+        # The new speaker's names are locked with the old one's, before its speaker lock.
+        body = speaker.kind != SpeakerKind.PERSON
+        lock_speakers(session, [speaker.id], [(a, body) for a in [*aliases, name or ""]])
         watch_speakers(logged.recorder, [speaker.id])
         new = Speaker(
             name=(name or next(iter(aliases)))[:300],

@@ -12,6 +12,12 @@ sees what it created.
 A transaction takes each phase's locks together, in one sorted order, and
 the identity locks always before the speaker locks: two transactions cannot
 each hold what the other waits for, so they cannot deadlock on these.
+
+Corrections that change who a name finds (a merge, split, move, undo) take the
+identity locks of every name and alias of the speakers they touch too, before
+those speakers' locks. Otherwise an importer could read the speakers in the
+middle of an undo that brings a merged speaker back (the speaker not there yet,
+its names already) and create that person a second time.
 """
 
 from __future__ import annotations
@@ -20,6 +26,11 @@ import hashlib
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
+
+from quotes import match
+
+# Bodies are found by name, metonym, initials or country: one lock for all of them.
+BODY_IDENTITY = "speaker identity of a body"
 
 # Locked in the order of the subquery: PostgreSQL calls the function row by row.
 _LOCK = text(
@@ -32,6 +43,13 @@ def lock_key(name: str) -> int:
     """A 64-bit advisory lock number for a name (the same in every process)."""
     digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+def identity_lock(printed: str) -> str | None:
+    """The identity lock of a printed person's name: a name is looked for among
+    the people whose surname has its last word's skeleton."""
+    key = match.name_key(printed)
+    return "speaker identity " + match.skeleton(key.split()[-1]) if key else None
 
 
 def lock_all(connection: Connection, names: Iterable[str]) -> None:

@@ -51,8 +51,9 @@ from sqlalchemy import Enum as EnumType
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
+from quotes.extract.model import SpeakerKind
 from quotes.storage.bulk import table_of
-from quotes.storage.locks import lock_all
+from quotes.storage.locks import BODY_IDENTITY, identity_lock, lock_all
 from quotes.storage.models import (
     Actor,
     Base,
@@ -500,13 +501,10 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     """Declare everything of these speakers: the speakers, aliases, roles, quotes,
     statements (theirs, and those holding their quotes) and what hangs on those.
 
-    On PostgreSQL the speakers' advisory locks come first, the ones an importer
-    takes before it writes their rows (``quotes.storage.locks``): a correction
-    and an import of the same people take turns instead of each locking rows
-    the other waits for.
+    On PostgreSQL the speakers' advisory locks come first (``lock_speakers``).
     """
     ids = list(speaker_ids)
-    lock_all(recorder.session.connection(), {f"speaker {i}" for i in ids})
+    lock_speakers(recorder.session, ids)
     quote_ids = select(Quote.id).where(Quote.speaker_id.in_(ids))
     statement_ids = select(Statement.id).where(
         or_(
@@ -526,6 +524,41 @@ def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
     recorder.watch(
         MergeLog, (MergeLog.entity == MergeEntity.QUOTE) & MergeLog.subject_id.in_(quote_ids)
     )
+
+
+def lock_speakers(
+    session: Session, speaker_ids: Iterable[int], names: Iterable[tuple[str, bool]] = ()
+) -> None:
+    """Take, on PostgreSQL, the advisory locks an importer takes (``quotes.storage.locks``):
+    the identity locks of every name and alias of these speakers (and of ``names``:
+    (printed name, is a body) the correction will give back), then the speakers' own.
+    A correction and an import of the same people take turns: the importer neither
+    waits on a speaker it resolved before the correction changed it, nor reads the
+    speakers while the correction is half committed.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    ids = sorted(set(speaker_ids))
+    found = [*names]
+    found += [
+        (row.name, row.kind != SpeakerKind.PERSON)
+        for row in connection.execute(select(Speaker.name, Speaker.kind).where(Speaker.id.in_(ids)))
+    ]
+    found += [
+        (row.alias, row.kind != SpeakerKind.PERSON)
+        for row in connection.execute(
+            select(SpeakerAlias.alias, Speaker.kind)
+            .join(Speaker, Speaker.id == SpeakerAlias.speaker_id)
+            .where(SpeakerAlias.speaker_id.in_(ids))
+        )
+    ]
+    identities = {lock for name, _ in found if (lock := identity_lock(name)) is not None}
+    if any(body for _, body in found):
+        identities.add(BODY_IDENTITY)
+    # Two calls: every identity lock before any speaker lock, as the importer.
+    lock_all(connection, identities)
+    lock_all(connection, {f"speaker {i}" for i in ids})
 
 
 def watch_quotes(
@@ -689,6 +722,44 @@ def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     )
 
 
+def _missing_speakers(session: Session, changes: list[Change]) -> list[int]:
+    """The speakers the rows given back belong to that exist no more (and that the
+    undo does not bring back itself)."""
+    restored = {c.key[0] for c in changes if c.table == "speakers" and c.before is not None}
+    wanted = {
+        c.before["speaker_id"]
+        for c in changes
+        if c.before is not None and c.before.get("speaker_id") is not None
+    } - restored
+    if not wanted:
+        return []
+    present = set(session.scalars(select(Speaker.id).where(Speaker.id.in_(sorted(wanted)))))
+    return sorted(wanted - present)
+
+
+def _names_of(changes: list[Change]) -> list[tuple[str, bool]]:
+    """(printed name, is a body) of the speakers and aliases in these changes' images:
+    a body's alias counts as a body's (the speaker's image says so, or else
+    ``lock_speakers`` finds the speaker)."""
+    bodies = {
+        image["id"]
+        for c in changes
+        if c.table == "speakers"
+        for image in (c.before, c.after)
+        if image is not None and image.get("kind") not in (None, SpeakerKind.PERSON.value)
+    }
+    names: list[tuple[str, bool]] = []
+    for c in changes:
+        for image in (c.before, c.after):
+            if image is None:
+                continue
+            if c.table == "speakers" and image.get("name"):
+                names.append((image["name"], image.get("id") in bodies))
+            elif c.table == "speaker_aliases" and image.get("alias"):
+                names.append((image["alias"], image.get("speaker_id") in bodies))
+    return names
+
+
 def _as_left(current: Image | None, after: Image | None) -> bool:
     """Is the row as the operation left it (in the columns it changed)?"""
     if current is None or after is None:
@@ -702,13 +773,14 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
     if done.undone_at is not None:
         by = f" by operation {done.undone_by}" if done.undone_by else ""
         raise QuotesError(f"operation {operation_id} was undone already{by}")
+    changes = _changes_of(session, operation_id)
     # The speakers' advisory locks before any row's, as the importer and the
-    # corrections take them (``watch_speakers``).
+    # corrections take them (``lock_speakers``), with the identity locks of the
+    # names the undo gives back (a speaker a merge had deleted).
     speakers = session.scalars(
         select(OperationSpeaker.speaker_id).where(OperationSpeaker.operation_id == done.id)
     )
-    lock_all(session.connection(), {f"speaker {i}" for i in speakers})
-    changes = _changes_of(session, operation_id)
+    lock_speakers(session, speakers, _names_of(changes))
     by_table: dict[str, list[Change]] = {}
     for change in changes:
         by_table.setdefault(change.table, []).append(change)
@@ -719,6 +791,11 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
         stale += [c for c in table_changes if not _as_left(current.get(c.key), c.after)]
     if stale:
         raise QuotesError(_blocker(session, done, stale))
+    gone = _missing_speakers(session, changes)
+    if gone:
+        # Rows handed back to a speaker a later merge deleted (a move undone while
+        # the merge after it stays): say which operation to undo first.
+        raise QuotesError(_blocker(session, done, [Change("speakers", (gone[0],), None, None)]))
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
         for name, table_changes in by_table.items():
             undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
