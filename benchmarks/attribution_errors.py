@@ -17,23 +17,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import os
 import re
 from collections import defaultdict
-from typing import Any
+
+from score_polnear import load_scorer
 
 from quotes.extract import extract_quotes
 
 _HEADER = re.compile(r"\Adate (\d{4}-\d{2}-\d{2})\b")
-
-
-def _load(path: str) -> Any:
-    spec = importlib.util.spec_from_file_location("score_attribution", path)
-    assert spec and spec.loader, path
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _context(text: str, start: int, end: int, width: int = 220) -> str:
@@ -50,7 +42,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="articles")
     parser.add_argument("--summary", action="store_true")
     args = parser.parse_args()
-    scorer = _load(args.scorer)
+    scorer = load_scorer(args.scorer)
     text_dir = os.path.join(args.gold_dir, "text")
     ann_dir = os.path.join(args.gold_dir, "attributions")
     anns: dict[str, list[str]] = defaultdict(list)

@@ -34,7 +34,8 @@ from click.testing import CliRunner
 from quotes.cli import cli
 
 
-def _load(path: str) -> Any:
+def load_scorer(path: str) -> Any:
+    """The shared scorer, loaded as a module from its file."""
     spec = importlib.util.spec_from_file_location("score_attribution", path)
     assert spec and spec.loader, path
     module = importlib.util.module_from_spec(spec)
@@ -53,7 +54,7 @@ def _run_in_process(args: Sequence[str], **options: Any) -> subprocess.Completed
 
 def _score(scorer_path: str, scorer_args: list[str], *, in_process: bool) -> str:
     """What the scorer prints for these arguments."""
-    scorer = _load(scorer_path)
+    scorer = load_scorer(scorer_path)
     if in_process:
         scorer.subprocess = SimpleNamespace(run=_run_in_process)
     printed = io.StringIO()
