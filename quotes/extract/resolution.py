@@ -35,12 +35,6 @@ from quotes.extract.mentions import CAPITALISED_STOPS, Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.extract.when import resolve_date
 
-# The resolution code keeps the names it had when the engine was one file.
-_Article = Article
-_Found = Found
-_SENTENCE_BREAK = SENTENCE_BREAK
-_full_name_before = full_name_before
-
 
 @dataclass
 class _Person:
@@ -49,8 +43,8 @@ class _Person:
 
 
 def resolve(
-    article: _Article,
-    found: list[_Found],
+    article: Article,
+    found: list[Found],
     published: dt.date | None,
     quoted: list[tuple[int, int]],
 ) -> list[ExtractedQuote]:
@@ -310,7 +304,7 @@ def _owned_body(
     elif known is not None and _shorter_form(owner, known.name):
         owner = known.name
     elif len(words) == 1:
-        given = _full_name_before(text, words[-1], mention.start)
+        given = full_name_before(text, words[-1], mention.start)
         if given is not None:
             owner = f"{given} {owner}"
     names = owner.split()
@@ -349,7 +343,7 @@ def _full_body_name(text: str, name: str, limit: int) -> str:
 _DESCRIBED_SPEAKER_SENTENCES = 2
 
 
-def _sentences_between(article: _Article, start: int, end: int) -> int:
+def _sentences_between(article: Article, start: int, end: int) -> int:
     """How many sentence starts lie between two positions."""
     count = 0
     position = end
@@ -387,7 +381,7 @@ def _introduced_as(description: str, introduced: list[str]) -> str | None:
 _PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(he|she)\b")
 
 
-def _pronoun_after(text: str, item: _Found) -> str | None:
+def _pronoun_after(text: str, item: Found) -> str | None:
     """ "the 54-year-old said she had": the gender the article gives its speaker."""
     if item.cue is None:
         return None
@@ -417,7 +411,7 @@ _BODY_NOMINALS = frozenset(
 _BODY_NAME_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w-]*\s+)+(?:for|of)\s+$")
 
 
-def _said_as_body(article: _Article, discourse: Discourse, mention: Mention, item: _Found) -> bool:
+def _said_as_body(article: Article, discourse: Discourse, mention: Mention, item: Found) -> bool:
     """ "Nordhavn said it had cut fares", "Kestrel Wanderers said they were": a
     name with nothing of a person (no known given name, title or honorific,
     not indexed as a person) that the article itself calls "it" or "they"
@@ -484,7 +478,7 @@ _MIN_TURNS = 3
 
 
 def _interview_day(
-    article: _Article, found: list[_Found], published: dt.date | None
+    article: Article, found: list[Found], published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision] | None:
     """The day of an interview given as "Name: text" turns, read from the
     paragraph that introduces it ("She spoke to us on Friday")."""
@@ -500,7 +494,7 @@ def _interview_day(
         if _WIRE_HEADER.match(introduction):
             break
         # The last sentence with a day in it: "She spoke to us on Friday."
-        bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(introduction))]
+        bounds = [0, *(m.end() for m in SENTENCE_BREAK.finditer(introduction))]
         bounds.append(len(introduction))
         for index in range(len(bounds) - 2, -1, -1):
             sentence = introduction[bounds[index] : bounds[index + 1]]
@@ -608,7 +602,7 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
     if known is not None:
         return known
     # The full name may be in the text without having spoken yet.
-    given = _full_name_before(text, words[-1], mention.start)
+    given = full_name_before(text, words[-1], mention.start)
     if given is not None:
         person = _Person(f"{given} {mention.name}", mention.role)
         people[surname] = person
@@ -625,7 +619,7 @@ def _shorter_form(short: str, full: str) -> bool:
     return short_words[-1] == full_words[-1] and all(word in full_words for word in short_words)
 
 
-def _wording(text: str, item: _Found) -> str:
+def _wording(text: str, item: Found) -> str:
     """What was said: the quote's own words (pieces joined), or the reported clause."""
     if item.kind is QuoteKind.DIRECT and len(item.pieces) > 1:
         return " ".join(text[s:e].strip() for s, e in item.pieces)
@@ -633,7 +627,7 @@ def _wording(text: str, item: _Found) -> str:
 
 
 def _date(
-    article: _Article, item: _Found, published: dt.date | None
+    article: Article, item: Found, published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision]:
     """Read the date from the attribution: the sentence around the quote, minus the quote."""
     text = article.text
