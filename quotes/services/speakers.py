@@ -280,8 +280,7 @@ def undo_speaker_merge(session: Session, log: MergeLog, recorder: Recorder) -> S
     # The names it gives back are locked before the speakers (``lock_speakers``).
     names = [details.get("name", ""), *(a["alias"] for a in details.get("aliases", []))]
     body = details.get("kind", SpeakerKind.PERSON) != SpeakerKind.PERSON
-    lock_speakers(session, [log.to_id, log.subject_id], [(n, body) for n in names if n])
-    watch_speakers(recorder, [log.to_id, log.subject_id])
+    watch_speakers(recorder, [log.to_id, log.subject_id], [(n, body) for n in names if n])
     recorder.watch_ids(MergeLog, [log.id])
     recreate_speaker(
         session,
@@ -402,8 +401,7 @@ def split_speaker(
     with operation(session, "split", "speaker") as logged:
         # The new speaker's names are locked with the old one's, before its speaker lock.
         body = speaker.kind != SpeakerKind.PERSON
-        lock_speakers(session, [speaker.id], [(a, body) for a in [*aliases, name or ""]])
-        watch_speakers(logged.recorder, [speaker.id])
+        watch_speakers(logged.recorder, [speaker.id], [(a, body) for a in [*aliases, name or ""]])
         new = Speaker(
             name=(name or next(iter(aliases)))[:300],
             kind=speaker.kind,

@@ -497,14 +497,17 @@ def _add_speakers(session: Session, operation_id: int, speakers: set[int]) -> No
         )
 
 
-def watch_speakers(recorder: Recorder, speaker_ids: Sequence[int]) -> None:
+def watch_speakers(
+    recorder: Recorder, speaker_ids: Sequence[int], names: Iterable[tuple[str, bool]] = ()
+) -> None:
     """Declare everything of these speakers: the speakers, aliases, roles, quotes,
     statements (theirs, and those holding their quotes) and what hangs on those.
 
-    On PostgreSQL the speakers' advisory locks come first (``lock_speakers``).
+    On PostgreSQL the speakers' advisory locks come first (``lock_speakers``),
+    with the identity locks of ``names`` the correction gives out or back.
     """
     ids = list(speaker_ids)
-    lock_speakers(recorder.session, ids)
+    lock_speakers(recorder.session, ids, names)
     quote_ids = select(Quote.id).where(Quote.speaker_id.in_(ids))
     statement_ids = select(Statement.id).where(
         or_(
