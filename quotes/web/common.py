@@ -82,12 +82,11 @@ def inline(
     Python runs one thread at a time: pages in threads take turns, so eight
     at once each take as long as all eight (and the switching costs CPU
     besides), and what a page's reader waits for is no longer its own work.
-    One at a time, each takes its own time and the next waits its turn. A
-    worker waiting for PostgreSQL's answers cannot compute meanwhile, so
-    ``quotes serve`` starts more workers on PostgreSQL than on SQLite (see
-    ``default_workers`` in ``quotes.web.app``): the throughput comes from
-    processes, not from threads sharing one. Pages that write or stream
-    (review, import) run in threads."""
+    One at a time, each takes its own time and the next waits its turn; the
+    throughput comes from worker processes, not from threads sharing one
+    (``default_workers`` in ``quotes.web.app`` says how many, and when more
+    are worth it on PostgreSQL). Pages that write or stream (review, import)
+    run in threads."""
 
     @functools.wraps(endpoint)
     async def run(request: Request) -> Response:
