@@ -245,6 +245,12 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def _place_words(text: str) -> list[str]:
+    """The folded words of a place's or a body's name, a leading "the" dropped."""
+    words = fold(text).split()
+    return words[1:] if words and words[0] == "the" else words
+
+
 @lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
     return government_of(word) is not None or country_of_adjective(word) is not None
@@ -252,10 +258,7 @@ def is_place_word(word: str) -> bool:
 
 def place_country(text: str) -> str | None:
     """The country a place, capital or seat of government stands for ("Kyiv" -> "Ukraine")."""
-    words = fold(text).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return country_of(" ".join(words))
+    return country_of(" ".join(_place_words(text)))
 
 
 # Bodies that are not a country's seat but are named as speakers.
@@ -269,9 +272,7 @@ _BODIES = {
 def canonical_body(mention: str) -> str | None:
     """The government a place or seat stands for ("the Kremlin", "Moscow", "Russia"
     -> "Russian government"; "the Ukrainian government" -> "Ukrainian government"), else None."""
-    words = fold(mention).split()
-    if words and words[0] == "the":
-        words = words[1:]
+    words = _place_words(mention)
     key = " ".join(words)
     government = government_of(key)
     if government is not None:
@@ -287,9 +288,7 @@ def affiliation_key(text: str) -> str:
     """What an affiliation or a body is compared by: its country where it names one
     ("Russia", "Russian", "Russian government", "the Kremlin" -> "russia"), else
     its fold ("NATO" -> "nato")."""
-    words = fold(text).split()
-    if words and words[0] == "the":
-        words = words[1:]
+    words = _place_words(text)
     phrase = " ".join(words)
     government = canonical_body(phrase)
     if government is not None:
