@@ -19,7 +19,21 @@ _IN_POLL = re.compile(
 )
 
 
-_POLL_WORD = re.compile(r"poll|survey|study")
+# The words that name a poll. No two of their occurrences overlap, so
+# ``str.find`` lists the same places as a pattern would, several times faster;
+# most articles name none.
+_POLL_WORDS = ("poll", "survey", "study")
+
+
+def _poll_words(text: str) -> list[tuple[int, int]]:
+    """Where each poll word stands, in the text's order."""
+    found = []
+    for word in _POLL_WORDS:
+        position = text.find(word)
+        while position != -1:
+            found.append((position, position + len(word)))
+            position = text.find(word, position + len(word))
+    return sorted(found)
 
 
 def _poll_phrases(article: Article) -> list[re.Match[str]]:
@@ -28,12 +42,12 @@ def _poll_phrases(article: Article) -> list[re.Match[str]]:
     text = article.text
     matches: list[re.Match[str]] = []
     searched_to = 0
-    for word in _POLL_WORD.finditer(text):
-        if word.start() < searched_to:
+    for start, end in _poll_words(text):
+        if start < searched_to:
             continue
-        start = article.sentence_start(word.start())
-        searched_to = article.sentence_end(word.end())
-        matches.extend(_IN_POLL.finditer(text, start, searched_to))
+        sentence_start = article.sentence_start(start)
+        searched_to = article.sentence_end(end)
+        matches.extend(_IN_POLL.finditer(text, sentence_start, searched_to))
     return matches
 
 
