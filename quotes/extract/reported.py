@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
 
 from quotes.extract.article import Article, clause_end, last_before, word_count
 from quotes.extract.cues import (
@@ -51,6 +50,9 @@ def reporting_cues(
     ("did not say") or a line of page furniture."""
     text = article.text
     starts = [group[0].start for group in quotations]
+    # Whether each paragraph is a line of page furniture, by its start: a
+    # paragraph holds several cues.
+    furniture: dict[int, bool] = {}
     for cue in CUE.finditer(text):
         word = cue[0]
         word = "according to" if word == "According to" else word
@@ -69,7 +71,9 @@ def reporting_cues(
         if word.endswith("s") and _POSSESSED.search(text, max(0, cue.start() - 12), cue.start()):
             continue  # "her comments", "our reports": a noun
         paragraph = article.paragraph_start(cue.start())
-        if furniture_line(text, paragraph):
+        if paragraph not in furniture:
+            furniture[paragraph] = furniture_line(text, paragraph)
+        if furniture[paragraph]:
             continue
         sentence_start = article.sentence_start(cue.start())
         sentence_end = article.sentence_end(cue.end())
@@ -257,11 +261,23 @@ class ReportingCue:
         self.sentence_end = sentence_end
         self.after = self.text[cue.end() : sentence_end]
         self.stripped = self.after.lstrip()
+        # Found on first use and kept: every rule reads them, and
+        # functools.cached_property takes a lock at each first read (Python 3.11).
+        self._mention: Mention | None = None
+        self._mention_found = False
+        self._that: int | None = None
+        self._that_found = False
 
-    @cached_property
+    @property
     def mention(self) -> Mention | None:
         """The verb's subject, before it ("Holt said"), or None where the
         sentence is inverted ("..., said Peskov.")."""
+        if not self._mention_found:
+            self._mention = self._subject()
+            self._mention_found = True
+        return self._mention
+
+    def _subject(self) -> Mention | None:
         text, cue, sentence_start = self.text, self.cue, self.sentence_start
         # "Holt spoke about the flood in Tartu, Estonia, arguing that ...": a
         # participle after a comma reports for the sentence's subject, whatever
@@ -282,9 +298,15 @@ class ReportingCue:
             or whole_subject(text, cue, sentence_start)
         )
 
-    @cached_property
+    @property
     def that(self) -> int | None:
         """Where a that-clause opens close after the verb: "said on Monday that"."""
+        if not self._that_found:
+            self._that = self._that_clause()
+            self._that_found = True
+        return self._that
+
+    def _that_clause(self) -> int | None:
         text, cue = self.text, self.cue
         that = _THAT.search(text, cue.end(), min(self.sentence_end, cue.end() + 70))
         if (
