@@ -4,6 +4,7 @@ are not, and two pieces around a short attribution are one."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from quotes.extract.article import Article, last_before, word_count
 from quotes.extract.cues import CUE
@@ -54,7 +55,8 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     if not span.closed:
         return False
     inner = text[span.start + 1 : span.end - 1].strip(" ,.")
-    words = _TITLE_WORD.findall(inner)
+    # One word past the most a title has is enough to tell a long quote.
+    words = [word[0] for word in islice(_TITLE_WORD.finditer(inner), _MAX_TITLE_WORDS + 1)]
     if not 0 < len(words) <= _MAX_TITLE_WORDS or inner.endswith(("?", "!")):
         return False
     if not words[0][0].isupper() or not all(
