@@ -136,6 +136,12 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def fewer_words(text: str, count: int) -> bool:
+    """``word_count(text) < count``, splitting off no more words than that
+    takes: a quote or a clause may run long."""
+    return len(text.split(None, count - 1)) < count
+
+
 def clause_end(text: str, start: int, end: int) -> int:
     end = min(end, len(text))
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:"):

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.article import Article, clause_end, fewer_words
 from quotes.extract.cues import SHORT_FRAGMENT_WORDS
 from quotes.extract.found import Found
 from quotes.extract.lexicon import SPEECH_VERBS
@@ -151,7 +151,7 @@ def _split_at_own_cue(
     clause_cue = clause.cue[0] if clause.cue else clause.start
     for index in inner:
         quote = direct[index]
-        if word_count(text[quote.start : quote.end]) < SHORT_FRAGMENT_WORDS:
+        if fewer_words(text[quote.start : quote.end], SHORT_FRAGMENT_WORDS):
             continue
         separator = _SEPARATOR.search(text, clause.start, quote.start)
         if separator is not None and clause_cue < separator.start():
@@ -164,7 +164,7 @@ def _split_at_own_cue(
         else:
             continue
         end = clause_end(text, clause.start, end)
-        if word_count(text[clause.start : end]) < 3:
+        if fewer_words(text[clause.start : end], 3):
             continue
         direct[index] = replace(quote, kind=QuoteKind.DIRECT)
         remaining = [i for i in inner if direct[i].end <= end]
@@ -188,7 +188,7 @@ def _cut_before(article: Article, outer: Found, inner: Found) -> Found | None:
     end = clause_end(text, outer.start, joiner.start() if joiner else inner.cue[0])
     while end > outer.start and text[end - 1] in " ,":
         end -= 1
-    if word_count(text[outer.start : end]) < 3:
+    if fewer_words(text[outer.start : end], 3):
         return None
     return replace(outer, end=end)
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from quotes.extract.article import Article, blank, last_before, stripped_end, word_count
+from quotes.extract.article import (
+    Article,
+    blank,
+    fewer_words,
+    last_before,
+    stripped_end,
+    word_count,
+)
 from quotes.extract.cues import (
     COORDINATED,
     CUE,
@@ -66,7 +73,7 @@ class Quotation:
             and _INTRODUCER.fullmatch(text, self.cues[-1].end(), self.start) is not None
         )
         # A few words in quotation marks are a fragment of a sentence, not a quote of their own.
-        short = word_count(text[self.start + 1 : self.end - 1]) < SHORT_FRAGMENT_WORDS
+        short = fewer_words(text[self.start + 1 : self.end - 1], SHORT_FRAGMENT_WORDS)
         self.kind = QuoteKind.PARTIAL if short else QuoteKind.DIRECT
 
     def found(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.article import Article, clause_end, fewer_words
 from quotes.extract.cues import VERB_FIRST
 from quotes.extract.found import Found
 from quotes.extract.mentions import subject_before
@@ -80,7 +80,7 @@ def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> li
         if prefix and not prefix.isupper():
             continue
         content_start, content_end = line.start(2), clause_end(text, line.start(2), line.end(2))
-        if word_count(text[content_start:content_end]) < 3:
+        if fewer_words(text[content_start:content_end], 3):
             continue
         found.append(
             Found(

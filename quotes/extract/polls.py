@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.extract.article import Article, clause_end, word_count
+from quotes.extract.article import Article, clause_end, fewer_words
 from quotes.extract.cues import QUOTE_OPENING, inside
 from quotes.extract.found import Found
 from quotes.extract.mentions import Mention
@@ -76,7 +76,7 @@ def in_poll(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[F
             end = clause_end(text, start, match.start())
             while end > start and text[end - 1] in ", ":
                 end -= 1
-        if word_count(text[start:end]) < 3 or QUOTE_OPENING.match(text, start, end):
+        if fewer_words(text[start:end], 3) or QUOTE_OPENING.match(text, start, end):
             continue
         found.append(
             Found(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quotes.extract.article import Article, clause_end, last_before, word_count
+from quotes.extract.article import Article, clause_end, fewer_words, last_before, word_count
 from quotes.extract.cues import (
     COORDINATED,
     CUE,
@@ -211,7 +211,7 @@ def _whole_sentence(
     while start < sentence_end and text[start].isspace():
         start += 1
     end = clause_end(text, start, sentence_end)
-    if start >= mention.start or word_count(text[start:end]) < 6 or '"' in text[start:end]:
+    if start >= mention.start or fewer_words(text[start:end], 6) or '"' in text[start:end]:
         return None
     return start, end
 
@@ -228,7 +228,7 @@ def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
     start = sentence_start
     while start < end and text[start].isspace():
         start += 1
-    if word_count(text[start:end]) < 3:
+    if fewer_words(text[start:end], 3):
         return None
     return cue.found(start, end, mention, 0.6)
 
@@ -346,7 +346,7 @@ def according_to(cue: ReportingCue) -> Found | NothingSaid | None:
         end = clause_end(text, start, cue.cue.start())
         while end > start and text[end - 1] in ", ":
             end -= 1
-    if word_count(text[start:end]) < 3:
+    if fewer_words(text[start:end], 3):
         return NOTHING_SAID
     return cue.found(start, end, mention, 0.65)
 
@@ -375,7 +375,7 @@ def clause_then_said(cue: ReportingCue) -> Found | NothingSaid | None:
         return _said_after_clause(cue)
     if cue.that is not None:
         return None
-    if not stripped or stripped[0] in '.,;:!?"“”' or word_count(stripped) < 3:
+    if not stripped or stripped[0] in '.,;:!?"“”' or fewer_words(stripped, 3):
         return _content_before(cue, mention) or NOTHING_SAID
     if _WHEN_THEN_COMMA.match(stripped) and last_before(text, mention.start) == ",":
         # "Russia will not sign it, the Kremlin said on Monday, dealing a
@@ -401,7 +401,7 @@ def _said_after_clause(cue: ReportingCue) -> Found | None:
     if mention is None:
         return None
     end = clause_end(text, sentence_start, len(before) + sentence_start - 1)
-    if word_count(text[sentence_start:end]) < 3:
+    if fewer_words(text[sentence_start:end], 3):
         return None
     return Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.cue.span(), 0.6)
 
@@ -433,6 +433,6 @@ def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
         # "rejected the draft, saying it ignored ...", "accused X of Y and said
         # Z": what the second verb reports is its own statement.
         end = second.start()
-    if word_count(text[start:end]) < _MIN_CONTENT_WORDS or QUOTE_OPENING.match(text, start, end):
+    if fewer_words(text[start:end], _MIN_CONTENT_WORDS) or QUOTE_OPENING.match(text, start, end):
         return NOTHING_SAID
     return cue.found(start, end, mention, 0.65)
