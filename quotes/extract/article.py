@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from quotes.extract.cues import CUE, LONGEST_CUE, is_word_char
+
 # A full stop ends a sentence unless it closes an initial or a known
 # abbreviation; the look-behinds run only where a stop has matched.
 _SENTENCE_END = re.compile(
@@ -89,6 +91,43 @@ class Article:
         # Both kinds of bound in one list: a sentence starts at the last bound
         # before a position and ends at the first after it, one bisection each.
         self._bounds = sorted(set(self.sentence_ends).union(self.paragraph_starts))
+        # Every verb of saying in the text, found on first use: the rules look
+        # for them in many stretches of the same sentences.
+        self._cues: list[re.Match[str]] | None = None
+        self._cue_starts: list[int] = []
+
+    @property
+    def cues(self) -> list[re.Match[str]]:
+        """``list(CUE.finditer(text))``."""
+        if self._cues is None:
+            self._cues = list(CUE.finditer(self.text))
+            self._cue_starts = [cue.start() for cue in self._cues]
+        return self._cues
+
+    def cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+        """``list(CUE.finditer(text, start, end))``, read from ``cues``.
+
+        A scan of the window alone finds what the scan of the whole text
+        found there, but for a cue running past ``end`` and, where a word
+        character or a hyphen follows ``end``, a cue cut there ("called" of
+        "called for", "said" of "said-"): those are scanned again, from the
+        start of the cue that runs past, or over the window's last
+        LONGEST_CUE + 1 characters. A window that opens inside a cue is
+        scanned whole.
+        """
+        text, cues = self.text, self.cues
+        first = bisect.bisect_left(self._cue_starts, start)
+        if first > 0 and cues[first - 1].end() > start:
+            return list(CUE.finditer(text, start, end))
+        cut = 0 <= end < len(text) and (text[end] == "-" or is_word_char(text[end]))
+        reliable = end - LONGEST_CUE - 1 if cut else end - 1
+        found = cues[first : bisect.bisect_right(self._cue_starts, reliable, first)]
+        if found and found[-1].end() > end:
+            found.extend(CUE.finditer(text, found.pop().start(), end))
+        elif cut:
+            rescan = max(start, reliable + 1, found[-1].end() if found else start)
+            found.extend(CUE.finditer(text, rescan, end))
+        return found
 
     def sentence_start(self, position: int) -> int:
         if position < 0:  # before the text: the last paragraph's start, as ever

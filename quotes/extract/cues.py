@@ -39,6 +39,11 @@ _CUE_WORDS = (
 
 CUE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
 
+# The most characters a CUE match spans. Whether it matches at a position
+# depends on the text from the character before it to the one after its
+# longest word, and on nothing further.
+LONGEST_CUE = max(len(word) for word in _CUE_WORDS | {"according to"})
+
 
 # ", said Peskov." / ", Peskov said." closing a clause that is itself reported.
 TRAILING_ATTRIBUTION = re.compile(
@@ -54,7 +59,7 @@ def trailing_attribution(text: str, start: int, end: int) -> re.Match[str] | Non
     comma before the window's closing run of non-word characters; trying it
     at every comma of a long clause is most of the time rules spend on it."""
     last = min(end, len(text))
-    while last > start and not _is_word_char(text[last - 1]):
+    while last > start and not is_word_char(text[last - 1]):
         last -= 1
     comma = text.rfind(",", start, last)
     if comma == -1:
@@ -62,7 +67,7 @@ def trailing_attribution(text: str, start: int, end: int) -> re.Match[str] | Non
     return TRAILING_ATTRIBUTION.search(text, comma, end)
 
 
-def _is_word_char(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a str pattern."""
     return char.isalnum() or char == "_"
 

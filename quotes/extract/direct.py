@@ -66,7 +66,7 @@ class Quotation:
         self.before_start = article.sentence_start(self.start)
         self.lead = text[self.before_start : self.start]
         self.stripped = self.lead.rstrip()
-        self.cues = list(CUE.finditer(text, self.before_start, self.start))
+        self.cues = article.cues_in(self.before_start, self.start)
         # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
         self.adjacent = (
             bool(self.cues)
@@ -380,7 +380,7 @@ def _introducing_sentence(
     previous = text[previous_start:sentence_start]
     if QUOTE_MARK.search(previous):
         return None  # a quote of its own: the continuation rule handles it
-    cues = list(CUE.finditer(text, previous_start, sentence_start))
+    cues = article.cues_in(previous_start, sentence_start)
     if not cues:
         if not (block and text[sentence_start - 1] == ":"):
             return None
@@ -409,7 +409,7 @@ def _attribution_in(
 ) -> tuple[Mention, tuple[int, int]] | None:
     """A speaker and cue in a short stretch next to a quote."""
     text = article.text
-    for cue in CUE.finditer(text, start, end):
+    for cue in article.cues_in(start, end):
         before = text[start : cue.start()]
         if leading and SENTENCE_BREAK.search(_ABBREVIATED.sub("", before)):
             return None

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from quotes.extract.article import Article, clause_end, fewer_words, last_before, word_count
 from quotes.extract.cues import (
     COORDINATED,
-    CUE,
     INDIRECT_VERBS,
     QUOTE_OPENING,
     inside,
@@ -53,7 +52,7 @@ def reporting_cues(
     # Whether each paragraph is a line of page furniture, by its start: a
     # paragraph holds several cues.
     furniture: dict[int, bool] = {}
-    for cue in CUE.finditer(text):
+    for cue in article.cues:
         word = cue[0]
         word = "according to" if word == "According to" else word
         if word != "according to" and word not in INDIRECT_VERBS:
