@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse
-from quotes.extract.cues import SENTENCE_BREAK
+from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before
 from quotes.extract.given_names import gender_of_given_name
@@ -440,10 +440,28 @@ def _said_as_body(article: Article, discourse: Discourse, mention: Mention, item
         return False
     if discourse.quoted(pronoun.start()) or any(gender_of_given_name(w) for w in words):
         return False
-    if all(re.search(rf"\b{re.escape(word.lower())}\b", text) for word in words):
+    if all(_has_word(text, word.lower()) for word in words):
         return False  # "Officials said they": common words, capitalised by the sentence
     person = discourse.people.get(words[-1].lower())
     return person is None or not (person.gender or person.titled)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", text) is not None``, looked for with
+    ``str.find``: a pattern that opens with ``\\b`` is tried at every
+    character of the article."""
+    position = text.find(word)
+    while position != -1:
+        if _word_boundary(text, position) and _word_boundary(text, position + len(word)):
+            return True
+        position = text.find(word, position + 1)
+    return False
+
+
+def _word_boundary(text: str, position: int) -> bool:
+    """Whether ``\\b`` matches at ``position``."""
+    before = position > 0 and is_word_char(text[position - 1])
+    return before != (position < len(text) and is_word_char(text[position]))
 
 
 def _organisation_mention(text: str, mention: Mention) -> Mention:
