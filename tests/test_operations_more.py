@@ -21,9 +21,9 @@ from quotes.services.authority import (
 from quotes.services.operations import change_log, undo
 from quotes.services.topics import add_topic, apply_topics, set_keywords, tag
 from quotes.storage.database import Database
-from quotes.storage.models import AuthorityEntry, Statement
+from quotes.storage.models import AuthorityEntry, Speaker, Statement
 from tests.quote_fixtures import Said, publish
-from tests.test_operations import snapshot, undo_last
+from tests.test_operations import run, snapshot, undo_last
 
 DAY = dt.date(2026, 5, 4)
 
@@ -154,3 +154,50 @@ def test_authority_load_then_undo(database: Database, tmp_path: Path) -> None:
     assert snapshot(database) == empty
     with database.session() as session, pytest.raises(QuotesError, match="load the file again"):
         undo(session, change_log(session)[0]["id"])
+
+
+def test_undoing_a_load_waits_for_the_links_to_its_entries(
+    database: Database, database_url: str, tmp_path: Path
+) -> None:
+    """Linking is an operation of its own: a load is undone after the links made to
+    its entries, never leaving a speaker linked to an entry that is gone."""
+    publish(
+        database,
+        "A",
+        DAY,
+        Said("The ferry pier reopens in June.", "Orla Vennick"),
+        Said("The quarry reopens in spring.", "Бертил Сабо"),
+    )
+    before = snapshot(database)
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "people.jsonl", PEOPLE))
+        (load_id,) = [r["id"] for r in change_log(session) if r["action"] == "load"]
+    with database.session() as session:
+        assert link_speakers(session).linked == 1
+        accept_link(session, list_links(session)[0]["link_id"])
+    with database.session() as session:
+        accept_id, link_id = [r["id"] for r in change_log(session)[:2]]
+        linked = session.scalars(select(Speaker).where(Speaker.authority_id.is_not(None))).all()
+        assert len(linked) == 2
+    # A second load that replaces a linked entry gives it back under its id when undone.
+    second = write_jsonl(tmp_path / "second.jsonl", [{**PEOPLE[2], "description": "mason"}])
+    with database.session() as session:
+        load_authority(session, second)
+    undo_last(database)
+    linked_now = snapshot(database)
+    code, out = run(database_url, "undo", load_id)
+    assert code == 1 and out.count("\n") == 1, out
+    assert f"operation {load_id} cannot be undone: operation {accept_id} (accept:" in out
+    assert "undo it first" in out
+    assert snapshot(database) == linked_now
+    with database.session() as session:
+        undo(session, accept_id)
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, load_id)
+    assert f"operation {link_id} (link:" in str(refused.value)
+    assert "links speakers to entries it loaded (speaker" in str(refused.value)
+    with database.session() as session:
+        undo(session, link_id)
+    with database.session() as session:
+        undo(session, load_id)
+    assert snapshot(database) == before

@@ -722,6 +722,43 @@ def _later_writer(session: Session, done: Operation, rows: list[Change]) -> Oper
     return found
 
 
+def operation_that_set(
+    session: Session, done: Operation, rows: Sequence[tuple[str, Key, str, Any]]
+) -> Operation | None:
+    """The newest operation after ``done``, not undone, that set the column of one of
+    these rows (table, key, column, value) to that value (an undo that gave a row
+    back with the value it had does not count)."""
+    wanted = {(table, json.dumps(list(key))): (column, value) for table, key, column, value in rows}
+    newest = 0
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 50):
+        for operation_id, table_name, row_key, before, after in session.execute(
+            select(
+                OperationRow.operation_id,
+                OperationRow.table_name,
+                OperationRow.row_key,
+                OperationRow.before,
+                OperationRow.after,
+            )
+            .join(Operation, Operation.id == OperationRow.operation_id)
+            .where(
+                Operation.id > done.id,
+                Operation.undone_at.is_(None),
+                or_(
+                    *(
+                        (OperationRow.table_name == table) & (OperationRow.row_key == key)
+                        for table, key in keys[start : start + 50]
+                    )
+                ),
+            )
+        ):
+            column, value = wanted[(table_name, row_key)]
+            was = None if before is None else before.get(column)
+            if after is not None and after.get(column) == value and was != value:
+                newest = max(newest, operation_id)
+    return session.get(Operation, newest) if newest else None
+
+
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     """Why an undo cannot go ahead, naming the later operation that touched the rows."""
     later = _later_writer(session, done, changed)
