@@ -1,5 +1,6 @@
 """More corrections that round-trip: link decisions, topic rules applied, authority
-loads (do, undo, every table as before). Both backends; the names are made up."""
+loads, unmerges, a split undone after the moves into it (do, undo, every table as
+before). Both backends; the names are made up."""
 
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ from quotes.services.authority import (
     load_authority,
     reject_link,
 )
+from quotes.services.merging import unmerge_quote
+from quotes.services.moving import move_quote
 from quotes.services.operations import change_log, undo
+from quotes.services.speakers import find_speaker, split_speaker
 from quotes.services.topics import add_topic, apply_topics, set_keywords, tag
 from quotes.storage.database import Database
-from quotes.storage.models import AuthorityEntry, Speaker, Statement
+from quotes.storage.models import AuthorityEntry, Quote, Speaker, Statement
 from tests.quote_fixtures import Said, publish
 from tests.test_operations import run, snapshot, undo_last
 
@@ -200,4 +204,61 @@ def test_undoing_a_load_waits_for_the_links_to_its_entries(
         undo(session, link_id)
     with database.session() as session:
         undo(session, load_id)
+    assert snapshot(database) == before
+
+
+GATE = "The lock gates will be rebuilt before the spring floods, whatever it costs."
+GATE_SHORT = "The lock gates will be rebuilt before the spring floods"
+CANAL = "Canal tolls for barges stay where they are this year."
+
+
+def test_unmerging_a_quote_and_an_automatic_join_then_undo(database: Database) -> None:
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(GATE_SHORT, "Orla Vennick"))
+    publish(database, "C", DAY, Said(GATE.lower(), "Orla Vennick"))
+    before = snapshot(database)
+    with database.session() as session:
+        assert len(session.scalars(select(Statement.id)).all()) == 1
+        joins = [r["id"] for r in change_log(session) if r["merge_id"] is not None]
+        short = session.scalars(select(Quote.id).where(Quote.text == GATE_SHORT)).one()
+        unmerge_quote(session, short)
+    assert snapshot(database) != before
+    undo_last(database)
+    assert snapshot(database) == before
+    # Undoing an automatic join ("m<id>") is an unmerge too, and undone the same way.
+    with database.session() as session:
+        undo(session, joins[0])
+    assert snapshot(database) != before
+    undo_last(database)
+    assert snapshot(database) == before
+
+
+def test_a_split_is_undone_after_the_moves_into_the_speaker_it_made(database: Database) -> None:
+    # An outlet gave Vennick's words to "Commissioner Vennick", someone else; a person
+    # splits her off, then moves a deputy's misattributed quote to her.
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(CANAL, "Orla Vennick", mention="Commissioner Vennick"))
+    publish(database, "C", DAY, Said("Barges may moor overnight again.", "Bertil Szabo"))
+    before = snapshot(database)
+    with database.session() as session:
+        split_speaker(
+            session, find_speaker(session, "Orla Vennick"), ["Commissioner Vennick"], "Ines Vennick"
+        )
+    with database.session() as session:
+        split_id = change_log(session)[0]["id"]
+        barges = session.scalars(select(Quote).where(Quote.text.like("Barges%"))).one()
+        assert move_quote(session, barges.id, find_speaker(session, "Ines Vennick")).how == "apart"
+    with database.session() as session:
+        move_id = change_log(session)[0]["id"]
+    moved = snapshot(database)
+    # Undoing the split alone would leave the moved quote with no speaker.
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, split_id)
+    assert f"operation {move_id} (move:" in str(refused.value)
+    assert "uses rows it made; undo it first" in str(refused.value)
+    assert snapshot(database) == moved
+    with database.session() as session:
+        undo(session, move_id)
+    with database.session() as session:
+        undo(session, split_id)
     assert snapshot(database) == before
