@@ -188,8 +188,12 @@ class SpeakerDirectory:
         loads: an id taken before a higher one may be committed after it, and an
         incremental load by highest id alone would never see it (and another
         importer would create that person again)."""
+        late = late_commits(session)
         if since is None:
             self._reset()
+            # A full load while no one else holds a transaction open leaves no hole
+            # that anyone could fill (gaps of rolled-back ids are many in an old database).
+            late = late and oldest_open_transaction(session) is not None
         start = since or _Version(0, 0, 0, 0)
         # Asked before the rows are read: a hole no transaction then open can fill
         # is one whose row (if any) the reads below see.
@@ -201,21 +205,21 @@ class SpeakerDirectory:
             ids.append(speaker_id)
             if speaker_id not in self.entries:
                 self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
-        self._track(session, "speakers", start.speaker, ids, settled)
+        self._track(session, "speakers", start.speaker, ids, settled, late)
         ids = []
         for alias_id, speaker_id, alias in aliases_after(
             session, start.alias, self._spans("aliases")
         ):
             ids.append(alias_id)
             self.add_alias(speaker_id, alias)
-        self._track(session, "aliases", start.alias, ids, settled)
+        self._track(session, "aliases", start.alias, ids, settled, late)
         ids = []
         for role_id, speaker_id, role, first_seen, last_seen in roles_after(
             session, start.role, self._spans("roles")
         ):
             ids.append(role_id)
             self.add_role(speaker_id, role, first_seen, last_seen)
-        self._track(session, "roles", start.role, ids, settled)
+        self._track(session, "roles", start.role, ids, settled, late)
 
     def _spans(self, table: str) -> list[tuple[int, int]]:
         return [(hole.first, hole.last) for hole in self.holes.get(table, [])]
@@ -229,10 +233,17 @@ class SpeakerDirectory:
         return database_clock(session) if oldest is None else oldest
 
     def _track(
-        self, session: Session, table: str, after: int, ids: list[int], settled: dt.datetime | None
+        self,
+        session: Session,
+        table: str,
+        after: int,
+        ids: list[int],
+        settled: dt.datetime | None,
+        late: bool,
     ) -> None:
-        """The holes of ``table`` once ``ids`` (above ``after`` or in its holes) are read."""
-        if not late_commits(session):
+        """The holes of ``table`` once ``ids`` (above ``after`` or in its holes) are
+        read; ``late``: may a row still be committed below the highest read?"""
+        if not late:
             return
         found = sorted(ids)
         holes = [

@@ -48,7 +48,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import Enum as EnumType
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
@@ -946,13 +945,7 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
         # undoing the undo gives it back too.
         for name in {d.table for d in dependents}:
             undo.recorder.watch_keys(_TABLES[name], (d.key for d in dependents if d.table == name))
-        try:
-            _restore(session, by_table)
-        except IntegrityError as exc:
-            raise QuotesError(
-                f"operation {done.id} cannot be undone: a row it gives back collides with "
-                f"one made since ({_constraint(exc)}); remove that first"
-            ) from None
+        _restore(session, by_table)
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"
             if done.action == "undo"
@@ -969,11 +962,6 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             original.undone_at, original.undone_by = None, None
     session.flush()
     return undo
-
-
-def _constraint(exc: IntegrityError) -> str:
-    """The first line of the database's complaint (the constraint and the row)."""
-    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
 
 
 def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:
