@@ -262,3 +262,36 @@ def test_a_split_is_undone_after_the_moves_into_the_speaker_it_made(database: Da
     with database.session() as session:
         undo(session, split_id)
     assert snapshot(database) == before
+
+
+def test_a_split_is_not_undone_over_a_quote_an_import_filed_under_its_speaker(
+    database: Database,
+) -> None:
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(CANAL, "Orla Vennick", mention="Commissioner Vennick"))
+    with database.session() as session:
+        split_speaker(
+            session, find_speaker(session, "Orla Vennick"), ["Commissioner Vennick"], "Ines Vennick"
+        )
+        split_id = change_log(session)[0]["id"]
+    publish(database, "C", DAY, Said("Barges may moor overnight again.", "Ines Vennick"))
+    with database.session() as session:
+        barges = session.scalars(select(Quote).where(Quote.text.like("Barges%"))).one()
+        ines = find_speaker(session, "Ines Vennick").id
+        assert barges.speaker_id == ines
+    filed = snapshot(database)
+    # Undone, the split would leave the imported quote under no one.
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, split_id)
+    assert str(refused.value).startswith(
+        f"operation {split_id} cannot be undone: quotes {barges.id} was filed since under "
+        f"speakers {ines}, which it made"
+    )
+    assert snapshot(database) == filed
+    with database.session() as session:
+        move_quote(session, barges.id, find_speaker(session, "Orla Vennick"))
+    with database.session() as session:
+        undo(session, split_id)
+    with database.session() as session:
+        assert session.scalar(select(Speaker.id).where(Speaker.id == ines)) is None
+        assert None not in session.scalars(select(Quote.speaker_id)).all()

@@ -821,13 +821,23 @@ def _maker(session: Session, done: Operation, rows: list[Change]) -> Operation |
     return session.get(Operation, max(makers)) if makers else None
 
 
-def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Change]:
+@dataclass
+class Dependent:
+    """A row that refers to a row the undo deletes: deleted along with it, or (a
+    SET NULL foreign key: a quote's speaker or statement) left referring to nothing."""
+
+    row: Change
+    parent: str
+    parent_id: int
+    orphaned: bool
+
+
+def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Dependent]:
     """The rows that refer (by a foreign key) to rows the undo deletes, other than
-    those the operation itself changed: the topic's tags made since, a quote filed
-    since under the speaker a split made. Deleting the rows takes these along
-    (or clears their reference)."""
+    those the operation itself changed: the tags given since with a topic it added,
+    a quote filed since under the speaker a split made."""
     connection = session.connection()
-    found: list[Change] = []
+    found: list[Dependent] = []
     for parent, changes in by_table.items():
         ids = sorted(c.key[0] for c in changes if c.before is None and _has_id(_TABLES[parent]))
         if not ids:
@@ -837,14 +847,17 @@ def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Cha
             for fk in table.foreign_keys:
                 if fk.column.table is not _TABLES[parent]:
                     continue
+                orphaned = (fk.ondelete or "").upper() == "SET NULL"
                 for chunk in _chunks(ids):
                     rows = connection.execute(
-                        select(*table.primary_key.columns).where(fk.parent.in_(list(chunk)))
+                        select(fk.parent, *table.primary_key.columns).where(
+                            fk.parent.in_(list(chunk))
+                        )
                     )
                     found += [
-                        Change(name, key, None, None)
+                        Dependent(Change(name, key, None, None), parent, row[0], orphaned)
                         for row in rows
-                        if (key := tuple(row)) not in own
+                        if (key := tuple(row[1:])) not in own
                     ]
     return found
 
@@ -930,7 +943,7 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             f"back is topic {taken[1]!r}'s since; remove or undo that one first"
         )
     dependents = _dependents(session, by_table)
-    later = _maker(session, done, dependents)
+    later = _maker(session, done, [d.row for d in dependents])
     if later is not None:
         # A later correction built on rows this one made (a tag given with the topic
         # it added, a quote moved to the speaker it split off): undo that first.
@@ -938,13 +951,26 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
             f"{later.summary}) uses rows it made; undo it first"
         )
+    orphans = [d for d in dependents if d.orphaned]
+    if orphans:
+        orphan = min(orphans, key=lambda d: d.row.table != "quotes")
+        # An import filed a quote since under a speaker (or in a statement) this
+        # operation made: deleting that would leave the quote filed under nothing.
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: {orphan.row.table} "
+            f"{', '.join(str(k) for k in orphan.row.key)} was filed since under "
+            f"{orphan.parent} {orphan.parent_id}, which it made; move or unmerge it first"
+        )
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
         for name, table_changes in by_table.items():
             undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
-        # What an import hung on those rows since goes with them, recorded, so that
-        # undoing the undo gives it back too.
-        for name in {d.table for d in dependents}:
-            undo.recorder.watch_keys(_TABLES[name], (d.key for d in dependents if d.table == name))
+        # What an import hung on those rows since (a topic's tags by its rules, a
+        # speaker's aliases) goes with them, recorded, so that undoing the undo gives
+        # it back too.
+        for name in {d.row.table for d in dependents}:
+            undo.recorder.watch_keys(
+                _TABLES[name], (d.row.key for d in dependents if d.row.table == name)
+            )
         _restore(session, by_table)
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"
