@@ -33,10 +33,12 @@ cluster of its own); the same without the bare-surname printings, which
 across articles cannot tell namesakes apart. A bare surname of someone whose
 namesake is in the set names neither for any reader (each printing is an
 article of its own): the ceiling line is the recall of filing every other
-printing right and those under no one. ``--order N`` imports the same
-printings in another order (shuffled again with seed N): the figures should
-not change, since what tells namesakes apart may come before or after what
-it places.
+printing right and those under no one; the line after it also leaves under
+no one a title before the surname of someone with a namesake where neither
+one's office is printed with a full name anywhere in the set. ``--order N``
+imports the same printings in another order (shuffled again with seed N):
+the figures should not change, since what tells namesakes apart may come
+before or after what it places.
 
 ``linking``: an authority file of N entries is written, loaded (time, peak
 memory), N speakers linked (time), and a Wikidata dump sample of M entities
@@ -437,6 +439,26 @@ def generated(
         f"  ceiling: {len(unattributable)} printings are bare surnames of people with a "
         f"namesake; filing all else right and those under no one gives recall "
         f"{_pairwise(ideal)[1]:.4f}"
+    )
+    # A title before the surname tells namesakes apart only where an office is printed
+    # with a full name somewhere: the person's (the title's role) or the namesake's
+    # (another office, ruling it out). Where neither is, no reader can tell either.
+    office_printed = {index for index, _, role, _ in printings if role is not None}
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for index, person in enumerate(people):
+        by_surname[person.surname].add(index)
+    untold = {
+        n
+        for n, (i, _, _, f) in enumerate(filed)
+        if f == "title+surname"
+        and surnames[people[i].surname] > 1
+        and not by_surname[people[i].surname] & office_printed
+    }
+    ideal = [(i, None if n in untold else s, p, f) for n, (i, s, p, f) in enumerate(ideal)]
+    print(
+        f"  and {len(untold)} are titles before the surname of people with a namesake "
+        f"where neither one's office is printed with a full name: those under no one too "
+        f"gives recall {_pairwise(ideal)[1]:.4f}"
     )
     if verbose:
         _explain([(str(i), f"{p} [{f}]", s) for i, s, p, f in filed], {})
