@@ -8,6 +8,7 @@ from itertools import islice
 
 from quotes.extract.article import Article, last_before, word_count
 from quotes.extract.cues import CUE
+from quotes.extract.lexicon import PARTICIPLE_CUES
 from quotes.extract.quotation import QuoteSpan
 
 # An attribution between two pieces of one quote: ", he said, " / ", Peskov told reporters. "
@@ -23,8 +24,9 @@ _TITLE_SMALL_WORDS = frozenset(
 # What stands before a title: "Radio North's "Life on the Docks"", "on
 # "Harbour Hour"", "in "The Long Tide"", "a book titled "Salt"".
 _BEFORE_TITLE = re.compile(
-    r"(?:['’]s|s['’]|\b(?:on|in|of|titled|entitled|dubbed|named|show|program|"
-    r"programme|book|film|movie|column|series|documentary|magazine|newspaper))\s*$",
+    r"(?:['’]s|s['’]|\b(?:on|in|of|titled|entitled|dubbed|named))\s*$"
+    r"|\b(?:show|program|programme|book|film|movie|column|series|documentary|magazine|"
+    r"newspaper|song|album|anthem|memoir|autobiography|podcast|play|novel),?\s*$",
     re.IGNORECASE,
 )
 
@@ -54,7 +56,7 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     """
     if not span.closed:
         return False
-    inner = text[span.start + 1 : span.end - 1].strip(" ,.")
+    inner = text[span.start + 1 : span.end - 1].strip(" ,.'")  # '' marks are two
     # One word past the most a title has is enough to tell a long quote.
     words = [word[0] for word in islice(_TITLE_WORD.finditer(inner), _MAX_TITLE_WORDS + 1)]
     if not 0 < len(words) <= _MAX_TITLE_WORDS or inner.endswith(("?", "!")):
@@ -65,6 +67,25 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     ):
         return False
     return _BEFORE_TITLE.search(text, max(0, span.start - 40), span.start) is not None
+
+
+# 'Marta "Mac" Lind', 'Gov. C.J. "Buck" Aho': a nickname set inside a name.
+_NICKNAME = re.compile(r"[A-Z][\w.'’-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_MAX_NICKNAME = 30  # characters, its marks included
+
+
+def is_nickname(text: str, span: QuoteSpan) -> bool:
+    """One or two capitalised words in quotation marks between a given name
+    and a surname: part of the name, not words said."""
+    if span.end - span.start > _MAX_NICKNAME or _NAME_AFTER.match(text, span.end) is None:
+        return False
+    words = text[span.start + 1 : span.end - 1].strip("'").split()
+    return (
+        0 < len(words) <= 2
+        and all(word[:1].isupper() for word in words)
+        and _NICKNAME.search(text, max(0, span.start - 20), span.start) is not None
+    )
 
 
 def merge_interrupted(article: Article, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, ...]]:
@@ -100,11 +121,25 @@ def _interrupts(article: Article, previous: QuoteSpan, gap: str) -> bool:
         and (gap.strip()[:1] in (",", "") or text[previous.end - 2] in ",")
     ):
         return False
+    if _goes_on(gap):
+        return False
     # Across a sentence end only a quote that opens its sentence goes on:
     # '... looked "much better," Halvorsen said. "We can hire."' is two.
     return (
         article.sentence_end(previous.end) >= previous.end + len(gap)
         or not text[article.sentence_start(previous.start) : previous.start].strip()
+    )
+
+
+def _goes_on(gap: str) -> bool:
+    """'", she said, adding, "' / '", Berg said, adding that the council had "':
+    a participle after the attribution reports a second statement, not the
+    rest of the first."""
+    cues = list(CUE.finditer(gap))
+    return (
+        len(cues) >= 2
+        and cues[-1][0] in PARTICIPLE_CUES
+        and gap[: cues[-1].start()].rstrip().endswith(",")
     )
 
 

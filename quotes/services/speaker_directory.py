@@ -4,10 +4,13 @@ Import resolves ten names an article; asking the database a fuzzy question
 for each would cost more than the whole rest of the import. So every process
 keeps, per engine, a directory of all speakers (name parts, aliases, roles)
 in memory and brings it up to date with one cheap query per article: the
-highest speaker, alias and role ids, and the number of speaker merges and splits in
-the merge log. New rows are loaded incrementally; a merge or split (which
-moves or deletes rows) reloads it all, and so does a rolled-back transaction
-that had created speakers.
+highest speaker, alias and role ids, and the newest operation of the change
+log. New rows are loaded incrementally; a correction (which moves or deletes
+rows) reloads it all, and so does a rolled-back transaction that had created
+speakers. On PostgreSQL an id below the highest read may still be committed
+(importer A takes 21, C takes 22 and commits first): such ids are kept as
+holes and read again at each refresh until every transaction open when they
+were found has ended (``Hole``).
 
 The rules (``SpeakerDirectory.lookup``):
 
@@ -17,10 +20,12 @@ The rules (``SpeakerDirectory.lookup``):
 2. Otherwise the surname (up to transliteration: Zelensky, Zelenskyy,
    Zelenskiy, Зеленский) finds candidates, which are kept only when the given
    names are compatible (Dmitry / Dmitri / D.; never Hillary / Bill) and, for a
-   bare surname, when the roles do not conflict. A shared role, then the same
-   first name, narrow them; if people remain whose given names exclude each
-   other, the name is ``Ambiguous`` (a bare "Johnson" with Boris and Mike
-   Johnson known) and the quote is filed under no speaker rather than a guess.
+   bare surname, when the roles do not conflict (roles and titles are compared
+   by office, ``match.office_words``: "General" is an army chief, "Sen." a
+   senator, "Mr" no office). A shared role, then the same first name, narrow
+   them; if people remain whose given names exclude each other, the name is
+   ``Ambiguous`` (a bare "Johnson" with Boris and Mike Johnson known) and the
+   quote is filed under no speaker rather than a guess.
 3. Governments, organisations and groups are looked up as printed
    (``match.alias_key``) or by their initials ("the ERSB"); places and seats
    of government resolve to the government they stand for (the Kremlin,
@@ -43,18 +48,13 @@ from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.storage.locks import BODY_IDENTITY, identity_lock
 from quotes.storage.speaker_resolution import (
     aliases_after,
+    database_clock,
     directory_version,
+    late_commits,
+    oldest_open_transaction,
     roles_after,
     speakers_after,
 )
-
-_ROLE_STOPWORDS = frozenset(
-    {"the", "of", "a", "an", "and", "for", "s", "former", "deputy", "chief"}
-)
-
-
-def role_words(role: str) -> frozenset[str]:
-    return frozenset(match.normalize(role).split()) - _ROLE_STOPWORDS
 
 
 @dataclass
@@ -113,6 +113,23 @@ class _Version:
     merge: int
 
 
+@dataclass(frozen=True)
+class Hole:
+    """Ids ``first``..``last`` of one table, below the highest loaded, that were not
+    there when read: a transaction that took them may not have committed yet.
+    ``since`` is the database's clock when they were found missing; that
+    transaction began before it."""
+
+    first: int
+    last: int
+    since: dt.datetime
+
+
+# More holes than this in a table are read as one span (known rows read again are
+# skipped): rows an importer inserts with ON CONFLICT DO NOTHING burn ids too.
+_MAX_HOLES = 64
+
+
 class SpeakerDirectory:
     """All speakers of one database, in memory, kept current per call of ``refresh``."""
 
@@ -133,6 +150,10 @@ class SpeakerDirectory:
         self.alias_keys: set[tuple[int, str]] = set()
         # (speaker id, casefolded role) -> [the role as stored, first seen, last seen]
         self.role_keys: dict[tuple[int, str], RoleSpan] = {}
+        # Per table ("speakers", "aliases", "roles"): ids not committed when read,
+        # and the highest id read.
+        self.holes: dict[str, list[Hole]] = {}
+        self.top: dict[str, int] = {}
         self.dirty = False
 
     # --- loading -----------------------------------------------------------
@@ -140,7 +161,7 @@ class SpeakerDirectory:
     def refresh(self, session: Session) -> None:
         now = _Version(*directory_version(session))
         old = self.version
-        if old == now and not self.dirty:
+        if old == now and not self.dirty and not any(self.holes.values()):
             return
         if (
             old is None
@@ -157,15 +178,93 @@ class SpeakerDirectory:
         self.dirty = False
 
     def _load(self, session: Session, since: _Version | None) -> None:
+        """Rows above ``since`` and, on PostgreSQL, rows in the holes left by earlier
+        loads: an id taken before a higher one may be committed after it, and an
+        incremental load by highest id alone would never see it (and another
+        importer would create that person again)."""
+        late = late_commits(session)
         if since is None:
             self._reset()
+            # A full load while no one else holds a transaction open leaves no hole
+            # that anyone could fill (gaps of rolled-back ids are many in an old database).
+            late = late and oldest_open_transaction(session) is not None
         start = since or _Version(0, 0, 0, 0)
-        for speaker_id, name, kind in speakers_after(session, start.speaker):
-            self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
-        for speaker_id, alias in aliases_after(session, start.alias):
+        # Asked before the rows are read: a hole no transaction then open can fill
+        # is one whose row (if any) the reads below see.
+        settled = self._settled(session)
+        ids: list[int] = []
+        for speaker_id, name, kind in speakers_after(
+            session, start.speaker, self._spans("speakers")
+        ):
+            ids.append(speaker_id)
+            if speaker_id not in self.entries:
+                self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
+        self._track(session, "speakers", start.speaker, ids, settled, late)
+        ids = []
+        for alias_id, speaker_id, alias in aliases_after(
+            session, start.alias, self._spans("aliases")
+        ):
+            ids.append(alias_id)
             self.add_alias(speaker_id, alias)
-        for speaker_id, role, first_seen, last_seen in roles_after(session, start.role):
+        self._track(session, "aliases", start.alias, ids, settled, late)
+        ids = []
+        for role_id, speaker_id, role, first_seen, last_seen in roles_after(
+            session, start.role, self._spans("roles")
+        ):
+            ids.append(role_id)
             self.add_role(speaker_id, role, first_seen, last_seen)
+        self._track(session, "roles", start.role, ids, settled, late)
+
+    def _spans(self, table: str) -> list[tuple[int, int]]:
+        return [(hole.first, hole.last) for hole in self.holes.get(table, [])]
+
+    def _settled(self, session: Session) -> dt.datetime | None:
+        """Holes found before this moment can be filled by no one any more: every
+        transaction open when they were found has ended. None: no holes to settle."""
+        if not any(self.holes.values()):
+            return None
+        oldest = oldest_open_transaction(session)
+        return database_clock(session) if oldest is None else oldest
+
+    def _track(
+        self,
+        session: Session,
+        table: str,
+        after: int,
+        ids: list[int],
+        settled: dt.datetime | None,
+        late: bool,
+    ) -> None:
+        """The holes of ``table`` once ``ids`` (above ``after`` or in its holes) are
+        read; ``late``: may a row still be committed below the highest read?"""
+        if not late:
+            return
+        found = sorted(ids)
+        holes = [
+            Hole(first, last, hole.since)
+            for hole in self.holes.get(table, [])
+            if settled is None or hole.since >= settled
+            for first, last in _gaps(hole.first, hole.last, found)
+        ]
+        # Rows above the version's highest id may have been read before (committed
+        # between the two queries): their holes are known already.
+        after = max(after, self.top.get(table, 0))
+        above = [i for i in found if i > after]
+        fresh = _gaps(after + 1, above[-1], above) if above else []
+        if above:
+            self.top[table] = above[-1]
+        if fresh:
+            now = database_clock(session)
+            holes += [Hole(first, last, now) for first, last in fresh]
+        if len(holes) > _MAX_HOLES:
+            holes = [
+                Hole(
+                    min(h.first for h in holes),
+                    max(h.last for h in holes),
+                    min(h.since for h in holes),
+                )
+            ]
+        self.holes[table] = holes
 
     # --- updating (also by recording, for the rows it writes) ---------------
 
@@ -310,6 +409,21 @@ class SpeakerDirectory:
         return names[:limit]
 
 
+def _gaps(first: int, last: int, present: list[int]) -> list[tuple[int, int]]:
+    """The runs of ids from ``first`` to ``last`` not in ``present`` (sorted)."""
+    gaps: list[tuple[int, int]] = []
+    expected = first
+    for i in present:
+        if i < first or i > last:
+            continue
+        if i > expected:
+            gaps.append((expected, i - 1))
+        expected = max(expected, i + 1)
+    if expected <= last:
+        gaps.append((expected, last))
+    return gaps
+
+
 class Ambiguous:
     """A name that fits several different people ("Johnson" when Boris and Mike are known)."""
 
@@ -330,9 +444,9 @@ def _choose(
     """
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
-    words = role_words(role) if role else frozenset()
+    words = match.office_words(role) if role else frozenset()
     if words:
-        sharing = [e for e in fitting if any(words & role_words(r) for r in e.offices())]
+        sharing = [e for e in fitting if any(words & match.office_words(r) for r in e.offices())]
         fitting = sharing or fitting
     if given and len(given[0]) > 1:
         same = [
@@ -351,8 +465,8 @@ def _roles_conflict(role: str | None, known: set[str]) -> bool:
     """A printed role conflicts when the speaker has roles and shares no word with any."""
     if not role or not known:
         return False
-    words = role_words(role)
-    return bool(words) and not any(words & role_words(r) for r in known)
+    words = match.office_words(role)
+    return bool(words) and not any(words & match.office_words(r) for r in known)
 
 
 # One directory per engine, as per process: two engines on one database (two

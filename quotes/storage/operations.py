@@ -71,6 +71,7 @@ from quotes.storage.models import (
     Statement,
     StatementStance,
     StatementTopic,
+    Topic,
     utcnow,
 )
 
@@ -81,6 +82,7 @@ TRACKED: tuple[type[Base], ...] = (
     SpeakerAlias,
     SpeakerRole,
     SpeakerLink,
+    Topic,
     Statement,
     Quote,
     StatementTopic,
@@ -693,25 +695,72 @@ def later_operations(session: Session, done: Operation, action: str, entity: str
     )
 
 
+def _later_writer(session: Session, done: Operation, rows: list[Change]) -> Operation | None:
+    """The newest operation after ``done``, not undone, that wrote one of these rows."""
+    found: Operation | None = None
+    for start in range(0, len(rows), 50):
+        later = session.scalars(
+            select(Operation)
+            .join(OperationRow, OperationRow.operation_id == Operation.id)
+            .where(
+                Operation.id > done.id,
+                Operation.undone_at.is_(None),
+                or_(
+                    *(
+                        (OperationRow.table_name == c.table)
+                        & (OperationRow.row_key == json.dumps(list(c.key)))
+                        for c in rows[start : start + 50]
+                    )
+                ),
+            )
+            .order_by(Operation.id.desc())
+            .limit(1)
+        ).first()
+        if later is not None and (found is None or later.id > found.id):
+            found = later
+    return found
+
+
+def operation_that_set(
+    session: Session, done: Operation, rows: Sequence[tuple[str, Key, str, Any]]
+) -> Operation | None:
+    """The newest operation after ``done``, not undone, that set the column of one of
+    these rows (table, key, column, value) to that value (an undo that gave a row
+    back with the value it had does not count)."""
+    wanted = {(table, json.dumps(list(key))): (column, value) for table, key, column, value in rows}
+    newest = 0
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 50):
+        for operation_id, table_name, row_key, before, after in session.execute(
+            select(
+                OperationRow.operation_id,
+                OperationRow.table_name,
+                OperationRow.row_key,
+                OperationRow.before,
+                OperationRow.after,
+            )
+            .join(Operation, Operation.id == OperationRow.operation_id)
+            .where(
+                Operation.id > done.id,
+                Operation.undone_at.is_(None),
+                or_(
+                    *(
+                        (OperationRow.table_name == table) & (OperationRow.row_key == key)
+                        for table, key in keys[start : start + 50]
+                    )
+                ),
+            )
+        ):
+            column, value = wanted[(table_name, row_key)]
+            was = None if before is None else before.get(column)
+            if after is not None and after.get(column) == value and was != value:
+                newest = max(newest, operation_id)
+    return session.get(Operation, newest) if newest else None
+
+
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     """Why an undo cannot go ahead, naming the later operation that touched the rows."""
-    later = session.scalars(
-        select(Operation)
-        .join(OperationRow, OperationRow.operation_id == Operation.id)
-        .where(
-            Operation.id > done.id,
-            Operation.undone_at.is_(None),
-            or_(
-                *(
-                    (OperationRow.table_name == c.table)
-                    & (OperationRow.row_key == json.dumps(list(c.key)))
-                    for c in changed[:50]
-                )
-            ),
-        )
-        .order_by(Operation.id.desc())
-        .limit(1)
-    ).first()
+    later = _later_writer(session, done, changed)
     first = changed[0]
     what = f"{first.table} {', '.join(str(k) for k in first.key)}"
     if later is not None:
@@ -723,6 +772,94 @@ def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
         f"operation {done.id} cannot be undone: {what} was changed since by an import "
         "or an automatic merge"
     )
+
+
+def _topic_names_taken(session: Session, changes: list[Change]) -> tuple[str, str] | None:
+    """A name the undo gives back to a topic that another topic holds now, with
+    that topic's (topic names are one per topic, in any case)."""
+    for change in changes:
+        name = (change.before or {}).get("name")
+        if name is None:
+            continue
+        holder = session.scalar(
+            select(Topic.name).where(
+                func.lower(Topic.name) == name.lower(), Topic.id != change.key[0]
+            )
+        )
+        if holder is not None:
+            return name, str(holder)
+    return None
+
+
+def _maker(session: Session, done: Operation, rows: list[Change]) -> Operation | None:
+    """The newest operation after ``done`` that made one of these rows as it is now:
+    the last operation to write it, if it left the row there (an id freed by an
+    undo may be taken by an import's row since, which no operation made)."""
+    last: dict[tuple[str, str], tuple[int, bool]] = {}
+    for start in range(0, len(rows), 50):
+        chunk = rows[start : start + 50]
+        for operation_id, table_name, row_key, after in session.execute(
+            select(
+                OperationRow.operation_id,
+                OperationRow.table_name,
+                OperationRow.row_key,
+                OperationRow.after,
+            ).where(
+                or_(
+                    *(
+                        (OperationRow.table_name == c.table)
+                        & (OperationRow.row_key == json.dumps(list(c.key)))
+                        for c in chunk
+                    )
+                )
+            )
+        ):
+            key = (table_name, row_key)
+            if key not in last or operation_id >= last[key][0]:
+                last[key] = (operation_id, after is not None)
+    makers = [i for i, left in last.values() if left and i > done.id]
+    return session.get(Operation, max(makers)) if makers else None
+
+
+@dataclass
+class Dependent:
+    """A row that refers to a row the undo deletes: deleted along with it, or (a
+    SET NULL foreign key: a quote's speaker or statement) left referring to nothing."""
+
+    row: Change
+    parent: str
+    parent_id: int
+    orphaned: bool
+
+
+def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Dependent]:
+    """The rows that refer (by a foreign key) to rows the undo deletes, other than
+    those the operation itself changed: the tags given since with a topic it added,
+    a quote filed since under the speaker a split made."""
+    connection = session.connection()
+    found: list[Dependent] = []
+    for parent, changes in by_table.items():
+        ids = sorted(c.key[0] for c in changes if c.before is None and _has_id(_TABLES[parent]))
+        if not ids:
+            continue
+        for name, table in _TABLES.items():
+            own = {c.key for c in by_table.get(name, [])}
+            for fk in table.foreign_keys:
+                if fk.column.table is not _TABLES[parent]:
+                    continue
+                orphaned = (fk.ondelete or "").upper() == "SET NULL"
+                for chunk in _chunks(ids):
+                    rows = connection.execute(
+                        select(fk.parent, *table.primary_key.columns).where(
+                            fk.parent.in_(list(chunk))
+                        )
+                    )
+                    found += [
+                        Dependent(Change(name, key, None, None), parent, row[0], orphaned)
+                        for row in rows
+                        if (key := tuple(row[1:])) not in own
+                    ]
+    return found
 
 
 def _missing_speakers(session: Session, changes: list[Change]) -> list[int]:
@@ -799,9 +936,41 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
         # Rows handed back to a speaker a later merge deleted (a move undone while
         # the merge after it stays): say which operation to undo first.
         raise QuotesError(_blocker(session, done, [Change("speakers", (gone[0],), None, None)]))
+    taken = _topic_names_taken(session, by_table.get("topics", []))
+    if taken:
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: the topic name {taken[0]!r} it gives "
+            f"back is topic {taken[1]!r}'s since; remove or undo that one first"
+        )
+    dependents = _dependents(session, by_table)
+    later = _maker(session, done, [d.row for d in dependents])
+    if later is not None:
+        # A later correction built on rows this one made (a tag given with the topic
+        # it added, a quote moved to the speaker it split off): undo that first.
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
+            f"{later.summary}) uses rows it made; undo it first"
+        )
+    orphans = [d for d in dependents if d.orphaned]
+    if orphans:
+        orphan = min(orphans, key=lambda d: d.row.table != "quotes")
+        # An import filed a quote since under a speaker (or in a statement) this
+        # operation made: deleting that would leave the quote filed under nothing.
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: {orphan.row.table} "
+            f"{', '.join(str(k) for k in orphan.row.key)} was filed since under "
+            f"{orphan.parent} {orphan.parent_id}, which it made; move or unmerge it first"
+        )
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
         for name, table_changes in by_table.items():
             undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
+        # What an import hung on those rows since (a topic's tags by its rules, a
+        # speaker's aliases) goes with them, recorded, so that undoing the undo gives
+        # it back too.
+        for name in {d.row.table for d in dependents}:
+            undo.recorder.watch_keys(
+                _TABLES[name], (d.row.key for d in dependents if d.row.table == name)
+            )
         _restore(session, by_table)
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"

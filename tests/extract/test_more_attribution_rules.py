@@ -313,13 +313,32 @@ def test_what_a_statement_says_its_issuer_says(text: str, issuer: str, said: str
         '"The port stays open," Mayor Lena Kovac told Radio North\'s "Morning Tide."',
         '"The port stays open," Mayor Lena Kovac said on "Harbour Hour With Sam Lee."',
         '"The port stays open," Mayor Lena Kovac wrote in a column titled "Open Waters."',
+        # a comma after the kind of work; the doubled apostrophes of some archives
+        "''The port stays open,'' Mayor Lena Kovac wrote in her memoir, ''Salt and Iron.''",
+        "''The port stays open,'' Mayor Lena Kovac said on Radio North's ''Morning Tide.''",
     ],
 )
 def test_the_title_of_a_show_or_column_is_not_a_quote(text: str) -> None:
     # The title names where the words were said; the words are the quote.
     quote = only(text)
-    assert quote.text == '"The port stays open,"'
+    assert quote.text.strip("\"'") == "The port stays open,"
     assert quote.speaker == "Lena Kovac"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Councillor Marta "Mac" Lind said the new pier would open in May.',
+        'Gov. C.J. "Buck" Aho said the new pier would open in May.',
+    ],
+)
+def test_a_nickname_inside_a_name_is_not_a_quote(text: str) -> None:
+    assert all('"' not in quote.text for quote in extract_quotes(text))
+
+
+def test_a_capitalised_word_said_between_names_is_still_a_quote() -> None:
+    text = 'Asked about the pier, Lind said "Never" and left the hall.'
+    assert only(text).text == '"Never"'
 
 
 def test_title_case_words_said_are_still_a_quote() -> None:
@@ -397,13 +416,20 @@ def test_a_question_mark_in_the_closing_mark_keeps_the_attribution_after_it() ->
 
 
 def test_a_participle_clause_names_no_inverted_speaker() -> None:
+    """Its clause is the same speaker's second statement, not a speaker of its own."""
     text = (
         '"The folks who know the port are with us," said Dan Ivers, the harbour chairman, '
         "explaining that anger at Kovac had faded since the vote."
     )
-    quote = only(text)
-    assert quote.speaker == "Dan Ivers"
-    assert quote.text == '"The folks who know the port are with us,"'
+    quote, clause = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        '"The folks who know the port are with us,"',
+        "Dan Ivers",
+    )
+    assert (clause.text, clause.speaker) == (
+        "that anger at Kovac had faded since the vote",
+        "Dan Ivers",
+    )
 
 
 def test_an_inverted_speaker_after_a_clause_that_ends_the_quote() -> None:
@@ -749,3 +775,29 @@ def test_a_date_handle_or_link_in_quotation_marks_is_no_quote(label: str) -> Non
     text = f'"The harbour will reopen in June," Kovac posted on {label}.'
     found = extract_quotes(text)
     assert [q.text for q in found] == ['"The harbour will reopen in June,"']
+
+
+def test_a_body_before_the_quote_speaks_only_above_a_block_quote() -> None:
+    """Ending its paragraph with a colon, it introduces the quote below; a
+    sentence of its own in the quote's paragraph may be about anything."""
+    within = (
+        "Ferry traffic fell. The harbour board reported on the figures. "
+        '"Traffic fell by a third in the spring, the lowest in a decade."'
+    )
+    assert only(within).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'When Marta Lind was asked about the ferry, she laughed and said, "We will see."',
+            "she",
+        ),
+        ('Years later, I shrugged and told him, "We will see."', "I"),
+        # the pronoun of a clause said is not the one of the verbs
+        ('Holt confirmed she had been there and said, "We will see."', "Holt"),
+    ],
+)
+def test_two_joined_verbs_speak_for_the_pronoun_before_them(text: str, speaker: str) -> None:
+    assert mention(text, quote_with(text, "We will see")) == speaker
