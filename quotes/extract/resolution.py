@@ -23,6 +23,7 @@ from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before
 from quotes.extract.given_names import gender_of_given_name
+from quotes.extract.interviews import question_turn
 from quotes.extract.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -141,6 +142,16 @@ def resolve(
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
                 chain.append(f"name {mention.text!r} -> {person.name} (a person, not the place)")
+            elif (
+                mention.kind is SpeakerKind.ORGANISATION
+                and mention.name.isupper()
+                and mention.name.lower() in people
+            ):
+                # "LINDNER:" after "TOBIAS LINDNER:": a surname in capitals, not an acronym.
+                person = people[mention.name.lower()]
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
+                chain.append(f"name {mention.text!r} -> {person.name} (a surname in capitals)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
                 described := discourse.described(
                     mention.start, mention.text, _pronoun_after(text, item)
@@ -208,7 +219,7 @@ def resolve(
             last_speaker = (_known(people, speaker), mention.start)
         if item.continued:
             confidence = min(confidence, 0.6)
-        if interview_day is not None and item.rule == "label_colon":
+        if interview_day is not None and item.rule in _TURN_RULES:
             said_on, precision = interview_day
         else:
             said_on, precision = _date(article, item, published)
@@ -473,19 +484,22 @@ def _same_body(description: str, body: str) -> bool:
 _ANY_BODY = frozenset("company firm group club team agency organisation organization body".split())
 
 
-# An interview is a run of at least this many "Name: text" turns.
+# An interview is a run of at least this many "Name: text" or "A: text" turns.
 _MIN_TURNS = 3
+_TURN_RULES = frozenset(["label_colon", "interview_answer", "interview_question"])
 
 
 def _interview_day(
     article: Article, found: list[Found], published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision] | None:
-    """The day of an interview given as "Name: text" turns, read from the
-    paragraph that introduces it ("She spoke to us on Friday")."""
-    turns = [item for item in found if item.rule == "label_colon"]
-    if len(turns) < _MIN_TURNS:
-        return None
+    """The day of an interview given as "Name: text" or "A: text" turns, read
+    from the paragraph that introduces it ("She spoke to us on Friday")."""
+    turns = [item for item in found if item.rule in _TURN_RULES]
+    if len(turns) < _MIN_TURNS and not any(item.rule == "interview_answer" for item in turns):
+        return None  # (interview_answer reads only a transcript of questions and answers)
     first = article.paragraph_start(turns[0].start)
+    while first > 0 and question_turn(article.text, article.paragraph_start(first - 1)):
+        first = article.paragraph_start(first - 1)  # "Q: Why now?" is no introduction
     for _ in range(2):
         if first <= 0:
             break
