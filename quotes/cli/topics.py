@@ -19,6 +19,7 @@ def topics() -> None:
 @click.argument("name")
 @click.option("--keywords", default="", help='Comma-separated: "ceasefire, truce".')
 @click.option("--parent", metavar="TOPIC", help="The broader topic this one belongs to.")
+@by_option
 @click.pass_context
 def add_command(ctx: click.Context, name: str, keywords: str, parent: str | None) -> None:
     """Add topic NAME (tag with: quotes topics apply; new imports are tagged on arrival)."""
@@ -31,11 +32,14 @@ def add_command(ctx: click.Context, name: str, keywords: str, parent: str | None
 @topics.command("keywords")
 @click.argument("name")
 @click.argument("keywords")
+@by_option
 @click.pass_context
 def keywords_command(ctx: click.Context, name: str, keywords: str) -> None:
     """Replace the KEYWORDS of topic NAME (then: quotes topics apply NAME)."""
     with transaction(ctx) as session:
-        service.set_keywords(session, name, parse_keywords(keywords))
+        words = parse_keywords(keywords)
+        topic = service.set_keywords(session, name, words)
+        click.echo(f"Topic {topic.name!r} ({topic.id}): {', '.join(words)}")
 
 
 @topics.command("list")
@@ -56,6 +60,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
 
 @topics.command("remove")
 @click.argument("name")
+@by_option
 @click.pass_context
 def remove_command(ctx: click.Context, name: str) -> None:
     """Remove topic NAME with its tags and stances; its sub-topics move up."""
@@ -65,6 +70,7 @@ def remove_command(ctx: click.Context, name: str) -> None:
 
 @topics.command("apply")
 @click.argument("name", required=False)
+@by_option
 @click.pass_context
 def apply_command(ctx: click.Context, name: str | None) -> None:
     """Re-apply the keyword rules of topic NAME (or of every topic) to all statements.

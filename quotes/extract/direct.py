@@ -31,6 +31,7 @@ from quotes.extract.subjects import (
     opening_report,
     pronoun_before,
     relative_antecedent,
+    reporter_after_quote,
 )
 
 # What may stand between a cue and the quote it introduces: 'said that "...'.
@@ -135,8 +136,11 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         and last_before(text, lead_cue.start()) == ","
     ):
         # "Lind took a gamble ..., telling the dockers, "...": the sentence's
-        # subject speaks, not the object before the participle.
-        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+        # subject speaks, not the object before the participle; '"...," Lind
+        # said, adding, "..."': the speaker of the attribution before it.
+        lead_mention = reporter_after_quote(
+            text, before_start, lead_cue.start()
+        ) or subject_of_sentence(text, before_start, lead_cue.start())
     if lead_mention is None:
         lead_mention = issuer(
             text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)

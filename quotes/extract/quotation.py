@@ -27,6 +27,8 @@ _CLOSERS = {
     "„": ("“", "”", '"'),
     "‟": ("”", '"'),
     "«": ("»",),
+    # A closing mark typed where an opening one belongs (see _reversed_opener).
+    "”": ("”", '"'),
 }
 _OPENERS = frozenset(_CLOSERS)
 
@@ -61,7 +63,11 @@ def find_quotations(text: str) -> list[QuoteSpan]:
                 open_at = None
             paragraph += 1
         if open_at is None:
-            if mark in _OPENERS and not _dangling(text, position, mark):
+            if (
+                mark in _OPENERS
+                and not _dangling(text, position, mark)
+                and (mark != "”" or _reversed_opener(text, position))
+            ):
                 open_at, opener = position, mark
             continue
         if mark in _CLOSERS[opener] and position > open_at:
@@ -154,6 +160,16 @@ def _dangling(text: str, position: int, mark: str) -> bool:
     """A straight mark with a space after it opens nothing: it closes a
     quotation whose opening mark was of another style, or is stray markup."""
     return mark == '"' and text[position + 1 : position + 2].isspace()
+
+
+def _reversed_opener(text: str, position: int) -> bool:
+    """A ” that opens: with nothing open, at a paragraph's start before its
+    words (”We will rebuild,” or ” … and then we rebuilt,”), or after a space
+    right before a word. Elsewhere a stray ” closes nothing and opens nothing."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not text[line_start:position].strip():
+        return bool(text[position + 1 : position + 3].strip())
+    return text[position - 1].isspace() and text[position + 1 : position + 2].isalnum()
 
 
 def _continues(text: str, paragraph_end: int, opener: str) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from quotes.extract.article import Article, last_before, word_count
 from quotes.extract.cues import CUE
+from quotes.extract.lexicon import PARTICIPLE_CUES
 from quotes.extract.quotation import QuoteSpan
 
 # An attribution between two pieces of one quote: ", he said, " / ", Peskov told reporters. "
@@ -98,11 +99,25 @@ def _interrupts(article: Article, previous: QuoteSpan, gap: str) -> bool:
         and (gap.strip()[:1] in (",", "") or text[previous.end - 2] in ",")
     ):
         return False
+    if _goes_on(gap):
+        return False
     # Across a sentence end only a quote that opens its sentence goes on:
     # '... looked "much better," Halvorsen said. "We can hire."' is two.
     return (
         article.sentence_end(previous.end) >= previous.end + len(gap)
         or not text[article.sentence_start(previous.start) : previous.start].strip()
+    )
+
+
+def _goes_on(gap: str) -> bool:
+    """'", she said, adding, "' / '", Berg said, adding that the council had "':
+    a participle after the attribution reports a second statement, not the
+    rest of the first."""
+    cues = list(CUE.finditer(gap))
+    return (
+        len(cues) >= 2
+        and cues[-1][0] in PARTICIPLE_CUES
+        and gap[: cues[-1].start()].rstrip().endswith(",")
     )
 
 

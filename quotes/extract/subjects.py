@@ -9,8 +9,13 @@ from dataclasses import replace
 from quotes.extract.article import word_count
 from quotes.extract.cues import CUE, INDIRECT_VERBS, QUOTE_MARK
 from quotes.extract.full_names import full_name_before
-from quotes.extract.lexicon import PARTICIPLE_CUES, PERSONAL_PRONOUNS, SPEECH_VERBS
-from quotes.extract.mentions import Mention, sentence_subject, subject_before
+from quotes.extract.lexicon import (
+    OBJECT_TAKING,
+    PARTICIPLE_CUES,
+    PERSONAL_PRONOUNS,
+    SPEECH_VERBS,
+)
+from quotes.extract.mentions import Mention, sentence_subject, subject_after, subject_before
 from quotes.extract.model import SpeakerKind
 
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
@@ -110,12 +115,39 @@ def participle_subject(text: str, cue: re.Match[str], sentence_start: int) -> Me
     lead = text[sentence_start : cue.start()].rstrip()
     if not (lead.endswith(",") or lead.endswith((" while", ", while"))):
         return None
-    subject = sentence_subject(text, sentence_start, cue.start()) or _first_reporter(
-        text, sentence_start, cue.start()
+    subject = (
+        reporter_after_quote(text, sentence_start, cue.start())
+        or sentence_subject(text, sentence_start, cue.start())
+        or _first_reporter(text, sentence_start, cue.start())
     )
     if subject is None or subject.start >= cue.start():
         return None
     return subject
+
+
+def reporter_after_quote(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """'"The pier is rotten," Berg said, adding that ...' / '..., said Berg,
+    adding ...': after a quote, the participle goes on for the speaker of the
+    quote's own attribution."""
+    marks = list(QUOTE_MARK.finditer(text, sentence_start, cue_start))
+    if not marks:
+        return None
+    closing = marks[-1]
+    verb = CUE.search(text, closing.end(), cue_start)
+    if verb is None or verb[0] not in SPEECH_VERBS:
+        return None
+    between = text[closing.end() : verb.start()]
+    if not between.strip():
+        # '"...," said Berg, adding'; after "told" stands whom it was told to.
+        return None if verb[0] in OBJECT_TAKING else subject_after(text, verb.end(), cue_start)
+    if word_count(between) > _ATTRIBUTION_WORDS:
+        return None  # 'who called it "absurd," told the board ...': no attribution of the quote
+    return subject_before(text, verb.start(), closing.end())
+
+
+# The most words of a speaker before its verb in a quote's attribution
+# ('," veteran harbour pilot Ilse Brandt of Tartu said').
+_ATTRIBUTION_WORDS = 8
 
 
 def _first_reporter(text: str, sentence_start: int, cue_start: int) -> Mention | None:

@@ -44,37 +44,56 @@ def get_topic(session: Session, name: str) -> Topic:
 def add_topic(
     session: Session, name: str, keywords: Sequence[str], parent: str | None = None
 ) -> Topic:
-    """A new topic; its rules are not applied until ``apply_topics`` (or the next import)."""
+    """A new topic (a logged operation); its rules are not applied until
+    ``apply_topics`` (or the next import)."""
     name = " ".join(name.split())
     if not name:
         raise QuotesError("a topic needs a name")
     if store.topic_named(session, name) is not None:
         raise QuotesError(f"topic {name!r} exists already")
-    topic = Topic(
-        name=name,
-        keywords=list(keywords),
-        parent_id=get_topic(session, parent).id if parent else None,
-    )
-    session.add(topic)
-    session.flush()
+    parent_id = get_topic(session, parent).id if parent else None
+    with operation(session, "add", "topic") as logged:
+        logged.recorder.watch(Topic, store.named(name))
+        topic = Topic(name=name, keywords=list(keywords), parent_id=parent_id)
+        session.add(topic)
+        session.flush()
+        logged.summary = f"topic {name!r} added: {', '.join(keywords)}"
     return topic
 
 
 def set_keywords(session: Session, name: str, keywords: Sequence[str]) -> Topic:
+    """Replace a topic's keyword rules (a logged operation); its tags stay until
+    ``apply_topics``."""
     topic = get_topic(session, name)
-    topic.keywords = list(keywords)
-    session.flush()
+    with operation(session, "keywords", "topic") as logged:
+        logged.recorder.watch_ids(Topic, [topic.id])
+        old = list(topic.keywords or [])
+        topic.keywords = list(keywords)
+        session.flush()
+        logged.summary = (
+            f"keywords of topic {topic.name!r}: {', '.join(old)} -> {', '.join(keywords)}"
+        )
     return topic
 
 
 def remove_topic(session: Session, name: str) -> None:
-    """Remove a topic with its tags and stances; its sub-topics move up to its parent."""
+    """Remove a topic with its tags and stances; its sub-topics move up to its parent.
+
+    A logged operation: ``quotes undo`` gives back the topic with its id, its
+    tags and stances, and its sub-topics' parent.
+    """
     topic = get_topic(session, name)
-    store.lift_children(session, topic)
-    # Else the unit of work nulls the parent of the children it remembers.
-    session.expire(topic, ["children"])
-    session.delete(topic)
-    session.flush()
+    with operation(session, "remove", "topic") as logged:
+        logged.recorder.watch(Topic, (Topic.id == topic.id) | (Topic.parent_id == topic.id))
+        logged.recorder.watch(StatementTopic, StatementTopic.topic_id == topic.id)
+        logged.recorder.watch(StatementStance, StatementStance.topic_id == topic.id)
+        tags = store.tag_counts(session).get(topic.id, 0)
+        store.lift_children(session, topic)
+        # Else the unit of work nulls the parent of the children it remembers.
+        session.expire(topic, ["children"])
+        session.delete(topic)
+        session.flush()
+        logged.summary = f"topic {topic.name!r} removed with its {tags} tags and their stances"
 
 
 def list_topics(session: Session) -> list[TopicJSON]:

@@ -476,9 +476,10 @@ class Operation(Base):
     __tablename__ = "operations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # merge, split, move, rename, alias, dedupe, accept, reject, stance, tag, untag, unmerge, undo
+    # merge, split, move, rename, alias, dedupe, accept, reject, stance, tag, untag,
+    # add, keywords, remove, apply, link, load, unmerge, undo
     action: Mapped[str] = mapped_column(String(32))
-    # What it acted on: speaker, quote, statement, suggestion, stance, topic.
+    # What it acted on: speaker, quote, statement, suggestion, stance, topic, link, authority.
     entity: Mapped[str] = mapped_column(String(32))
     actor: Mapped[Actor] = mapped_column(enum_column(Actor, "actor"))
     who: Mapped[str | None] = mapped_column(String(200))

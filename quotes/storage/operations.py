@@ -48,6 +48,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import Enum as EnumType
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
@@ -71,6 +72,7 @@ from quotes.storage.models import (
     Statement,
     StatementStance,
     StatementTopic,
+    Topic,
     utcnow,
 )
 
@@ -81,6 +83,7 @@ TRACKED: tuple[type[Base], ...] = (
     SpeakerAlias,
     SpeakerRole,
     SpeakerLink,
+    Topic,
     Statement,
     Quote,
     StatementTopic,
@@ -693,25 +696,35 @@ def later_operations(session: Session, done: Operation, action: str, entity: str
     )
 
 
+def _later_writer(session: Session, done: Operation, rows: list[Change]) -> Operation | None:
+    """The newest operation after ``done``, not undone, that wrote one of these rows."""
+    found: Operation | None = None
+    for start in range(0, len(rows), 50):
+        later = session.scalars(
+            select(Operation)
+            .join(OperationRow, OperationRow.operation_id == Operation.id)
+            .where(
+                Operation.id > done.id,
+                Operation.undone_at.is_(None),
+                or_(
+                    *(
+                        (OperationRow.table_name == c.table)
+                        & (OperationRow.row_key == json.dumps(list(c.key)))
+                        for c in rows[start : start + 50]
+                    )
+                ),
+            )
+            .order_by(Operation.id.desc())
+            .limit(1)
+        ).first()
+        if later is not None and (found is None or later.id > found.id):
+            found = later
+    return found
+
+
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     """Why an undo cannot go ahead, naming the later operation that touched the rows."""
-    later = session.scalars(
-        select(Operation)
-        .join(OperationRow, OperationRow.operation_id == Operation.id)
-        .where(
-            Operation.id > done.id,
-            Operation.undone_at.is_(None),
-            or_(
-                *(
-                    (OperationRow.table_name == c.table)
-                    & (OperationRow.row_key == json.dumps(list(c.key)))
-                    for c in changed[:50]
-                )
-            ),
-        )
-        .order_by(Operation.id.desc())
-        .limit(1)
-    ).first()
+    later = _later_writer(session, done, changed)
     first = changed[0]
     what = f"{first.table} {', '.join(str(k) for k in first.key)}"
     if later is not None:
@@ -723,6 +736,81 @@ def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
         f"operation {done.id} cannot be undone: {what} was changed since by an import "
         "or an automatic merge"
     )
+
+
+def _topic_names_taken(session: Session, changes: list[Change]) -> tuple[str, str] | None:
+    """A name the undo gives back to a topic that another topic holds now, with
+    that topic's (topic names are one per topic, in any case)."""
+    for change in changes:
+        name = (change.before or {}).get("name")
+        if name is None:
+            continue
+        holder = session.scalar(
+            select(Topic.name).where(
+                func.lower(Topic.name) == name.lower(), Topic.id != change.key[0]
+            )
+        )
+        if holder is not None:
+            return name, str(holder)
+    return None
+
+
+def _maker(session: Session, done: Operation, rows: list[Change]) -> Operation | None:
+    """The newest operation after ``done`` that made one of these rows as it is now:
+    the last operation to write it, if it left the row there (an id freed by an
+    undo may be taken by an import's row since, which no operation made)."""
+    last: dict[tuple[str, str], tuple[int, bool]] = {}
+    for start in range(0, len(rows), 50):
+        chunk = rows[start : start + 50]
+        for operation_id, table_name, row_key, after in session.execute(
+            select(
+                OperationRow.operation_id,
+                OperationRow.table_name,
+                OperationRow.row_key,
+                OperationRow.after,
+            ).where(
+                or_(
+                    *(
+                        (OperationRow.table_name == c.table)
+                        & (OperationRow.row_key == json.dumps(list(c.key)))
+                        for c in chunk
+                    )
+                )
+            )
+        ):
+            key = (table_name, row_key)
+            if key not in last or operation_id >= last[key][0]:
+                last[key] = (operation_id, after is not None)
+    makers = [i for i, left in last.values() if left and i > done.id]
+    return session.get(Operation, max(makers)) if makers else None
+
+
+def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Change]:
+    """The rows that refer (by a foreign key) to rows the undo deletes, other than
+    those the operation itself changed: the topic's tags made since, a quote filed
+    since under the speaker a split made. Deleting the rows takes these along
+    (or clears their reference)."""
+    connection = session.connection()
+    found: list[Change] = []
+    for parent, changes in by_table.items():
+        ids = sorted(c.key[0] for c in changes if c.before is None and _has_id(_TABLES[parent]))
+        if not ids:
+            continue
+        for name, table in _TABLES.items():
+            own = {c.key for c in by_table.get(name, [])}
+            for fk in table.foreign_keys:
+                if fk.column.table is not _TABLES[parent]:
+                    continue
+                for chunk in _chunks(ids):
+                    rows = connection.execute(
+                        select(*table.primary_key.columns).where(fk.parent.in_(list(chunk)))
+                    )
+                    found += [
+                        Change(name, key, None, None)
+                        for row in rows
+                        if (key := tuple(row)) not in own
+                    ]
+    return found
 
 
 def _missing_speakers(session: Session, changes: list[Change]) -> list[int]:
@@ -799,10 +887,35 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
         # Rows handed back to a speaker a later merge deleted (a move undone while
         # the merge after it stays): say which operation to undo first.
         raise QuotesError(_blocker(session, done, [Change("speakers", (gone[0],), None, None)]))
+    taken = _topic_names_taken(session, by_table.get("topics", []))
+    if taken:
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: the topic name {taken[0]!r} it gives "
+            f"back is topic {taken[1]!r}'s since; remove or undo that one first"
+        )
+    dependents = _dependents(session, by_table)
+    later = _maker(session, done, dependents)
+    if later is not None:
+        # A later correction built on rows this one made (a tag given with the topic
+        # it added, a quote moved to the speaker it split off): undo that first.
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
+            f"{later.summary}) uses rows it made; undo it first"
+        )
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
         for name, table_changes in by_table.items():
             undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
-        _restore(session, by_table)
+        # What an import hung on those rows since goes with them, recorded, so that
+        # undoing the undo gives it back too.
+        for name in {d.table for d in dependents}:
+            undo.recorder.watch_keys(_TABLES[name], (d.key for d in dependents if d.table == name))
+        try:
+            _restore(session, by_table)
+        except IntegrityError as exc:
+            raise QuotesError(
+                f"operation {done.id} cannot be undone: a row it gives back collides with "
+                f"one made since ({_constraint(exc)}); remove that first"
+            ) from None
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"
             if done.action == "undo"
@@ -819,6 +932,11 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             original.undone_at, original.undone_by = None, None
     session.flush()
     return undo
+
+
+def _constraint(exc: IntegrityError) -> str:
+    """The first line of the database's complaint (the constraint and the row)."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
 
 
 def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:

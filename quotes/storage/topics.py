@@ -7,16 +7,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from quotes.storage.bulk import insert_ignore
 from quotes.storage.models import Quote, Statement, StatementTopic, Topic
 
 
+def named(name: str) -> ColumnElement[bool]:
+    """The condition of a topic's name, any case."""
+    return func.lower(Topic.name) == name.lower()
+
+
 def topic_named(session: Session, name: str) -> Topic | None:
     """A topic by name, any case."""
-    return session.scalars(select(Topic).where(func.lower(Topic.name) == name.lower())).first()
+    return session.scalars(select(Topic).where(named(name))).first()
 
 
 def lift_children(session: Session, topic: Topic) -> None:

@@ -121,6 +121,40 @@ def test_every_common_quotation_mark_style(marks: str, body: str) -> None:
     assert quotes[0].said_on == TUESDAY
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # at a paragraph's start, before its words or an ellipsis
+        (
+            "Readers wrote in.\n\n”The night buses never come on time,” ― Oskar Lind",
+            "”The night buses never come on time,”",
+            "Oskar Lind",
+        ),
+        (
+            "She was blunt.\n\n” … the tunnel will not open this year,” Wilma Berg said.",
+            "” … the tunnel will not open this year,”",
+            "Wilma Berg",
+        ),
+        # after a space, right before a word
+        (
+            "Wilma Berg said, ”The tunnel will not open this year.”",
+            "”The tunnel will not open this year.”",
+            "Wilma Berg",
+        ),
+    ],
+)
+def test_a_closing_mark_typed_as_the_opening_one_opens(
+    text: str, quoted: str, speaker: str
+) -> None:
+    [quote] = extract_quotes(text, TUESDAY)
+    assert (quote.text, quote.speaker) == (quoted, speaker)
+
+
+def test_a_stray_closing_mark_after_a_word_opens_nothing() -> None:
+    text = "The tunnel” will not open this year, Wilma Berg said."
+    assert all(not quote.text.startswith("”") for quote in extract_quotes(text, TUESDAY))
+
+
 def test_single_quotes_inside_double_stay_in_one_quote() -> None:
     text = "\"They told us 'wait and see' for a year,\" Peskov said."
     [quote] = extract_quotes(text, TUESDAY)

@@ -397,13 +397,20 @@ def test_a_question_mark_in_the_closing_mark_keeps_the_attribution_after_it() ->
 
 
 def test_a_participle_clause_names_no_inverted_speaker() -> None:
+    """Its clause is the same speaker's second statement, not a speaker of its own."""
     text = (
         '"The folks who know the port are with us," said Dan Ivers, the harbour chairman, '
         "explaining that anger at Kovac had faded since the vote."
     )
-    quote = only(text)
-    assert quote.speaker == "Dan Ivers"
-    assert quote.text == '"The folks who know the port are with us,"'
+    quote, clause = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        '"The folks who know the port are with us,"',
+        "Dan Ivers",
+    )
+    assert (clause.text, clause.speaker) == (
+        "that anger at Kovac had faded since the vote",
+        "Dan Ivers",
+    )
 
 
 def test_an_inverted_speaker_after_a_clause_that_ends_the_quote() -> None:
