@@ -12,6 +12,7 @@ import itertools
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
 from quotes.services.recording import RecordResult, record_quotes
@@ -61,22 +62,29 @@ def publish(
     database: Database, outlet: str, published: dt.date, *items: Said, **options: float
 ) -> RecordResult:
     """Store one article of ``outlet`` carrying ``items`` and record its quotes."""
-    serial = next(_SERIAL)
     with database.session() as session:
-        found = session.scalar(select(Outlet).where(Outlet.name == outlet))
-        if found is None:
-            found = Outlet(name=outlet)
-            session.add(found)
-        article = Article(
-            outlet=found,
-            url=f"https://{outlet.lower().replace(' ', '')}.example/{serial}",
-            published_on=published,
-            text="(article text)",
-            content_hash=f"hash-{serial}-{outlet}",
-        )
-        session.add(article)
-        session.flush()
-        return record_quotes(session, article, extracted(list(items)), **options)
+        return publish_in(session, outlet, published, *items, **options)
+
+
+def publish_in(
+    session: Session, outlet: str, published: dt.date, *items: Said, **options: float
+) -> RecordResult:
+    """``publish`` in the caller's transaction, left open."""
+    serial = next(_SERIAL)
+    found = session.scalar(select(Outlet).where(Outlet.name == outlet))
+    if found is None:
+        found = Outlet(name=outlet)
+        session.add(found)
+    article = Article(
+        outlet=found,
+        url=f"https://{outlet.lower().replace(' ', '')}.example/{serial}",
+        published_on=published,
+        text="(article text)",
+        content_hash=f"hash-{serial}-{outlet}",
+    )
+    session.add(article)
+    session.flush()
+    return record_quotes(session, article, extracted(list(items)), **options)
 
 
 PESKOV_FULL = (

@@ -1,5 +1,6 @@
 """More corrections that round-trip: link decisions, topic rules applied, authority
-loads (do, undo, every table as before). Both backends; the names are made up."""
+loads, unmerges, a split undone after the moves into it (do, undo, every table as
+before). Both backends; the names are made up."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from quotes.services.authority import (
     load_authority,
     reject_link,
 )
+from quotes.services.merging import unmerge_quote
+from quotes.services.moving import move_quote
 from quotes.services.operations import change_log, undo
+from quotes.services.speakers import find_speaker, split_speaker
 from quotes.services.topics import add_topic, apply_topics, set_keywords, tag
 from quotes.storage.database import Database
-from quotes.storage.models import AuthorityEntry, Statement
+from quotes.storage.models import AuthorityEntry, Quote, Speaker, Statement
 from tests.quote_fixtures import Said, publish
-from tests.test_operations import snapshot, undo_last
+from tests.test_operations import run, snapshot, undo_last
 
 DAY = dt.date(2026, 5, 4)
 
@@ -154,3 +158,140 @@ def test_authority_load_then_undo(database: Database, tmp_path: Path) -> None:
     assert snapshot(database) == empty
     with database.session() as session, pytest.raises(QuotesError, match="load the file again"):
         undo(session, change_log(session)[0]["id"])
+
+
+def test_undoing_a_load_waits_for_the_links_to_its_entries(
+    database: Database, database_url: str, tmp_path: Path
+) -> None:
+    """Linking is an operation of its own: a load is undone after the links made to
+    its entries, never leaving a speaker linked to an entry that is gone."""
+    publish(
+        database,
+        "A",
+        DAY,
+        Said("The ferry pier reopens in June.", "Orla Vennick"),
+        Said("The quarry reopens in spring.", "Бертил Сабо"),
+    )
+    before = snapshot(database)
+    with database.session() as session:
+        load_authority(session, write_jsonl(tmp_path / "people.jsonl", PEOPLE))
+        (load_id,) = [r["id"] for r in change_log(session) if r["action"] == "load"]
+    with database.session() as session:
+        assert link_speakers(session).linked == 1
+        accept_link(session, list_links(session)[0]["link_id"])
+    with database.session() as session:
+        accept_id, link_id = [r["id"] for r in change_log(session)[:2]]
+        linked = session.scalars(select(Speaker).where(Speaker.authority_id.is_not(None))).all()
+        assert len(linked) == 2
+    # A second load that replaces a linked entry gives it back under its id when undone.
+    second = write_jsonl(tmp_path / "second.jsonl", [{**PEOPLE[2], "description": "mason"}])
+    with database.session() as session:
+        load_authority(session, second)
+    undo_last(database)
+    linked_now = snapshot(database)
+    code, out = run(database_url, "undo", load_id)
+    assert code == 1 and out.count("\n") == 1, out
+    assert f"operation {load_id} cannot be undone: operation {accept_id} (accept:" in out
+    assert "undo it first" in out
+    assert snapshot(database) == linked_now
+    with database.session() as session:
+        undo(session, accept_id)
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, load_id)
+    assert f"operation {link_id} (link:" in str(refused.value)
+    assert "links speakers to entries it loaded (speaker" in str(refused.value)
+    with database.session() as session:
+        undo(session, link_id)
+    with database.session() as session:
+        undo(session, load_id)
+    assert snapshot(database) == before
+
+
+GATE = "The lock gates will be rebuilt before the spring floods, whatever it costs."
+GATE_SHORT = "The lock gates will be rebuilt before the spring floods"
+CANAL = "Canal tolls for barges stay where they are this year."
+
+
+def test_unmerging_a_quote_and_an_automatic_join_then_undo(database: Database) -> None:
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(GATE_SHORT, "Orla Vennick"))
+    publish(database, "C", DAY, Said(GATE.lower(), "Orla Vennick"))
+    before = snapshot(database)
+    with database.session() as session:
+        assert len(session.scalars(select(Statement.id)).all()) == 1
+        joins = [r["id"] for r in change_log(session) if r["merge_id"] is not None]
+        short = session.scalars(select(Quote.id).where(Quote.text == GATE_SHORT)).one()
+        unmerge_quote(session, short)
+    assert snapshot(database) != before
+    undo_last(database)
+    assert snapshot(database) == before
+    # Undoing an automatic join ("m<id>") is an unmerge too, and undone the same way.
+    with database.session() as session:
+        undo(session, joins[0])
+    assert snapshot(database) != before
+    undo_last(database)
+    assert snapshot(database) == before
+
+
+def test_a_split_is_undone_after_the_moves_into_the_speaker_it_made(database: Database) -> None:
+    # An outlet gave Vennick's words to "Commissioner Vennick", someone else; a person
+    # splits her off, then moves a deputy's misattributed quote to her.
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(CANAL, "Orla Vennick", mention="Commissioner Vennick"))
+    publish(database, "C", DAY, Said("Barges may moor overnight again.", "Bertil Szabo"))
+    before = snapshot(database)
+    with database.session() as session:
+        split_speaker(
+            session, find_speaker(session, "Orla Vennick"), ["Commissioner Vennick"], "Ines Vennick"
+        )
+    with database.session() as session:
+        split_id = change_log(session)[0]["id"]
+        barges = session.scalars(select(Quote).where(Quote.text.like("Barges%"))).one()
+        assert move_quote(session, barges.id, find_speaker(session, "Ines Vennick")).how == "apart"
+    with database.session() as session:
+        move_id = change_log(session)[0]["id"]
+    moved = snapshot(database)
+    # Undoing the split alone would leave the moved quote with no speaker.
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, split_id)
+    assert f"operation {move_id} (move:" in str(refused.value)
+    assert "uses rows it made; undo it first" in str(refused.value)
+    assert snapshot(database) == moved
+    with database.session() as session:
+        undo(session, move_id)
+    with database.session() as session:
+        undo(session, split_id)
+    assert snapshot(database) == before
+
+
+def test_a_split_is_not_undone_over_a_quote_an_import_filed_under_its_speaker(
+    database: Database,
+) -> None:
+    publish(database, "A", DAY, Said(GATE, "Orla Vennick"))
+    publish(database, "B", DAY, Said(CANAL, "Orla Vennick", mention="Commissioner Vennick"))
+    with database.session() as session:
+        split_speaker(
+            session, find_speaker(session, "Orla Vennick"), ["Commissioner Vennick"], "Ines Vennick"
+        )
+        split_id = change_log(session)[0]["id"]
+    publish(database, "C", DAY, Said("Barges may moor overnight again.", "Ines Vennick"))
+    with database.session() as session:
+        barges = session.scalars(select(Quote).where(Quote.text.like("Barges%"))).one()
+        ines = find_speaker(session, "Ines Vennick").id
+        assert barges.speaker_id == ines
+    filed = snapshot(database)
+    # Undone, the split would leave the imported quote under no one.
+    with database.session() as session, pytest.raises(QuotesError) as refused:
+        undo(session, split_id)
+    assert str(refused.value).startswith(
+        f"operation {split_id} cannot be undone: quotes {barges.id} was filed since under "
+        f"speakers {ines}, which it made"
+    )
+    assert snapshot(database) == filed
+    with database.session() as session:
+        move_quote(session, barges.id, find_speaker(session, "Orla Vennick"))
+    with database.session() as session:
+        undo(session, split_id)
+    with database.session() as session:
+        assert session.scalar(select(Speaker.id).where(Speaker.id == ines)) is None
+        assert None not in session.scalars(select(Quote.speaker_id)).all()

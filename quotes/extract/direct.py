@@ -392,7 +392,13 @@ def _introducing_sentence(
     mention = subject_before(text, cue.start(), previous_start)
     if mention is None and block:
         mention = subject_of_sentence(text, previous_start, cue.start())
-    if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
+    if mention is None:
+        return None
+    if not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON) and not (
+        block and text[sentence_start - 1] == ":" and mention.kind is not SpeakerKind.UNKNOWN
+    ):
+        # "The Ledger reports:" above a block quote: a paper or a body speaks
+        # there too; within a paragraph only a person is sure enough.
         return None
     return mention, cue.span()
 

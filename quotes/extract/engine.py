@@ -33,7 +33,7 @@ from quotes.extract.quotation import find_quotations
 from quotes.extract.reported import NothingSaid, ReportingCue, is_statement, reporting_cues
 from quotes.extract.resolution import resolve
 from quotes.extract.rules import ARTICLE_RULES, DIRECT_RULES, FOLLOW_RULES, REPORTED_RULES
-from quotes.extract.spans import is_label, is_title, merge_interrupted
+from quotes.extract.spans import is_label, is_nickname, is_title, merge_interrupted
 
 
 def extract_quotes(text: str, published: dt.date | None = None) -> list[ExtractedQuote]:
@@ -42,7 +42,7 @@ def extract_quotes(text: str, published: dt.date | None = None) -> list[Extracte
     spans = [
         span
         for span in find_quotations(text)
-        if not is_title(text, span) and not is_label(text, span)
+        if not is_title(text, span) and not is_label(text, span) and not is_nickname(text, span)
     ]
     quotations = merge_interrupted(article, spans)
     direct = [_attribute_direct(Quotation(article, pieces)) for pieces in quotations]

@@ -23,8 +23,9 @@ _TITLE_SMALL_WORDS = frozenset(
 # What stands before a title: "Radio North's "Life on the Docks"", "on
 # "Harbour Hour"", "in "The Long Tide"", "a book titled "Salt"".
 _BEFORE_TITLE = re.compile(
-    r"(?:['’]s|s['’]|\b(?:on|in|of|titled|entitled|dubbed|named|show|program|"
-    r"programme|book|film|movie|column|series|documentary|magazine|newspaper))\s*$",
+    r"(?:['’]s|s['’]|\b(?:on|in|of|titled|entitled|dubbed|named))\s*$"
+    r"|\b(?:show|program|programme|book|film|movie|column|series|documentary|magazine|"
+    r"newspaper|song|album|anthem|memoir|autobiography|podcast|play|novel),?\s*$",
     re.IGNORECASE,
 )
 
@@ -54,7 +55,7 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     """
     if not span.closed:
         return False
-    inner = text[span.start + 1 : span.end - 1].strip(" ,.")
+    inner = text[span.start + 1 : span.end - 1].strip(" ,.'")  # '' marks are two
     words = _TITLE_WORD.findall(inner)
     if not 0 < len(words) <= _MAX_TITLE_WORDS or inner.endswith(("?", "!")):
         return False
@@ -64,6 +65,23 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     ):
         return False
     return _BEFORE_TITLE.search(text, max(0, span.start - 40), span.start) is not None
+
+
+# 'Marta "Mac" Lind', 'Gov. C.J. "Buck" Aho': a nickname set inside a name.
+_NICKNAME = re.compile(r"[A-Z][\w.'’-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+
+
+def is_nickname(text: str, span: QuoteSpan) -> bool:
+    """One or two capitalised words in quotation marks between a given name
+    and a surname: part of the name, not words said."""
+    words = text[span.start + 1 : span.end - 1].strip("'").split()
+    return (
+        0 < len(words) <= 2
+        and all(word[:1].isupper() for word in words)
+        and _NICKNAME.search(text, max(0, span.start - 20), span.start) is not None
+        and _NAME_AFTER.match(text, span.end) is not None
+    )
 
 
 def merge_interrupted(article: Article, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, ...]]:

@@ -229,6 +229,7 @@ def undo_load(session: Session, done: Operation) -> Logged:
                 "replaced entries it loaded; undo it first"
             )
     images = store_ops.before_images(session, done.id, _ENTRIES)
+    _refuse_while_linked(session, done, ranges, {image["authority_id"] for image in images})
     with operation(session, "undo", "authority") as undo:
         store.remove_in(session, ranges)
         store.put_back(session, images)
@@ -238,6 +239,32 @@ def undo_load(session: Session, done: Operation) -> Logged:
     store_ops.mark_undone(session, done, undo.operation_id)
     forget_directory(session)
     return undo
+
+
+def _refuse_while_linked(
+    session: Session, done: Operation, ranges: list[tuple[int, int]], restored: set[str]
+) -> None:
+    """Undoing a load takes away the entries it inserted; speakers linked to them
+    since, and link suggestions naming them, would point at nothing. Linking is
+    an operation of its own: it is undone first, as a version control system
+    refuses to drop a commit that later ones build on. (An entry the load
+    replaced comes back under its id: links to it still hold.)"""
+    using = [row for row in store.linked_to_entries(session, ranges) if row[2] not in restored]
+    if not using:
+        return
+    table, row_id, authority_id = using[0]
+    what = f"{'speaker' if table == 'speakers' else 'link'} {row_id} to {authority_id}"
+    later = store_ops.operation_that_set(
+        session, done, [(t, (i,), "authority_id", a) for t, i, a in using]
+    )
+    if later is None:
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: entries it loaded are linked since ({what})"
+        )
+    raise QuotesError(
+        f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
+        f"{later.summary}) links speakers to entries it loaded ({what}); undo it first"
+    )
 
 
 # --- linking --------------------------------------------------------------------

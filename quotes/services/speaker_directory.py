@@ -4,10 +4,13 @@ Import resolves ten names an article; asking the database a fuzzy question
 for each would cost more than the whole rest of the import. So every process
 keeps, per engine, a directory of all speakers (name parts, aliases, roles)
 in memory and brings it up to date with one cheap query per article: the
-highest speaker, alias and role ids, and the number of speaker merges and splits in
-the merge log. New rows are loaded incrementally; a merge or split (which
-moves or deletes rows) reloads it all, and so does a rolled-back transaction
-that had created speakers.
+highest speaker, alias and role ids, and the newest operation of the change
+log. New rows are loaded incrementally; a correction (which moves or deletes
+rows) reloads it all, and so does a rolled-back transaction that had created
+speakers. On PostgreSQL an id below the highest read may still be committed
+(importer A takes 21, C takes 22 and commits first): such ids are kept as
+holes and read again at each refresh until every transaction open when they
+were found has ended (``Hole``).
 
 The rules (``SpeakerDirectory.lookup``):
 
@@ -43,7 +46,10 @@ from quotes.extract.model import ExtractedQuote, SpeakerKind
 from quotes.storage.locks import BODY_IDENTITY, identity_lock
 from quotes.storage.speaker_resolution import (
     aliases_after,
+    database_clock,
     directory_version,
+    late_commits,
+    oldest_open_transaction,
     roles_after,
     speakers_after,
 )
@@ -113,6 +119,23 @@ class _Version:
     merge: int
 
 
+@dataclass(frozen=True)
+class Hole:
+    """Ids ``first``..``last`` of one table, below the highest loaded, that were not
+    there when read: a transaction that took them may not have committed yet.
+    ``since`` is the database's clock when they were found missing; that
+    transaction began before it."""
+
+    first: int
+    last: int
+    since: dt.datetime
+
+
+# More holes than this in a table are read as one span (known rows read again are
+# skipped): rows an importer inserts with ON CONFLICT DO NOTHING burn ids too.
+_MAX_HOLES = 64
+
+
 class SpeakerDirectory:
     """All speakers of one database, in memory, kept current per call of ``refresh``."""
 
@@ -133,6 +156,10 @@ class SpeakerDirectory:
         self.alias_keys: set[tuple[int, str]] = set()
         # (speaker id, casefolded role) -> [the role as stored, first seen, last seen]
         self.role_keys: dict[tuple[int, str], RoleSpan] = {}
+        # Per table ("speakers", "aliases", "roles"): ids not committed when read,
+        # and the highest id read.
+        self.holes: dict[str, list[Hole]] = {}
+        self.top: dict[str, int] = {}
         self.dirty = False
 
     # --- loading -----------------------------------------------------------
@@ -140,7 +167,7 @@ class SpeakerDirectory:
     def refresh(self, session: Session) -> None:
         now = _Version(*directory_version(session))
         old = self.version
-        if old == now and not self.dirty:
+        if old == now and not self.dirty and not any(self.holes.values()):
             return
         if (
             old is None
@@ -157,15 +184,93 @@ class SpeakerDirectory:
         self.dirty = False
 
     def _load(self, session: Session, since: _Version | None) -> None:
+        """Rows above ``since`` and, on PostgreSQL, rows in the holes left by earlier
+        loads: an id taken before a higher one may be committed after it, and an
+        incremental load by highest id alone would never see it (and another
+        importer would create that person again)."""
+        late = late_commits(session)
         if since is None:
             self._reset()
+            # A full load while no one else holds a transaction open leaves no hole
+            # that anyone could fill (gaps of rolled-back ids are many in an old database).
+            late = late and oldest_open_transaction(session) is not None
         start = since or _Version(0, 0, 0, 0)
-        for speaker_id, name, kind in speakers_after(session, start.speaker):
-            self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
-        for speaker_id, alias in aliases_after(session, start.alias):
+        # Asked before the rows are read: a hole no transaction then open can fill
+        # is one whose row (if any) the reads below see.
+        settled = self._settled(session)
+        ids: list[int] = []
+        for speaker_id, name, kind in speakers_after(
+            session, start.speaker, self._spans("speakers")
+        ):
+            ids.append(speaker_id)
+            if speaker_id not in self.entries:
+                self.add_speaker(SpeakerEntry.of(speaker_id, name, kind))
+        self._track(session, "speakers", start.speaker, ids, settled, late)
+        ids = []
+        for alias_id, speaker_id, alias in aliases_after(
+            session, start.alias, self._spans("aliases")
+        ):
+            ids.append(alias_id)
             self.add_alias(speaker_id, alias)
-        for speaker_id, role, first_seen, last_seen in roles_after(session, start.role):
+        self._track(session, "aliases", start.alias, ids, settled, late)
+        ids = []
+        for role_id, speaker_id, role, first_seen, last_seen in roles_after(
+            session, start.role, self._spans("roles")
+        ):
+            ids.append(role_id)
             self.add_role(speaker_id, role, first_seen, last_seen)
+        self._track(session, "roles", start.role, ids, settled, late)
+
+    def _spans(self, table: str) -> list[tuple[int, int]]:
+        return [(hole.first, hole.last) for hole in self.holes.get(table, [])]
+
+    def _settled(self, session: Session) -> dt.datetime | None:
+        """Holes found before this moment can be filled by no one any more: every
+        transaction open when they were found has ended. None: no holes to settle."""
+        if not any(self.holes.values()):
+            return None
+        oldest = oldest_open_transaction(session)
+        return database_clock(session) if oldest is None else oldest
+
+    def _track(
+        self,
+        session: Session,
+        table: str,
+        after: int,
+        ids: list[int],
+        settled: dt.datetime | None,
+        late: bool,
+    ) -> None:
+        """The holes of ``table`` once ``ids`` (above ``after`` or in its holes) are
+        read; ``late``: may a row still be committed below the highest read?"""
+        if not late:
+            return
+        found = sorted(ids)
+        holes = [
+            Hole(first, last, hole.since)
+            for hole in self.holes.get(table, [])
+            if settled is None or hole.since >= settled
+            for first, last in _gaps(hole.first, hole.last, found)
+        ]
+        # Rows above the version's highest id may have been read before (committed
+        # between the two queries): their holes are known already.
+        after = max(after, self.top.get(table, 0))
+        above = [i for i in found if i > after]
+        fresh = _gaps(after + 1, above[-1], above) if above else []
+        if above:
+            self.top[table] = above[-1]
+        if fresh:
+            now = database_clock(session)
+            holes += [Hole(first, last, now) for first, last in fresh]
+        if len(holes) > _MAX_HOLES:
+            holes = [
+                Hole(
+                    min(h.first for h in holes),
+                    max(h.last for h in holes),
+                    min(h.since for h in holes),
+                )
+            ]
+        self.holes[table] = holes
 
     # --- updating (also by recording, for the rows it writes) ---------------
 
@@ -308,6 +413,21 @@ class SpeakerDirectory:
                 if entry and label not in names:
                     names.append(label)
         return names[:limit]
+
+
+def _gaps(first: int, last: int, present: list[int]) -> list[tuple[int, int]]:
+    """The runs of ids from ``first`` to ``last`` not in ``present`` (sorted)."""
+    gaps: list[tuple[int, int]] = []
+    expected = first
+    for i in present:
+        if i < first or i > last:
+            continue
+        if i > expected:
+            gaps.append((expected, i - 1))
+        expected = max(expected, i + 1)
+    if expected <= last:
+        gaps.append((expected, last))
+    return gaps
 
 
 class Ambiguous:

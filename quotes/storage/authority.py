@@ -152,6 +152,26 @@ def put_back(session: Session, images: Sequence[dict[str, Any]]) -> None:
         connection.execute(insert(table_of(AuthorityName)), keys)
 
 
+def linked_to_entries(
+    session: Session, ranges: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, str]]:
+    """(table, row id, authority id) of the speakers linked, and the link suggestions
+    made, to the entries with ids in these ranges."""
+    entries = table_of(AuthorityEntry)
+    found: list[tuple[str, int, str]] = []
+    for lo, hi in ranges:
+        inside = select(entries.c.authority_id).where(entries.c.id.between(lo, hi))
+        for model in (Speaker, SpeakerLink):
+            table = table_of(model)
+            found += [
+                (table.name, row_id, authority_id)
+                for row_id, authority_id in session.execute(
+                    select(table.c.id, table.c.authority_id).where(table.c.authority_id.in_(inside))
+                )
+            ]
+    return found
+
+
 def count_entries(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(AuthorityEntry)) or 0
 

@@ -48,7 +48,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import Enum as EnumType
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
@@ -722,6 +721,43 @@ def _later_writer(session: Session, done: Operation, rows: list[Change]) -> Oper
     return found
 
 
+def operation_that_set(
+    session: Session, done: Operation, rows: Sequence[tuple[str, Key, str, Any]]
+) -> Operation | None:
+    """The newest operation after ``done``, not undone, that set the column of one of
+    these rows (table, key, column, value) to that value (an undo that gave a row
+    back with the value it had does not count)."""
+    wanted = {(table, json.dumps(list(key))): (column, value) for table, key, column, value in rows}
+    newest = 0
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 50):
+        for operation_id, table_name, row_key, before, after in session.execute(
+            select(
+                OperationRow.operation_id,
+                OperationRow.table_name,
+                OperationRow.row_key,
+                OperationRow.before,
+                OperationRow.after,
+            )
+            .join(Operation, Operation.id == OperationRow.operation_id)
+            .where(
+                Operation.id > done.id,
+                Operation.undone_at.is_(None),
+                or_(
+                    *(
+                        (OperationRow.table_name == table) & (OperationRow.row_key == key)
+                        for table, key in keys[start : start + 50]
+                    )
+                ),
+            )
+        ):
+            column, value = wanted[(table_name, row_key)]
+            was = None if before is None else before.get(column)
+            if after is not None and after.get(column) == value and was != value:
+                newest = max(newest, operation_id)
+    return session.get(Operation, newest) if newest else None
+
+
 def _blocker(session: Session, done: Operation, changed: list[Change]) -> str:
     """Why an undo cannot go ahead, naming the later operation that touched the rows."""
     later = _later_writer(session, done, changed)
@@ -785,13 +821,23 @@ def _maker(session: Session, done: Operation, rows: list[Change]) -> Operation |
     return session.get(Operation, max(makers)) if makers else None
 
 
-def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Change]:
+@dataclass
+class Dependent:
+    """A row that refers to a row the undo deletes: deleted along with it, or (a
+    SET NULL foreign key: a quote's speaker or statement) left referring to nothing."""
+
+    row: Change
+    parent: str
+    parent_id: int
+    orphaned: bool
+
+
+def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Dependent]:
     """The rows that refer (by a foreign key) to rows the undo deletes, other than
-    those the operation itself changed: the topic's tags made since, a quote filed
-    since under the speaker a split made. Deleting the rows takes these along
-    (or clears their reference)."""
+    those the operation itself changed: the tags given since with a topic it added,
+    a quote filed since under the speaker a split made."""
     connection = session.connection()
-    found: list[Change] = []
+    found: list[Dependent] = []
     for parent, changes in by_table.items():
         ids = sorted(c.key[0] for c in changes if c.before is None and _has_id(_TABLES[parent]))
         if not ids:
@@ -801,14 +847,17 @@ def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Cha
             for fk in table.foreign_keys:
                 if fk.column.table is not _TABLES[parent]:
                     continue
+                orphaned = (fk.ondelete or "").upper() == "SET NULL"
                 for chunk in _chunks(ids):
                     rows = connection.execute(
-                        select(*table.primary_key.columns).where(fk.parent.in_(list(chunk)))
+                        select(fk.parent, *table.primary_key.columns).where(
+                            fk.parent.in_(list(chunk))
+                        )
                     )
                     found += [
-                        Change(name, key, None, None)
+                        Dependent(Change(name, key, None, None), parent, row[0], orphaned)
                         for row in rows
-                        if (key := tuple(row)) not in own
+                        if (key := tuple(row[1:])) not in own
                     ]
     return found
 
@@ -894,7 +943,7 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             f"back is topic {taken[1]!r}'s since; remove or undo that one first"
         )
     dependents = _dependents(session, by_table)
-    later = _maker(session, done, dependents)
+    later = _maker(session, done, [d.row for d in dependents])
     if later is not None:
         # A later correction built on rows this one made (a tag given with the topic
         # it added, a quote moved to the speaker it split off): undo that first.
@@ -902,20 +951,27 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             f"operation {done.id} cannot be undone: operation {later.id} ({later.action}: "
             f"{later.summary}) uses rows it made; undo it first"
         )
+    orphans = [d for d in dependents if d.orphaned]
+    if orphans:
+        orphan = min(orphans, key=lambda d: d.row.table != "quotes")
+        # An import filed a quote since under a speaker (or in a statement) this
+        # operation made: deleting that would leave the quote filed under nothing.
+        raise QuotesError(
+            f"operation {done.id} cannot be undone: {orphan.row.table} "
+            f"{', '.join(str(k) for k in orphan.row.key)} was filed since under "
+            f"{orphan.parent} {orphan.parent_id}, which it made; move or unmerge it first"
+        )
     with operation(session, "undo", done.entity, method=done.method, score=done.score) as undo:
         for name, table_changes in by_table.items():
             undo.recorder.watch_keys(_TABLES[name], (c.key for c in table_changes))
-        # What an import hung on those rows since goes with them, recorded, so that
-        # undoing the undo gives it back too.
-        for name in {d.table for d in dependents}:
-            undo.recorder.watch_keys(_TABLES[name], (d.key for d in dependents if d.table == name))
-        try:
-            _restore(session, by_table)
-        except IntegrityError as exc:
-            raise QuotesError(
-                f"operation {done.id} cannot be undone: a row it gives back collides with "
-                f"one made since ({_constraint(exc)}); remove that first"
-            ) from None
+        # What an import hung on those rows since (a topic's tags by its rules, a
+        # speaker's aliases) goes with them, recorded, so that undoing the undo gives
+        # it back too.
+        for name in {d.row.table for d in dependents}:
+            undo.recorder.watch_keys(
+                _TABLES[name], (d.row.key for d in dependents if d.row.table == name)
+            )
+        _restore(session, by_table)
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"
             if done.action == "undo"
@@ -932,11 +988,6 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
             original.undone_at, original.undone_by = None, None
     session.flush()
     return undo
-
-
-def _constraint(exc: IntegrityError) -> str:
-    """The first line of the database's complaint (the constraint and the row)."""
-    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
 
 
 def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:

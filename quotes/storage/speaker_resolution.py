@@ -7,10 +7,10 @@ prepared once: import resolves ten names an article."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, case, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from quotes.extract.model import SpeakerKind
@@ -36,29 +36,83 @@ def directory_version(session: Session) -> tuple[int, int, int, int]:
     return speaker, alias, role, operation
 
 
-def speakers_after(session: Session, last_id: int) -> Iterator[tuple[int, str, SpeakerKind]]:
-    """(id, name, kind) of the speakers above ``last_id`` (0: all)."""
-    query = select(Speaker.id, Speaker.name, Speaker.kind).where(Speaker.id > last_id)
+Span = tuple[int, int]
+
+
+def _ids(column: Any, last_id: int, spans: Sequence[Span]) -> ColumnElement[bool]:
+    """Ids above ``last_id`` or within one of ``spans`` (first, last)."""
+    return or_(column > last_id, *(column.between(lo, hi) for lo, hi in spans))
+
+
+def speakers_after(
+    session: Session, last_id: int, spans: Sequence[Span] = ()
+) -> Iterator[tuple[int, str, SpeakerKind]]:
+    """(id, name, kind) of the speakers above ``last_id`` (0: all) or in ``spans``."""
+    query = select(Speaker.id, Speaker.name, Speaker.kind).where(_ids(Speaker.id, last_id, spans))
     for row in session.execute(query):
         yield row.id, row.name, row.kind
 
 
-def aliases_after(session: Session, last_id: int) -> Iterator[tuple[int, str]]:
-    """(speaker id, alias) of the aliases above ``last_id``."""
-    query = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(SpeakerAlias.id > last_id)
+def aliases_after(
+    session: Session, last_id: int, spans: Sequence[Span] = ()
+) -> Iterator[tuple[int, int, str]]:
+    """(id, speaker id, alias) of the aliases above ``last_id`` or in ``spans``."""
+    query = select(SpeakerAlias.id, SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
+        _ids(SpeakerAlias.id, last_id, spans)
+    )
     for row in session.execute(query):
-        yield row.speaker_id, row.alias
+        yield row.id, row.speaker_id, row.alias
 
 
 def roles_after(
-    session: Session, last_id: int
-) -> Iterator[tuple[int, str, dt.date | None, dt.date | None]]:
-    """(speaker id, role, first seen, last seen) of the roles above ``last_id``."""
+    session: Session, last_id: int, spans: Sequence[Span] = ()
+) -> Iterator[tuple[int, int, str, dt.date | None, dt.date | None]]:
+    """(id, speaker id, role, first seen, last seen) of the roles above ``last_id``
+    or in ``spans``."""
     query = select(
-        SpeakerRole.speaker_id, SpeakerRole.role, SpeakerRole.first_seen, SpeakerRole.last_seen
-    ).where(SpeakerRole.id > last_id)
+        SpeakerRole.id,
+        SpeakerRole.speaker_id,
+        SpeakerRole.role,
+        SpeakerRole.first_seen,
+        SpeakerRole.last_seen,
+    ).where(_ids(SpeakerRole.id, last_id, spans))
     for row in session.execute(query):
-        yield row.speaker_id, row.role, row.first_seen, row.last_seen
+        yield row.id, row.speaker_id, row.role, row.first_seen, row.last_seen
+
+
+def late_commits(session: Session) -> bool:
+    """Can a row appear below the highest id already committed? On PostgreSQL, yes:
+    ids come from a sequence, and a transaction that took 21 may commit after the
+    one that took 22. SQLite's writers take turns, each id after the highest."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def database_clock(session: Session) -> dt.datetime:
+    """The server's clock now (PostgreSQL), not the start of this transaction."""
+    now: dt.datetime = session.execute(select(func.clock_timestamp())).scalar_one()
+    return now
+
+
+def oldest_open_transaction(session: Session) -> dt.datetime | None:
+    """When the oldest transaction that another session holds open on this database
+    began (PostgreSQL); None when there is none. A session this role may not look
+    at counts as open since ever."""
+    session.execute(select(func.pg_stat_clear_snapshot()))
+    row = session.execute(_OPEN_TRANSACTIONS).one()
+    if row[1]:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    started: dt.datetime | None = row[0]
+    return started
+
+
+# The activity of the other sessions of this database: the transactions they hold
+# open, and whether any is hidden from this role (its state unreadable).
+_OPEN_TRANSACTIONS = text(
+    "SELECT min(xact_start), coalesce(bool_or(state IS NULL), false) "
+    "FROM pg_stat_activity "
+    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND backend_type = 'client backend' AND (xact_start IS NOT NULL OR state IS NULL)"
+)
 
 
 def rename_speaker(session: Session, speaker_id: int, name: str) -> None:

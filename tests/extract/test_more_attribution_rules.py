@@ -313,13 +313,32 @@ def test_what_a_statement_says_its_issuer_says(text: str, issuer: str, said: str
         '"The port stays open," Mayor Lena Kovac told Radio North\'s "Morning Tide."',
         '"The port stays open," Mayor Lena Kovac said on "Harbour Hour With Sam Lee."',
         '"The port stays open," Mayor Lena Kovac wrote in a column titled "Open Waters."',
+        # a comma after the kind of work; the doubled apostrophes of some archives
+        "''The port stays open,'' Mayor Lena Kovac wrote in her memoir, ''Salt and Iron.''",
+        "''The port stays open,'' Mayor Lena Kovac said on Radio North's ''Morning Tide.''",
     ],
 )
 def test_the_title_of_a_show_or_column_is_not_a_quote(text: str) -> None:
     # The title names where the words were said; the words are the quote.
     quote = only(text)
-    assert quote.text == '"The port stays open,"'
+    assert quote.text.strip("\"'") == "The port stays open,"
     assert quote.speaker == "Lena Kovac"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Councillor Marta "Mac" Lind said the new pier would open in May.',
+        'Gov. C.J. "Buck" Aho said the new pier would open in May.',
+    ],
+)
+def test_a_nickname_inside_a_name_is_not_a_quote(text: str) -> None:
+    assert all('"' not in quote.text for quote in extract_quotes(text))
+
+
+def test_a_capitalised_word_said_between_names_is_still_a_quote() -> None:
+    text = 'Asked about the pier, Lind said "Never" and left the hall.'
+    assert only(text).text == '"Never"'
 
 
 def test_title_case_words_said_are_still_a_quote() -> None:
@@ -756,3 +775,13 @@ def test_a_date_handle_or_link_in_quotation_marks_is_no_quote(label: str) -> Non
     text = f'"The harbour will reopen in June," Kovac posted on {label}.'
     found = extract_quotes(text)
     assert [q.text for q in found] == ['"The harbour will reopen in June,"']
+
+
+def test_a_body_before_the_quote_speaks_only_above_a_block_quote() -> None:
+    """Ending its paragraph with a colon, it introduces the quote below; a
+    sentence of its own in the quote's paragraph may be about anything."""
+    within = (
+        "Ferry traffic fell. The harbour board reported on the figures. "
+        '"Traffic fell by a third in the spring, the lowest in a decade."'
+    )
+    assert only(within).speaker is None

@@ -81,6 +81,13 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Maren Holt",
     ),
     (
+        "introduced_before",
+        "Ferry traffic fell sharply this year.\n\nThe harbour board responded:\n\n"
+        '"Traffic fell by a third in the spring, the lowest in a decade."',
+        "lowest in a decade",
+        "The harbour board",
+    ),
+    (
         "sentence_subject",
         'Maren Holt took a harder line on Friday -- "No more delays will be accepted."',
         "No more delays",
