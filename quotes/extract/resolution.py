@@ -25,8 +25,10 @@ from quotes.extract.full_names import full_name_before
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.interviews import question_turn
 from quotes.extract.lexicon import (
+    GOVERNMENT_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
+    ORGANISATION_WORDS,
     PERSONAL_PRONOUNS,
     PRONOUNS,
     TITLE_WORDS,
@@ -117,6 +119,17 @@ def resolve(
                 chain.append(f"{mention.text!r} -> {speaker} ({why})")
                 if kind is SpeakerKind.ORGANISATION:
                     last_body, last_body_kind = speaker, kind
+            elif (
+                mention.kind is SpeakerKind.PERSON
+                and (body := _body_named_before(text, mention))
+                and not _a_person(discourse, mention.name)
+            ):
+                # "The Office for Budget Control said": the body's name runs on
+                # before "for"; "Budget Control" is nobody.
+                mention = body
+                speaker, kind = mention.name, SpeakerKind.ORGANISATION
+                last_body, last_body_kind = speaker, kind
+                chain.append(f"name {mention.text!r} -> {speaker} (an organisation)")
             elif mention.kind is SpeakerKind.PERSON and _said_as_body(
                 article, discourse, mention, item
             ):
@@ -161,6 +174,7 @@ def resolve(
                 person = _known(people, described.name)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+                discourse.read_as(mention.start, mention.text, described.name)
                 confidence -= 0.1
                 chain.append(
                     f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
@@ -168,7 +182,8 @@ def resolve(
             elif (
                 mention.kind is SpeakerKind.DESCRIPTION
                 and last_speaker is not None
-                and _sentences_between(article, last_speaker[1], mention.start)
+                # (counted to the quote, whose own sentences part no one)
+                and _sentences_between(article, last_speaker[1], min(mention.start, item.start))
                 <= _DESCRIBED_SPEAKER_SENTENCES
                 and discourse.may_be(
                     last_speaker[0].name, mention.text, mention.start, _pronoun_after(text, item)
@@ -178,6 +193,7 @@ def resolve(
                 # the person just quoted, when nothing in the article says otherwise.
                 person = last_speaker[0]
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                discourse.read_as(mention.start, mention.text, person.name)
                 confidence -= 0.15
                 chain.append(f"description {mention.text!r} -> {speaker} (the speaker just quoted)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
@@ -415,7 +431,7 @@ _BODY_NOMINALS = frozenset(
     """
     company firm club team group agency association union bank board organisation
     organization ministry department authority council committee party office
-    government administration federation league body
+    government administration federation league body district
     """.split()
 )
 # "The Office for", "Institute of": the start of a body's name before its subject.
@@ -467,6 +483,28 @@ def _organisation_mention(text: str, mention: Mention) -> Mention:
     if name[:4].lower() == "the ":
         name = name[4:]
     return Mention(text[start : mention.end], start, mention.end, SpeakerKind.ORGANISATION, name)
+
+
+def _a_person(discourse: Discourse, name: str) -> bool:
+    """Whether the article tells of a person of that surname: a given name,
+    an honorific or title, a gendered word."""
+    person = discourse.people.get(name.split()[-1].lower())
+    return person is not None and (person.gender is not None or person.titled)
+
+
+def _body_named_before(text: str, mention: Mention) -> Mention | None:
+    """ "The Office for Budget Control", "Institute of Marine Research" read
+    whole, where the mention is only what follows "for" or "of": capitalised
+    words with nothing of a person (no title, role or known given name) after
+    a body's own word (the caller makes sure the article names no person so:
+    "Campaign for Trump")."""
+    if mention.role or any(gender_of_given_name(word) for word in mention.name.split()):
+        return None
+    body = _organisation_mention(text, mention)
+    if body is mention:
+        return None
+    head = text[body.start : mention.start].split()[-2].lower()
+    return body if head in ORGANISATION_WORDS or head in GOVERNMENT_WORDS else None
 
 
 def _same_body(description: str, body: str) -> bool:
