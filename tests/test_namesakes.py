@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from quotes import match
@@ -111,3 +112,69 @@ def test_french_and_russian_endings_of_one_surname() -> None:
     keys = {match.skeleton(w) for w in ("kuzmioff", "kuzmiov", "kuzmiow")}
     assert len(keys) == 1
     assert match.skeleton("kuzmiov") != match.skeleton("kuzmin")
+
+
+GRANARY = "The granary roof is the first thing the new budget pays for."
+
+KEMBOI = [
+    ("A", Said(CANAL, "Nadia Kemboi")),
+    ("B", Said(FOUNDRY, "Otieno Kemboi")),
+    ("C", Said(BRIDGE, "Senator Kemboi")),
+    ("D", Said(ORCHARD, "General Kemboi")),
+    ("E", Said(QUARRY, "Kemboi")),
+    ("F", Said(MARKET, "Senator Nadia Kemboi")),
+    ("G", Said(GRANARY, "Otieno Kemboi", role="army chief")),
+]
+
+
+@pytest.mark.parametrize(
+    "order", [[0, 1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0], [2, 4, 0, 3, 6, 1, 5]]
+)
+def test_the_order_of_the_articles_does_not_decide_whose_title_it_is(
+    database: Database, order: list[int]
+) -> None:
+    # Two Kembois: a senator and the army chief, whom "General" names; in the
+    # first order both titles are printed before either office is known.
+    for index in order:
+        outlet, said = KEMBOI[index]
+        publish(database, outlet, DAY, said)
+    now = filed(database)
+    assert {now[t] for t in (CANAL, BRIDGE, MARKET)} == {"Nadia Kemboi"}
+    assert {now[t] for t in (FOUNDRY, ORCHARD, GRANARY)} == {"Otieno Kemboi"}
+    assert now[QUARRY] is None
+    with database.session() as session:
+        assert mixed_statements(session) == []
+
+
+def test_a_title_filed_under_no_one_is_placed_once_the_office_is_seen(
+    database: Database,
+) -> None:
+    publish(database, "A", DAY, Said(CANAL, "Nadia Kemboi"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Otieno Kemboi"))
+    publish(database, "C", DAY, Said(BRIDGE, "Sen. Kemboi"), Said(QUARRY, "Kemboi"))
+    # Neither is known as a senator yet: the title names either.
+    assert filed(database)[BRIDGE] is None
+    before = snapshot(database)
+    publish(database, "D", DAY, Said(MARKET, "Nadia Kemboi", role="senator"))
+    now = filed(database)
+    assert now[BRIDGE] == now[MARKET] == "Nadia Kemboi"
+    assert now[QUARRY] is None
+    with database.session() as session:
+        refile = next(row for row in change_log(session) if row["action"] == "refile")
+        assert refile["actor"] == "rule" and refile["method"] == "namesake"
+        assert mixed_statements(session) == []
+    # Undone, the quote waits under no one again; only the new article remains.
+    undo_last(database)
+    assert filed(database)[BRIDGE] is None
+    undone = snapshot(database)
+    for table in ("speakers", "statements", "quotes"):
+        assert set(before[table]) <= set(undone[table]), table
+    assert {row for row in undone["quotes"] if row not in before["quotes"]} == {
+        row for row in undone["quotes"] if MARKET in row
+    }
+
+
+def test_a_courtesy_title_does_not_make_a_second_person(database: Database) -> None:
+    publish(database, "A", DAY, Said(CANAL, "Lucia Marwa", role="finance minister"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Dr Marwa"))
+    assert filed(database)[FOUNDRY] == "Lucia Marwa"

@@ -29,6 +29,7 @@ from quotes.match.names import (
     surnames_match,
 )
 from quotes.match.normalize import has_ellipsis, match_key, normalize
+from quotes.match.offices import office_words
 from quotes.match.similarity import (
     AUTO_THRESHOLD,
     MIN_FRAGMENT_WORDS,
@@ -71,6 +72,7 @@ __all__ = [
     "name_key",
     "name_parts",
     "normalize",
+    "office_words",
     "place_country",
     "score",
     "skeleton",

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.errors import NotFoundError, QuotesError
-from quotes.services.speaker_directory import forget_directory, role_words
+from quotes.services.speaker_directory import forget_directory
 from quotes.sources.compressed import base_name, open_text
 from quotes.storage import authority as store
 from quotes.storage import operations as store_ops
@@ -349,8 +349,9 @@ def _weigh(speaker: SpeakerFacts, record: AuthorityRecord) -> _Candidate | None:
     ):
         return None
     about = " ".join(filter(None, (record.description, record.affiliation, record.party)))
-    described = set(match.fold(about).split())
-    shared = {w for role in speaker.roles for w in role_words(role)} & described
+    shared = {w for role in speaker.roles for w in match.office_words(role)} & match.office_words(
+        about
+    )
     if shared:
         score += 0.2
         reasons.append("role: " + ", ".join(sorted(shared)))

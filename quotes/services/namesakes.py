@@ -12,6 +12,13 @@ several stays with no speaker, since a quote given to the wrong person does
 more harm than one not given. A quote named in full, or by an initial that
 only one of them has, stays where it is.
 
+What tells namesakes apart may come after the quote it would place: "Senator
+Datilochuk" printed while two Datilochuks are known and neither yet as a
+senator waits under no speaker. So the quotes filed under no speaker by a
+surname of the family are read again too, whenever a namesake appears or one
+of the family is seen in an office new to them; the result does not depend
+on which article came first.
+
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
 A quote moved leaves its statement when the statement's other quotes stay;
 a statement whose quotes all go goes with them.
@@ -38,6 +45,7 @@ from quotes.storage.speakers import (
     set_quote_statement,
     set_statement_speaker,
     statement_sizes,
+    unfiled_quotes_naming,
 )
 
 
@@ -51,7 +59,8 @@ def _by_surname_only(printed: str) -> bool:
 def refile_namesakes(
     session: Session, directory: SpeakerDirectory, speaker_ids: Sequence[int]
 ) -> int:
-    """Resolve again the quotes these people hold by surname alone; how many moved."""
+    """Resolve again the quotes these people hold by surname alone, and those filed
+    under no speaker by one of their surnames; how many moved."""
     moves: dict[int, tuple[int | None, int | None]] = {}  # quote -> (statement, speaker)
     forms = printed_forms(session, speaker_ids)
     for speaker_id in sorted(forms):
@@ -59,18 +68,36 @@ def refile_namesakes(
         for printed in sorted(forms[speaker_id]):
             if not _by_surname_only(printed):
                 continue
-            _, titles, _ = match.name_parts(printed)
-            found = directory.lookup(printed, SpeakerKind.PERSON, titles)
-            target = found.id if isinstance(found, SpeakerEntry) else None
+            target = _reading(directory, printed)
             if target != speaker_id:
                 changed[target].append(printed)
         for target, names in changed.items():
             for quote_id, statement_id in quotes_filed_as(session, speaker_id, names):
                 moves[quote_id] = (statement_id, target)
+    family = [directory.entries[i] for i in speaker_ids if i in directory.entries]
+    spellings = {e.surname for e in family if e.surname}
+    spellings.update(p.split()[-1].casefold() for names in forms.values() for p in names)
+    for quote_id, statement_id, printed in unfiled_quotes_naming(session, sorted(spellings)):
+        surname = match.split_name(match.name_key(printed))[1]
+        if not _by_surname_only(printed) or not any(
+            match.surnames_match(surname, e.surname) for e in family if e.surname
+        ):
+            continue
+        target = _reading(directory, printed)
+        if target is not None:
+            moves[quote_id] = (statement_id, target)
     if not moves:
         return 0
-    _refile(session, moves, sorted(speaker_ids))
+    targets = {target for _, target in moves.values() if target is not None}
+    _refile(session, moves, sorted(set(speaker_ids) | targets))
     return len(moves)
+
+
+def _reading(directory: SpeakerDirectory, printed: str) -> int | None:
+    """The speaker a name printed by surname alone fits now, its titles counting as a role."""
+    _, titles, _ = match.name_parts(printed)
+    found = directory.lookup(printed, SpeakerKind.PERSON, titles)
+    return found.id if isinstance(found, SpeakerEntry) else None
 
 
 def _refile(
@@ -112,8 +139,9 @@ def _refile(
         unfiled = sum(1 for _, target in moves.values() if target is None)
         logged.speakers.update(people)
         logged.summary = (
-            f"{len(moves)} quotes filed by surname alone under speakers "
-            f"{', '.join(map(str, people))} looked at again once a namesake appeared: "
-            f"{len(moves) - unfiled} moved, {unfiled} filed under no speaker"
+            f"{len(moves)} quotes named by surname alone looked at again for speakers "
+            f"{', '.join(map(str, people))}, once a namesake appeared or an office told "
+            f"them apart: {len(moves) - unfiled} filed under one of them, "
+            f"{unfiled} under no speaker"
         )
     session.expire_all()

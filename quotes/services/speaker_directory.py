@@ -20,10 +20,12 @@ The rules (``SpeakerDirectory.lookup``):
 2. Otherwise the surname (up to transliteration: Zelensky, Zelenskyy,
    Zelenskiy, Зеленский) finds candidates, which are kept only when the given
    names are compatible (Dmitry / Dmitri / D.; never Hillary / Bill) and, for a
-   bare surname, when the roles do not conflict. A shared role, then the same
-   first name, narrow them; if people remain whose given names exclude each
-   other, the name is ``Ambiguous`` (a bare "Johnson" with Boris and Mike
-   Johnson known) and the quote is filed under no speaker rather than a guess.
+   bare surname, when the roles do not conflict (roles and titles are compared
+   by office, ``match.office_words``: "General" is an army chief, "Sen." a
+   senator, "Mr" no office). A shared role, then the same first name, narrow
+   them; if people remain whose given names exclude each other, the name is
+   ``Ambiguous`` (a bare "Johnson" with Boris and Mike Johnson known) and the
+   quote is filed under no speaker rather than a guess.
 3. Governments, organisations and groups are looked up as printed
    (``match.alias_key``) or by their initials ("the ERSB"); places and seats
    of government resolve to the government they stand for (the Kremlin,
@@ -53,14 +55,6 @@ from quotes.storage.speaker_resolution import (
     roles_after,
     speakers_after,
 )
-
-_ROLE_STOPWORDS = frozenset(
-    {"the", "of", "a", "an", "and", "for", "s", "former", "deputy", "chief"}
-)
-
-
-def role_words(role: str) -> frozenset[str]:
-    return frozenset(match.normalize(role).split()) - _ROLE_STOPWORDS
 
 
 @dataclass
@@ -450,9 +444,9 @@ def _choose(
     """
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
-    words = role_words(role) if role else frozenset()
+    words = match.office_words(role) if role else frozenset()
     if words:
-        sharing = [e for e in fitting if any(words & role_words(r) for r in e.offices())]
+        sharing = [e for e in fitting if any(words & match.office_words(r) for r in e.offices())]
         fitting = sharing or fitting
     if given and len(given[0]) > 1:
         same = [
@@ -471,8 +465,8 @@ def _roles_conflict(role: str | None, known: set[str]) -> bool:
     """A printed role conflicts when the speaker has roles and shares no word with any."""
     if not role or not known:
         return False
-    words = role_words(role)
-    return bool(words) and not any(words & role_words(r) for r in known)
+    words = match.office_words(role)
+    return bool(words) and not any(words & match.office_words(r) for r in known)
 
 
 # One directory per engine, as per process: two engines on one database (two

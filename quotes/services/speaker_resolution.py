@@ -57,8 +57,9 @@ class SpeakerResolver:
         self.roles: dict[tuple[int, str], tuple[dt.date | None, dt.date | None]] = {}
         self.cache: dict[tuple[str, SpeakerKind, str | None], SpeakerEntry | None] = {}
         self.affiliations: dict[int, str] = {}
-        # People who met a namesake in this call: what was filed under them by
-        # surname alone is looked at again (``quotes.services.namesakes``).
+        # People who met a namesake in this call, or who have one and were seen
+        # in an office new to them: what was filed under them, or under no one,
+        # by their surname alone is looked at again (``quotes.services.namesakes``).
         self.namesakes: set[int] = set()
         # The speakers of the article being resolved, in order.
         self.article = 0
@@ -114,12 +115,25 @@ class SpeakerResolver:
             self._alias(entry.id, mention)
         if role:
             said_on = q.said_on or published_on
+            if kind == SpeakerKind.PERSON:
+                self._new_office(entry, role)
             self._role(entry.id, role, said_on)
         if body is None and kind == SpeakerKind.PERSON:
             affiliation = match.affiliation_of(role, printed) or match.affiliation_of(None, mention)
             if affiliation is not None and entry.id not in self.affiliations:
                 self.affiliations[entry.id] = affiliation
         return entry.id
+
+    def _new_office(self, entry: SpeakerEntry, role: str) -> None:
+        """A person seen in an office not known of them may now be told apart from
+        a namesake where a title alone could not before."""
+        known = {word for office in entry.offices() for word in match.office_words(office)}
+        if match.office_words(role) <= known:
+            return
+        others = self.directory.namesakes(entry)
+        if others:
+            self.namesakes.add(entry.id)
+            self.namesakes.update(other.id for other in others)
 
     def _same_head(self, printed: str) -> SpeakerEntry | None:
         """The body this article named last whose name ends in the head of

@@ -157,6 +157,26 @@ def quotes_filed_as(
     ]
 
 
+def unfiled_quotes_naming(
+    session: Session, spellings: Sequence[str]
+) -> list[tuple[int, int | None, str]]:
+    """(quote id, statement id, name) of the quotes filed under no speaker whose name
+    (as resolved in the article, else as printed) contains one of these lower-case
+    spellings: the candidates a caller reads again by name."""
+    printed = func.coalesce(Quote.speaker_name, Quote.speaker_mention)
+    if not spellings:
+        return []
+    return [
+        (quote_id, statement_id, name)
+        for quote_id, statement_id, name in session.execute(
+            select(Quote.id, Quote.statement_id, printed).where(
+                Quote.speaker_id.is_(None),
+                or_(*(func.lower(printed).contains(s, autoescape=True) for s in spellings)),
+            )
+        )
+    ]
+
+
 def speakers_by_quotes(
     session: Session, *, alias_part: str | None = None, speaker_ids: Sequence[int] | None = None
 ) -> list[Speaker]:
