@@ -147,8 +147,11 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         )
     if lead_mention is None and COORDINATED.search(text, before_start, lead_cue.start()):
         # "Holt ... praised the crews ... and said she has ...: "...":
-        # the second verb shares the sentence's subject.
-        lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+        # the second verb shares the sentence's subject; "When asked, she
+        # laughed and said, "..."": the subject of the verb before "and".
+        lead_mention = _pronoun_of_pair(text, before_start, lead_cue.start()) or (
+            subject_of_sentence(text, before_start, lead_cue.start())
+        )
     if lead_mention is None:
         # "According to X:", "Continued Berg:", "Stated Berg:"
         lead_mention = subject_after(text, lead_cue.end(), quotation.start)
@@ -252,6 +255,24 @@ def sentence_subject(quotation: Quotation) -> Found | None:
         # "The FBI lists "...": a body or a described source, less sure still.
         return quotation.found(subject, None, 0.3, quotation.kind)
     return None
+
+
+# "she laughed and", "he leaned in and": a pronoun, a verb (with an adverb or
+# a particle), and the "and" or "but" before the verb of saying.
+_PRONOUN_PAIR = re.compile(r"\b(he|she|they|we|I)\s+(?:[a-z]+\s+){1,3}(?:and|but)\s+$")
+
+
+def _pronoun_of_pair(text: str, start: int, cue_start: int) -> Mention | None:
+    """The pronoun that opens the clause of two verbs joined before the verb of
+    saying ("..., she laughed and said"), not one said ("confirmed she had been
+    and said")."""
+    found = _PRONOUN_PAIR.search(text, max(start, cue_start - 50), cue_start)
+    if found is None:
+        return None
+    before = text[start : found.start(1)].rstrip()
+    if before and not before.endswith((",", ";", " but", " so")):
+        return None
+    return Mention(found[1], found.start(1), found.end(1), SpeakerKind.UNKNOWN, found[1])
 
 
 def unattributed(quotation: Quotation) -> Found:

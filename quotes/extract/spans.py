@@ -70,17 +70,19 @@ def is_title(text: str, span: QuoteSpan) -> bool:
 # 'Marta "Mac" Lind', 'Gov. C.J. "Buck" Aho': a nickname set inside a name.
 _NICKNAME = re.compile(r"[A-Z][\w.'’-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_MAX_NICKNAME = 30  # characters, its marks included
 
 
 def is_nickname(text: str, span: QuoteSpan) -> bool:
     """One or two capitalised words in quotation marks between a given name
     and a surname: part of the name, not words said."""
+    if span.end - span.start > _MAX_NICKNAME or _NAME_AFTER.match(text, span.end) is None:
+        return False
     words = text[span.start + 1 : span.end - 1].strip("'").split()
     return (
         0 < len(words) <= 2
         and all(word[:1].isupper() for word in words)
         and _NICKNAME.search(text, max(0, span.start - 20), span.start) is not None
-        and _NAME_AFTER.match(text, span.end) is not None
     )
 
 

@@ -785,3 +785,19 @@ def test_a_body_before_the_quote_speaks_only_above_a_block_quote() -> None:
         '"Traffic fell by a third in the spring, the lowest in a decade."'
     )
     assert only(within).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'When Marta Lind was asked about the ferry, she laughed and said, "We will see."',
+            "she",
+        ),
+        ('Years later, I shrugged and told him, "We will see."', "I"),
+        # the pronoun of a clause said is not the one of the verbs
+        ('Holt confirmed she had been there and said, "We will see."', "Holt"),
+    ],
+)
+def test_two_joined_verbs_speak_for_the_pronoun_before_them(text: str, speaker: str) -> None:
+    assert mention(text, quote_with(text, "We will see")) == speaker
