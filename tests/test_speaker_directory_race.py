@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from quotes.extract.model import SpeakerKind
-from quotes.services.speaker_directory import directory_for
+from quotes.services.speaker_directory import Hole, _join_nearest, directory_for
 from quotes.storage.database import Database, open_database
 from quotes.storage.models import Speaker
 from tests.quote_fixtures import Said, publish, publish_in
@@ -74,3 +74,19 @@ def test_a_hole_left_by_a_rollback_is_let_go(database: Database, others: list[Da
     assert not known(database, "Kasimir Oddvar")
     with database.session() as session:
         assert not any(directory_for(session).holes.values())
+
+
+def test_many_holes_are_read_as_fewer_wider_spans() -> None:
+    """A full load of an old database finds a gap for every rolled-back id: the nearest
+    are joined, so each refresh reads a bounded number of spans, and none is lost."""
+    found = dt.datetime(2026, 4, 20, 9, 0, tzinfo=dt.UTC)
+    holes = [Hole(i, i + (i % 3), found + dt.timedelta(seconds=i)) for i in range(10, 400, 7)]
+    holes.append(Hole(5000, 5001, found))
+    joined = _join_nearest(holes, 8)
+    assert len(joined) <= 8
+    for hole in holes:
+        assert any(j.first <= hole.first and hole.last <= j.last for j in joined)
+    # The lone hole far from the others stays as narrow as it was, and a joined span
+    # is as old as the oldest hole in it.
+    assert Hole(5000, 5001, found) in joined
+    assert min(j.since for j in joined) == found

@@ -160,6 +160,8 @@ def said_then_quote(quotation: Quotation) -> Found | None:
     ):
         # "..., saying "...", "Small, who was there, said": the sentence's subject.
         lead_mention = subject_of_sentence(text, before_start, lead_cue.start())
+    if lead_mention is None and quotation.adjacent and lead_cue[0] in SPEECH_VERBS:
+        lead_mention = _subject_before_verb_group(text, before_start, lead_cue.start())
     if lead_mention is None:
         return None
     lead_mention = relative_antecedent(text, before_start, lead_mention)
@@ -273,6 +275,24 @@ def _pronoun_of_pair(text: str, start: int, cue_start: int) -> Mention | None:
     if before and not before.endswith((",", ";", " but", " so")):
         return None
     return Mention(found[1], found.start(1), found.end(1), SpeakerKind.UNKNOWN, found[1])
+
+
+# What may stand between a subject and its verb of saying: "Gov. Ana Lind
+# (R-Ore.), said", "Lind smiled and said", "Lind was prompted to say".
+_VERB_GROUP = re.compile(
+    r"(?:(?<=\))\s*,|\s[a-z]+\s+(?:and|but)|\s(?:was|were|is|are)\s+[a-z]+\s+to)\s*$"
+)
+
+
+def _subject_before_verb_group(text: str, start: int, cue_start: int) -> Mention | None:
+    """The subject before the words that join it to its verb of saying."""
+    group = _VERB_GROUP.search(text, max(start, cue_start - 40), cue_start)
+    if group is None:
+        return None
+    mention = subject_before(text, group.start(), start)
+    if mention is None or not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON):
+        return None
+    return mention
 
 
 def unattributed(quotation: Quotation) -> Found:

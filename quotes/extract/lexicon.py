@@ -343,13 +343,6 @@ OBJECT_TAKING = forms_in_role("object")
 # ("polls show that ..."): accepted only with a clear source.
 REPORTING_NOUN_CUES = ("according to",)
 
-# Verbs whose use before a quote needs an object ("told reporters").
-OBJECT_TAKING = frozenset(
-    """
-        told tells tell telling asked asks urged urges
-    """.split()
-)
-
 PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
 PERSONAL_PRONOUNS = frozenset(["he", "she"])
 

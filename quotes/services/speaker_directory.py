@@ -35,6 +35,7 @@ The rules (``SpeakerDirectory.lookup``):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -125,9 +126,10 @@ class Hole:
     since: dt.datetime
 
 
-# More holes than this in a table are read as one span (known rows read again are
-# skipped): rows an importer inserts with ON CONFLICT DO NOTHING burn ids too.
-_MAX_HOLES = 64
+# More holes than this in a table (an old database's rolled-back ids, found by a
+# full load) are read as fewer, wider spans: the nearest holes joined, the known
+# rows between them read again and skipped.
+_MAX_HOLES = 256
 
 
 class SpeakerDirectory:
@@ -185,9 +187,6 @@ class SpeakerDirectory:
         late = late_commits(session)
         if since is None:
             self._reset()
-            # A full load while no one else holds a transaction open leaves no hole
-            # that anyone could fill (gaps of rolled-back ids are many in an old database).
-            late = late and oldest_open_transaction(session) is not None
         start = since or _Version(0, 0, 0, 0)
         # Asked before the rows are read: a hole no transaction then open can fill
         # is one whose row (if any) the reads below see.
@@ -257,13 +256,7 @@ class SpeakerDirectory:
             now = database_clock(session)
             holes += [Hole(first, last, now) for first, last in fresh]
         if len(holes) > _MAX_HOLES:
-            holes = [
-                Hole(
-                    min(h.first for h in holes),
-                    max(h.last for h in holes),
-                    min(h.since for h in holes),
-                )
-            ]
+            holes = _join_nearest(holes, _MAX_HOLES)
         self.holes[table] = holes
 
     # --- updating (also by recording, for the rows it writes) ---------------
@@ -407,6 +400,21 @@ class SpeakerDirectory:
                 if entry and label not in names:
                     names.append(label)
         return names[:limit]
+
+
+def _join_nearest(holes: list[Hole], most: int) -> list[Hole]:
+    """At most ``most`` holes covering ``holes``: those nearest each other joined."""
+    holes = sorted(holes, key=lambda h: h.first)
+    distances = sorted(b.first - a.last for a, b in itertools.pairwise(holes))
+    widest = distances[len(holes) - most - 1]
+    joined = [holes[0]]
+    for hole in holes[1:]:
+        last = joined[-1]
+        if hole.first - last.last <= widest:
+            joined[-1] = Hole(last.first, max(last.last, hole.last), min(last.since, hole.since))
+        else:
+            joined.append(hole)
+    return joined
 
 
 def _gaps(first: int, last: int, present: list[int]) -> list[tuple[int, int]]:

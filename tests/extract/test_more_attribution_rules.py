@@ -801,3 +801,22 @@ def test_a_body_before_the_quote_speaks_only_above_a_block_quote() -> None:
 )
 def test_two_joined_verbs_speak_for_the_pronoun_before_them(text: str, speaker: str) -> None:
     assert mention(text, quote_with(text, "We will see")) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('After the count, Gov. Marta Lind (R-Ore.), said, "We will rebuild every pier."', "Lind"),
+        ('Asked whom she backed, Ms. Berg smiled and said, "We will rebuild every pier."', "Berg"),
+        (
+            'The hearing was so calm that Mr. Holt was moved to say, "We will rebuild every pier."',
+            "Holt",
+        ),
+    ],
+)
+def test_the_subject_before_the_words_joining_it_to_the_verb_speaks(
+    text: str, speaker: str
+) -> None:
+    quote = quote_with(text, "rebuild")
+    assert quote.rule == "said_then_quote"
+    assert mention(text, quote).endswith(speaker)
