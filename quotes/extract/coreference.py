@@ -197,6 +197,8 @@ class Discourse:
         self._by_key: dict[str, list[_Occurrence]] | None = None
         self._role_words: dict[int, set[str]] = {}
         self._obliques: dict[int, bool] = {}
+        # "the chancellor" as the attributions read it, where and whom.
+        self._read_as: dict[tuple[str, ...], list[tuple[int, Person]]] = {}
 
     @property
     def people(self) -> dict[str, Person]:
@@ -417,6 +419,9 @@ class Discourse:
         words = re.findall(r"[\w-]+", description.lower())
         if len(words) < 2 or words[0] != "the":
             return None
+        read = [
+            person for start, person in self._read_as.get(tuple(words[1:]), ()) if start < position
+        ]
         age = re.fullmatch(r"(\d{1,3})-year-old", words[1])
         if "of" in words[2:]:
             # "the former secretary of state": the head comes before "of".
@@ -467,12 +472,23 @@ class Discourse:
         salient = self._salient(
             self.sentence_start(position), wanted, _DESCRIBED_SENTENCES, False, True
         )
-        if salient is None:
-            return None
-        roles = self._roles(salient.name.split()[-1].lower(), position)
-        if roles & _ROLE_HEADS and head not in roles:
-            return None  # "the president" is not the minister or chairman just named
-        return salient
+        if salient is not None:
+            roles = self._roles(salient.name.split()[-1].lower(), position)
+            if not (roles & _ROLE_HEADS) or head in roles:
+                return salient  # ("the president" is not the minister just named)
+        # Else the person these words were read as before, where only one was.
+        if read and all(person is read[0] for person in read) and _agrees(read[0], wanted):
+            return read[0]
+        return None
+
+    def read_as(self, position: int, description: str, name: str) -> None:
+        """An attribution at ``position`` read "the chancellor" as the person
+        ``name``: the same words later are the same person, while they were
+        never read as anyone else."""
+        words = _description_words(description)
+        person = self.people.get(name.split()[-1].lower())
+        if words is not None and person is not None:
+            self._read_as.setdefault(words, []).append((position, person))
 
     def may_be(self, name: str, description: str, position: int, wanted: str | None) -> bool:
         """Whether the person of that name may be "the former president" at
@@ -620,6 +636,12 @@ def _parse_run(raw: str) -> _Run | None:
         opening=offsets[0],
         begin=offsets[start] if start < len(offsets) else 0,
     )
+
+
+def _description_words(description: str) -> tuple[str, ...] | None:
+    """ "The Chancellor" -> ("chancellor",); None where no "the" opens it."""
+    words = re.findall(r"[\w-]+", description.lower())
+    return tuple(words[1:]) if len(words) >= 2 and words[0] == "the" else None
 
 
 def _agrees(person: Person, wanted: str | None) -> bool:

@@ -22,7 +22,8 @@ _HEADLINE = re.compile(
 _NOT_SPEAKERS = frozenset(
     """
         update note watch photos photo video related read see editor's correction
-        exclusive breaking live listen q a advertisement sources source
+        exclusive breaking live listen q a advertisement sources source question
+        answer interviewer
     """.split()
 )
 

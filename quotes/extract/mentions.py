@@ -55,7 +55,7 @@ CAPITALISED_STOPS = frozenset(
         after before later earlier in on at for with by from to asked speaking
         writing this that these those there here what why how where it's instead
         indeed moreover nonetheless though although because since unless whether
-        according despite
+        according despite you
     """.split()
 )
 # Between a subject and its verb: "Peskov also said", "she has repeatedly argued".

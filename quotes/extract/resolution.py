@@ -23,9 +23,12 @@ from quotes.extract.cues import SENTENCE_BREAK
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before
 from quotes.extract.given_names import gender_of_given_name
+from quotes.extract.interviews import question_turn
 from quotes.extract.lexicon import (
+    GOVERNMENT_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
+    ORGANISATION_WORDS,
     PERSONAL_PRONOUNS,
     PRONOUNS,
     TITLE_WORDS,
@@ -116,6 +119,17 @@ def resolve(
                 chain.append(f"{mention.text!r} -> {speaker} ({why})")
                 if kind is SpeakerKind.ORGANISATION:
                     last_body, last_body_kind = speaker, kind
+            elif (
+                mention.kind is SpeakerKind.PERSON
+                and (body := _body_named_before(text, mention))
+                and not _a_person(discourse, mention.name)
+            ):
+                # "The Office for Budget Control said": the body's name runs on
+                # before "for"; "Budget Control" is nobody.
+                mention = body
+                speaker, kind = mention.name, SpeakerKind.ORGANISATION
+                last_body, last_body_kind = speaker, kind
+                chain.append(f"name {mention.text!r} -> {speaker} (an organisation)")
             elif mention.kind is SpeakerKind.PERSON and _said_as_body(
                 article, discourse, mention, item
             ):
@@ -141,6 +155,16 @@ def resolve(
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
                 chain.append(f"name {mention.text!r} -> {person.name} (a person, not the place)")
+            elif (
+                mention.kind is SpeakerKind.ORGANISATION
+                and mention.name.isupper()
+                and mention.name.lower() in people
+            ):
+                # "LINDNER:" after "TOBIAS LINDNER:": a surname in capitals, not an acronym.
+                person = people[mention.name.lower()]
+                speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                last_person = person
+                chain.append(f"name {mention.text!r} -> {person.name} (a surname in capitals)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
                 described := discourse.described(
                     mention.start, mention.text, _pronoun_after(text, item)
@@ -150,6 +174,7 @@ def resolve(
                 person = _known(people, described.name)
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
+                discourse.read_as(mention.start, mention.text, described.name)
                 confidence -= 0.1
                 chain.append(
                     f"description {mention.text!r} -> {speaker} (introduced with that age or role)"
@@ -157,7 +182,8 @@ def resolve(
             elif (
                 mention.kind is SpeakerKind.DESCRIPTION
                 and last_speaker is not None
-                and _sentences_between(article, last_speaker[1], mention.start)
+                # (counted to the quote, whose own sentences part no one)
+                and _sentences_between(article, last_speaker[1], min(mention.start, item.start))
                 <= _DESCRIBED_SPEAKER_SENTENCES
                 and discourse.may_be(
                     last_speaker[0].name, mention.text, mention.start, _pronoun_after(text, item)
@@ -167,6 +193,7 @@ def resolve(
                 # the person just quoted, when nothing in the article says otherwise.
                 person = last_speaker[0]
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
+                discourse.read_as(mention.start, mention.text, person.name)
                 confidence -= 0.15
                 chain.append(f"description {mention.text!r} -> {speaker} (the speaker just quoted)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
@@ -208,7 +235,7 @@ def resolve(
             last_speaker = (_known(people, speaker), mention.start)
         if item.continued:
             confidence = min(confidence, 0.6)
-        if interview_day is not None and item.rule == "label_colon":
+        if interview_day is not None and item.rule in _TURN_RULES:
             said_on, precision = interview_day
         else:
             said_on, precision = _date(article, item, published)
@@ -404,7 +431,7 @@ _BODY_NOMINALS = frozenset(
     """
     company firm club team group agency association union bank board organisation
     organization ministry department authority council committee party office
-    government administration federation league body
+    government administration federation league body district
     """.split()
 )
 # "The Office for", "Institute of": the start of a body's name before its subject.
@@ -458,6 +485,28 @@ def _organisation_mention(text: str, mention: Mention) -> Mention:
     return Mention(text[start : mention.end], start, mention.end, SpeakerKind.ORGANISATION, name)
 
 
+def _a_person(discourse: Discourse, name: str) -> bool:
+    """Whether the article tells of a person of that surname: a given name,
+    an honorific or title, a gendered word."""
+    person = discourse.people.get(name.split()[-1].lower())
+    return person is not None and (person.gender is not None or person.titled)
+
+
+def _body_named_before(text: str, mention: Mention) -> Mention | None:
+    """ "The Office for Budget Control", "Institute of Marine Research" read
+    whole, where the mention is only what follows "for" or "of": capitalised
+    words with nothing of a person (no title, role or known given name) after
+    a body's own word (the caller makes sure the article names no person so:
+    "Campaign for Trump")."""
+    if mention.role or any(gender_of_given_name(word) for word in mention.name.split()):
+        return None
+    body = _organisation_mention(text, mention)
+    if body is mention:
+        return None
+    head = text[body.start : mention.start].split()[-2].lower()
+    return body if head in ORGANISATION_WORDS or head in GOVERNMENT_WORDS else None
+
+
 def _same_body(description: str, body: str) -> bool:
     """ "the company" is the body named before; "the ministry" only a ministry."""
     words = description.lower().split()
@@ -473,19 +522,22 @@ def _same_body(description: str, body: str) -> bool:
 _ANY_BODY = frozenset("company firm group club team agency organisation organization body".split())
 
 
-# An interview is a run of at least this many "Name: text" turns.
+# An interview is a run of at least this many "Name: text" or "A: text" turns.
 _MIN_TURNS = 3
+_TURN_RULES = frozenset(["label_colon", "interview_answer", "interview_question"])
 
 
 def _interview_day(
     article: Article, found: list[Found], published: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision] | None:
-    """The day of an interview given as "Name: text" turns, read from the
-    paragraph that introduces it ("She spoke to us on Friday")."""
-    turns = [item for item in found if item.rule == "label_colon"]
-    if len(turns) < _MIN_TURNS:
-        return None
+    """The day of an interview given as "Name: text" or "A: text" turns, read
+    from the paragraph that introduces it ("She spoke to us on Friday")."""
+    turns = [item for item in found if item.rule in _TURN_RULES]
+    if len(turns) < _MIN_TURNS and not any(item.rule == "interview_answer" for item in turns):
+        return None  # (interview_answer reads only a transcript of questions and answers)
     first = article.paragraph_start(turns[0].start)
+    while first > 0 and question_turn(article.text, article.paragraph_start(first - 1)):
+        first = article.paragraph_start(first - 1)  # "Q: Why now?" is no introduction
     for _ in range(2):
         if first <= 0:
             break

@@ -35,6 +35,7 @@ from quotes.extract.direct import (
     unattributed,
 )
 from quotes.extract.found import Found
+from quotes.extract.interviews import interview_answer, interview_question
 from quotes.extract.labels import label_colon
 from quotes.extract.polls import in_poll
 from quotes.extract.quotation import QuoteSpan
@@ -178,6 +179,14 @@ ARTICLE_RULES: tuple[Rule[ArticleRule], ...] = (
         label_colon,
     ),
     Rule(
+        "interview_answer",
+        "an answer of a Q&A transcript, the words of the person the introduction"
+        " says was interviewed (the questions are nobody's)",
+        0.6,
+        "Maren Holt spoke to us on Friday. / Q: Why now? / A: The cranes are failing.",
+        interview_answer,
+    ),
+    Rule(
         "in_poll",
         "a finding reported 'in a poll' or survey",
         0.5,
@@ -187,6 +196,14 @@ ARTICLE_RULES: tuple[Rule[ArticleRule], ...] = (
 )
 
 FOLLOW_RULES: tuple[Rule[FollowRule], ...] = (
+    Rule(
+        "interview_question",
+        "a question of a transcript in named turns, under the interviewer's name;"
+        " every turn of the transcript is verbatim",
+        0.55,
+        "Ola Berg: Why now? / Maren Holt: The cranes are failing. / Ola Berg: And then?",
+        interview_question,
+    ),
     Rule(
         "continuation_paragraph",
         "a paragraph that is only a quote continues the speaker before it",

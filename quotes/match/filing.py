@@ -16,6 +16,7 @@ from quotes.extract.model import SpeakerKind
 from quotes.match.names import (
     alias_key,
     body_name,
+    body_of,
     canonical_body,
     display_case,
     fold,
@@ -54,7 +55,12 @@ def filed_as(printed: str, kind: SpeakerKind) -> tuple[str, SpeakerKind] | None:
     _, titles, proper = name_parts(printed)
     if body is not None:
         return body, SpeakerKind.GOVERNMENT
-    if kind != SpeakerKind.PERSON and titles and looks_like_person(printed):
+    if (
+        kind != SpeakerKind.PERSON
+        and titles
+        and looks_like_person(printed)
+        and not body_of(printed)
+    ):
         # "Secretary of State Marco Rubio", "Finance Minister X" typed a body or a
         # description: a person with a role.
         return proper, SpeakerKind.PERSON

@@ -33,6 +33,7 @@ from quotes.extract.bodies import (
     government_of,
     is_seat,
 )
+from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import GOVERNMENT_WORDS, ORGANISATION_WORDS, TITLE_WORDS
 
 # Apostrophes and dots are dropped (U.S. -> us, O'Brien -> obrien); any other
@@ -212,6 +213,21 @@ def looks_like_person(name: str) -> bool:
 
 
 _PARTICLES = frozenset("de da di van von der den bin al la le du".split())
+
+
+def body_of(name: str) -> bool:
+    """ "The Office for Budget Control", "Institute of Marine Research": a
+    body's own word and "for" or "of" open the name, and no title or given
+    name follows ("Department of Justice spokesman Ola Berg" is a person)."""
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return (
+        len(words) >= 3
+        and fold(words[0]) in _BODY_WORDS
+        and words[1] in ("for", "of")
+        and not any(gender_of_given_name(word) or fold(word) in _TITLES for word in words[2:])
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -40,7 +40,11 @@ def test_interview_turns_take_the_day_the_introduction_gives() -> None:
         "Marek: Will the station close as planned?\n\n"
         "Varga: Not while the fishing boats still go out before dawn."
     )
-    turns = [q for q in extract_quotes(text, WEDNESDAY) if q.rule == "label_colon"]
+    turns = [
+        q
+        for q in extract_quotes(text, WEDNESDAY)
+        if q.rule in ("label_colon", "interview_question")
+    ]
     assert len(turns) == 4
     assert {q.said_on for q in turns} == {dt.date(2031, 4, 7)}
     assert [q.speaker for q in turns] == ["Paul Marek", "Ines Varga", "Paul Marek", "Ines Varga"]

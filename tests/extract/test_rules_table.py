@@ -130,6 +130,23 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Maren Holt",
     ),
     (
+        "interview_answer",
+        "Maren Holt runs the island's ferry company. She spoke to the Gazette on Friday."
+        "\n\nQ: Why cut the winter timetable?\n\nA: Because the boats run half empty"
+        " after October.\n\nQ: And the fares?\n\nA: They stay where they are until"
+        " next spring.",
+        "half empty",
+        "Maren Holt",
+    ),
+    (
+        "interview_question",
+        "Ola Berg: Why cut the winter timetable?\n\nMaren Holt: The boats run half"
+        " empty after October.\n\nOla Berg: Will the fares rise as well?\n\nMaren Holt:"
+        " Not before the spring, and not by much.",
+        "fares rise",
+        "Ola Berg",
+    ),
+    (
         "in_poll",
         "In a survey of dock workers, most said the cranes were unsafe to use.",
         "cranes",
