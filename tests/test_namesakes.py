@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from quotes import match
+from quotes.extract.model import SpeakerKind
 from quotes.services.operations import change_log
 from quotes.storage.database import Database
 from quotes.storage.models import Operation, Quote, Speaker, Statement
-from quotes.storage.speakers import mixed_statements
+from quotes.storage.speakers import mixed_statements, unfiled_quotes_naming
 from tests.quote_fixtures import Said, publish
 from tests.test_operations import snapshot, undo_last
 
@@ -178,3 +179,20 @@ def test_a_courtesy_title_does_not_make_a_second_person(database: Database) -> N
     publish(database, "A", DAY, Said(CANAL, "Lucia Marwa", role="finance minister"))
     publish(database, "B", DAY, Said(FOUNDRY, "Dr Marwa"))
     assert filed(database)[FOUNDRY] == "Lucia Marwa"
+
+
+def test_unfiled_names_are_found_by_the_surname_as_a_word(database: Database) -> None:
+    publish(database, "A", DAY, Said(CANAL, "Wen Li"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Jun Li"))
+    publish(
+        database,
+        "C",
+        DAY,
+        Said(BRIDGE, "Senator Li"),
+        Said(QUARRY, "Police", kind=SpeakerKind.ORGANISATION),
+        Said(MARKET, "Li"),
+    )
+    with database.session() as session:
+        found = {name for _, _, name in unfiled_quotes_naming(session, ["li"])}
+    # "Police" holds the letters, not the word.
+    assert found == {"Senator Li", "Li"}

@@ -57,6 +57,15 @@ def combine(article: Article, direct: list[Found], indirect: list[Found]) -> lis
         ]
         if overlapping:
             continue  # the quote marks are the better evidence
+        if (
+            clause.rule == "according_to"
+            and clause.cue is not None
+            and clause.cue[0] >= clause.end
+            and any(_attributed_within(direct[index], clause) for index in inner)
+        ):
+            # '"...," Holt told the board, according to the Gazette': Holt
+            # said it; the Gazette, named after it all, only reports that she did.
+            continue
         if inner:
             used.update(inner)
             merged = replace(
@@ -117,6 +126,15 @@ def join_lists(article: Article, found: list[Found]) -> list[Found]:
             continue
         joined.append(item)
     return joined
+
+
+def _attributed_within(quote: Found, clause: Found) -> bool:
+    """Whether the quote's own speaker and verb stand inside the clause."""
+    return (
+        quote.mention is not None
+        and quote.cue is not None
+        and clause.start <= quote.cue[0] < clause.end
+    )
 
 
 def _enclosing_report(clause: Found, quotes: list[Found]) -> Found | None:

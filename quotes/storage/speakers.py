@@ -161,17 +161,25 @@ def unfiled_quotes_naming(
     session: Session, spellings: Sequence[str]
 ) -> list[tuple[int, int | None, str]]:
     """(quote id, statement id, name) of the quotes filed under no speaker whose name
-    (as resolved in the article, else as printed) contains one of these lower-case
-    spellings: the candidates a caller reads again by name."""
-    printed = func.coalesce(Quote.speaker_name, Quote.speaker_mention)
+    (as resolved in the article, else as printed) is or ends in one of these
+    lower-case spellings as a word ("Sen. Li" for "li", not "Police"): the
+    candidates a caller reads again by name."""
+    printed = func.lower(func.coalesce(Quote.speaker_name, Quote.speaker_mention))
     if not spellings:
         return []
     return [
         (quote_id, statement_id, name)
         for quote_id, statement_id, name in session.execute(
-            select(Quote.id, Quote.statement_id, printed).where(
+            select(
+                Quote.id,
+                Quote.statement_id,
+                func.coalesce(Quote.speaker_name, Quote.speaker_mention),
+            ).where(
                 Quote.speaker_id.is_(None),
-                or_(*(func.lower(printed).contains(s, autoescape=True) for s in spellings)),
+                or_(
+                    printed.in_(spellings),
+                    *(printed.endswith(" " + s, autoescape=True) for s in spellings),
+                ),
             )
         )
     ]

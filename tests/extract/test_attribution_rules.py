@@ -287,3 +287,14 @@ def test_told_takes_the_listener_and_the_content_comes_first() -> None:
     quote = only(text)
     assert quote.text == "The school fees were no higher than anywhere else in town"
     assert quote.cue == "told"
+
+
+def test_according_to_after_a_quote_with_its_own_speaker_only_reports_it() -> None:
+    text = (
+        '"The harbour will not be sold while I chair this board," Maren Holt told the'
+        " port's creditors, according to the island radio station."
+    )
+    quote = only(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == "Maren Holt"
+    assert quote.rule == "quote_then_said"
