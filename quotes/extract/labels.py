@@ -28,11 +28,13 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-# Words of page furniture labels: "READ MORE:", "ANALYSIS:", "Media contact:".
+# Words of page furniture labels: "READ MORE:", "ANALYSIS:", "Media contact:",
+# and the editor's notes outlets print under a story ("CLARIFICATION:").
 _FURNITURE_WORDS = _NOT_SPEAKERS | frozenset(
     """
         more contact contacts analysis explainer opinion comment gallery pictures
-        also podcast newsletter sponsored
+        also podcast newsletter sponsored clarification corrections updated
+        disclosure disclaimer transcript
     """.split()
 )
 

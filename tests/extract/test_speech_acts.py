@@ -54,6 +54,19 @@ def test_page_furniture_is_no_statement_and_no_speaker() -> None:
     assert found[0].speaker == "Ana Ruiz"
 
 
+def test_an_editors_note_is_no_statement_and_no_speaker() -> None:
+    text = (
+        "Mayor Ana Ruiz said the port would reopen within a week.\n\n"
+        "CLARIFICATION: An earlier version of this story said the mayor wanted "
+        "the quay sold.\n\n"
+        "UPDATED: The council said it would meet again on Friday."
+    )
+    found = extract_quotes(text, DAY)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Ana Ruiz", "the port would reopen within a week")
+    ]
+
+
 def test_a_photo_caption_is_no_statement() -> None:
     text = (
         "Dock workers say they will march to the town hall (Photo: Harbour Press)\n\n"
