@@ -32,6 +32,59 @@ def full_name_before(text: str, surname: str, limit: int) -> str | None:
     return None
 
 
+def given_names_after(text: str, family_name: str, limit: int) -> str | None:
+    """The names after a family name printed first, where a title introduced
+    the person before ``limit``: "President Li Wenqiang" ... "Li" -> "Wenqiang".
+
+    Only after a title: without one, "Li" followed by a capitalised word is as
+    likely a name and the next sentence's first word, or a building.
+    """
+    position = text.find(family_name, 0, limit)
+    while position != -1:
+        end = position + len(family_name)
+        if text[end : end + 1] == " " and _after_title(text, position):
+            given = _names_from(text, end + 1)
+            if given is not None:
+                return given
+        position = text.find(family_name, position + 1, limit)
+    return None
+
+
+def _after_title(text: str, start: int) -> bool:
+    """A title word, and one space, right before ``start``."""
+    if text[start - 1 : start] != " ":
+        return False
+    words = _NAME_TOKEN.findall(text[max(0, start - 20) : start - 1])
+    return (
+        bool(words) and text[: start - 1].endswith(words[-1]) and (words[-1].lower() in TITLE_WORDS)
+    )
+
+
+def _names_from(text: str, start: int) -> str | None:
+    """At most two capitalised name words from ``start``, one space apart,
+    ending where the name does: "Wenqiang said" -> "Wenqiang"."""
+    given: list[str] = []
+    position = start
+    while len(given) < 2:
+        token = _NAME_TOKEN.match(text, position)
+        if token is None:
+            break
+        word = token[0].rstrip(".")
+        lower = word.lower()
+        if (
+            not word[:1].isupper()
+            or lower in CAPITALISED_STOPS
+            or lower in TITLE_WORDS
+            or is_place(word)
+        ):
+            break
+        given.append(word)
+        if token[0].endswith(".") or text[token.end() : token.end() + 1] != " ":
+            break
+        position = token.end() + 1
+    return " ".join(given) if given else None
+
+
 def _given_names(text: str, surname_start: int) -> str | None:
     """The capitalised words (and particles) right before a surname, up to a
     title, a sentence opener or a determiner: "Prime Minister Giorgia" -> "Giorgia"."""

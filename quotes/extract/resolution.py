@@ -21,7 +21,7 @@ from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
-from quotes.extract.full_names import full_name_before
+from quotes.extract.full_names import full_name_before, given_names_after
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.interviews import question_turn
 from quotes.extract.lexicon import (
@@ -675,6 +675,12 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
     given = full_name_before(text, words[-1], mention.start)
     if given is not None:
         person = _Person(f"{given} {mention.name}", mention.role)
+        people[surname] = person
+        return person
+    # Or printed family name first, after a title ("President Li Wenqiang").
+    given = given_names_after(text, words[-1], mention.start) if len(words) == 1 else None
+    if given is not None:
+        person = _Person(f"{mention.name} {given}", mention.role)
         people[surname] = person
         return person
     person = _Person(mention.name, mention.role)

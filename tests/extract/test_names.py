@@ -153,3 +153,20 @@ def test_a_weekday_after_the_verb_is_never_the_speaker() -> None:
 def test_a_role_with_a_body_before_the_appositive_name_is_the_named_person() -> None:
     text = "The trade envoy to the EU, Peter Lund, said on Friday that the quotas would go."
     assert _speaker(text, "quotas") == ("Peter Lund", SpeakerKind.PERSON)
+
+
+def test_a_family_name_printed_first_after_a_title_keeps_the_given_names() -> None:
+    text = (
+        "President Tan Weiming said on Friday that the delegates should keep the "
+        "river ports open.\n\n"
+        '"Trade that stops at a border helps nobody," Tan told the assembled ministers.'
+    )
+    assert _speaker(text, "helps nobody") == ("Tan Weiming", SpeakerKind.PERSON)
+
+
+def test_a_family_name_before_a_capitalised_word_without_a_title_is_left_as_printed() -> None:
+    text = (
+        "The march ended at Okafor Square on Friday.\n\n"
+        '"We will come back every week," Okafor told the crowd.'
+    )
+    assert _speaker(text, "every week") == ("Okafor", SpeakerKind.PERSON)
