@@ -229,7 +229,19 @@ def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
         start += 1
     if fewer_words(text[start:end], 3):
         return None
+    if _ADVERBIAL.match(text, start, end) and "," not in text[start:end]:
+        # "In a statement, Berg told ..." / "At the talks, Berg urged them to
+        # ...": a phrase saying where or how, not what was said.
+        return None
     return cue.found(start, end, mention, 0.6)
+
+
+# Prepositions that open a phrase of place, time or manner before a subject.
+_ADVERBIAL = re.compile(
+    r"(?:in|at|on|during|after|before|with|from|by|under|over|within|amid|"
+    r"despite|following|throughout|speaking|earlier|later)\b",
+    re.IGNORECASE,
+)
 
 
 class NothingSaid:

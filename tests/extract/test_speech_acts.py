@@ -99,3 +99,16 @@ def test_a_possessed_verb_form_is_a_noun() -> None:
         "The council leader said the vote would be held again in May."
     )
     assert _texts(text) == ["the vote would be held again in May"]
+
+
+def test_a_phrase_of_place_or_manner_before_the_speaker_is_not_what_was_said() -> None:
+    text = (
+        "In a short letter, the ferry operator told its passengers.\n\n"
+        "At the harbour meeting, Mayor Ana Ruiz urged the crews to return by noon.\n\n"
+        "After the strike, the timetable will change, the operator said."
+    )
+    found = extract_quotes(text, DAY)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Ana Ruiz", "the crews to return by noon"),
+        ("the operator", "After the strike, the timetable will change"),
+    ]
