@@ -8,6 +8,7 @@ every rule of the table has at least one case here.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,9 @@ def test_rules_are_unique_and_described() -> None:
     assert len(RULE_NAMES) == len(RULES)
     for rule in RULES:
         assert rule.matches and rule.example and 0 < rule.confidence < 1
+
+
+def test_every_rule_is_named_in_the_readme() -> None:
+    """The README says how the extractor decides, in terms of its rules."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert {name for name in RULE_NAMES if f"`{name}`" not in readme} == set()
