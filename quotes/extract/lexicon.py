@@ -345,6 +345,11 @@ REPORTING_NOUN_CUES = ("according to",)
 
 PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
 PERSONAL_PRONOUNS = frozenset(["he", "she"])
+# Pronouns that stand for no one in particular ("Nobody said ...",
+# "Everyone agrees ..."): never a speaker.
+NO_ONE_IN_PARTICULAR = frozenset(
+    "nobody everybody everyone somebody someone anybody anyone".split()
+)
 
 # Titles and role words that may precede or follow a name.
 TITLE_WORDS = frozenset(

@@ -20,7 +20,13 @@ from quotes.extract.cues import (
 )
 from quotes.extract.found import Found
 from quotes.extract.labels import furniture_line
-from quotes.extract.lexicon import ACTION_ONLY, OBJECT_TAKING, PARTICIPLE_CUES, SPEECH_VERBS
+from quotes.extract.lexicon import (
+    ACTION_ONLY,
+    NO_ONE_IN_PARTICULAR,
+    OBJECT_TAKING,
+    PARTICIPLE_CUES,
+    SPEECH_VERBS,
+)
 from quotes.extract.mentions import Mention, subject_after, subject_before
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.patterns import word_alternation
@@ -284,7 +290,10 @@ class ReportingCue:
         """The verb's subject, before it ("Holt said"), or None where the
         sentence is inverted ("..., said Peskov.")."""
         if not self._mention_found:
-            self._mention = self._subject()
+            mention = self._subject()
+            if mention is not None and mention.text.lower() in NO_ONE_IN_PARTICULAR:
+                mention = None
+            self._mention = mention
             self._mention_found = True
         return self._mention
 

@@ -112,3 +112,14 @@ def test_a_phrase_of_place_or_manner_before_the_speaker_is_not_what_was_said() -
         ("Ana Ruiz", "the crews to return by noon"),
         ("the operator", "After the strike, the timetable will change"),
     ]
+
+
+def test_no_one_in_particular_is_no_speaker() -> None:
+    text = (
+        "Nobody said the night ferry would be cut.\n\n"
+        "Everyone expects the tolls to rise, the harbour master said."
+    )
+    found = extract_quotes(text, DAY)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("the harbour master", "Everyone expects the tolls to rise")
+    ]
