@@ -38,7 +38,7 @@ from quotes.services.candidates import DATE_WINDOW
 from quotes.services.canonical import Occurrence, quote_date, summarise, wording_rank
 from quotes.services.merging import PINNED_METHODS
 from quotes.services.speaker_directory import forget_directory
-from quotes.storage.bulk import reserve_ids
+from quotes.storage.bulk import chunked, reserve_ids
 from quotes.storage.dedupe import (
     delete_unused_statements,
     drop_pending_suggestions,
@@ -53,7 +53,6 @@ from quotes.storage.dedupe import (
 from quotes.storage.merges import suggest_merges, suggested_pairs
 from quotes.storage.models import Actor, Quote, Statement
 from quotes.storage.operations import Recorder, operation
-from quotes.storage.statements import chunked
 
 BATCH_QUOTES = 50_000
 # From this many quotes on, clustering runs in a second process.

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from quotes.storage.bulk import executemany, reserve_ids, table_of
+from quotes.storage.bulk import chunked, executemany, reserve_ids, table_of
 from quotes.storage.models import (
     Article,
     AuthorityEntry,
@@ -42,11 +42,6 @@ class AuthorityRecord:
     born: str | None = None
 
 
-def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 def store_entries(
     session: Session, records: Sequence[tuple[AuthorityRecord, frozenset[str]]]
 ) -> tuple[list[int], list[dict[str, Any]]]:
@@ -61,7 +56,7 @@ def store_entries(
     entries = table_of(AuthorityEntry)
     ids = [record.authority_id for record, _ in records]
     replaced: list[dict[str, Any]] = []
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, _CHUNK):
         old = [
             row[0]
             for row in connection.execute(
@@ -117,7 +112,7 @@ def entry_images(session: Session, entry_ids: Sequence[int]) -> list[dict[str, A
     connection = session.connection()
     entries, names = table_of(AuthorityEntry), table_of(AuthorityName)
     images: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(list(entry_ids)):
+    for chunk in chunked(list(entry_ids), _CHUNK):
         for row in connection.execute(select(entries).where(entries.c.id.in_(chunk))):
             images[row.id] = {**row._asdict(), "names": []}
         for name_id, entry_id, key in connection.execute(
@@ -180,7 +175,7 @@ def entries_by_key(session: Session, keys: Iterable[str]) -> dict[str, list[Auth
     """The entries each look-up key names."""
     found: dict[str, list[AuthorityRecord]] = defaultdict(list)
     wanted = sorted(set(keys))
-    for chunk in _chunks(wanted):
+    for chunk in chunked(wanted, _CHUNK):
         rows = session.execute(
             select(
                 AuthorityName.key,
@@ -246,13 +241,13 @@ def unlinked_speakers(session: Session, speaker_ids: Sequence[int] | None) -> li
         Speaker.authority_id.is_(None)
     )
     facts: dict[int, SpeakerFacts] = {}
-    chunks = [None] if speaker_ids is None else list(_chunks(list(speaker_ids)))
+    chunks = [None] if speaker_ids is None else list(chunked(list(speaker_ids), _CHUNK))
     for chunk in chunks:
         scoped = query if chunk is None else query.where(Speaker.id.in_(chunk))
         for speaker_id, name, kind, affiliation in session.execute(scoped):
             facts[speaker_id] = SpeakerFacts(speaker_id, name, str(kind), affiliation, [], [], None)
     ids = sorted(facts)
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids, _CHUNK):
         for speaker_id, alias in session.execute(
             select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(
                 SpeakerAlias.speaker_id.in_(chunk)
@@ -300,7 +295,7 @@ def add_links(session: Session, rows: list[tuple[int, str, float, str]]) -> None
         return
     speaker_ids = sorted({row[0] for row in rows})
     known: set[tuple[int, str]] = set()
-    for chunk in _chunks(speaker_ids):
+    for chunk in chunked(speaker_ids, _CHUNK):
         known.update(
             (s, a)
             for s, a in session.execute(

@@ -6,6 +6,7 @@
 - ``reserve_ids``: primary keys handed out before inserting, so that many rows
   go in one executemany and can be referred to at once (SQLite answers an
   INSERT ... RETURNING row by row when the order of ids must be known).
+- ``chunked``: a long list of keys in slices, each one IN list a server takes.
 - ``executemany``: a prepared statement run over plain tuples through the
   driver, for the hundreds of thousands of rows of ``quotes dedupe``, where
   SQLAlchemy's per-row parameter processing would cost more than the writes.
@@ -14,14 +15,23 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any, cast
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Insert, Table, insert, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quotes.storage.models import Base
+
+T = TypeVar("T")
+
+
+def chunked(values: Sequence[T], size: int = 2000) -> Iterator[Sequence[T]]:
+    """``values`` in slices of at most ``size``: IN lists well under SQLite's
+    and PostgreSQL's limits on bound parameters."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def table_of(model: type[Base]) -> Table:

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from quotes import match
-from quotes.storage.bulk import insert_ignore
+from quotes.storage.bulk import chunked, insert_ignore
 from quotes.storage.models import (
     MergeAction,
     MergeEntity,
@@ -20,7 +20,6 @@ from quotes.storage.models import (
     Statement,
     SuggestionStatus,
 )
-from quotes.storage.statements import chunked
 
 
 def suggestion_rows(session: Session, status: SuggestionStatus, limit: int) -> list[Any]:

@@ -52,7 +52,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFoundError, QuotesError
 from quotes.extract.model import SpeakerKind
-from quotes.storage.bulk import table_of
+from quotes.storage.bulk import chunked, table_of
 from quotes.storage.locks import BODY_IDENTITY, identity_lock, lock_all
 from quotes.storage.models import (
     Actor,
@@ -175,11 +175,6 @@ def _has_id(table: Table) -> bool:
     return "id" in table.c and list(table.primary_key.columns) == [table.c.id]
 
 
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 def _by_keys(
     session: Session,
     table: Table,
@@ -194,7 +189,7 @@ def _by_keys(
     pk = list(table.primary_key.columns)
     connection = session.connection()
     written = _written_here(connection, table) if mine is not None else None
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunked(sorted(set(keys)), _CHUNK):
         condition = (
             pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
         )
@@ -471,7 +466,7 @@ def write_changes(session: Session, operation_id: int, changes: list[Change]) ->
         }
         for change in changes
     ]
-    for chunk in _chunks(rows):
+    for chunk in chunked(rows, _CHUNK):
         connection.execute(insert(_table(OperationRow)), list(chunk))
     speakers: set[int] = set()
     for change in changes:
@@ -848,7 +843,7 @@ def _dependents(session: Session, by_table: dict[str, list[Change]]) -> list[Dep
                 if fk.column.table is not _TABLES[parent]:
                     continue
                 orphaned = (fk.ondelete or "").upper() == "SET NULL"
-                for chunk in _chunks(ids):
+                for chunk in chunked(ids, _CHUNK):
                     rows = connection.execute(
                         select(fk.parent, *table.primary_key.columns).where(
                             fk.parent.in_(list(chunk))
@@ -1006,7 +1001,7 @@ def _restore(session: Session, by_table: dict[str, list[Change]]) -> None:
     def remove(name: str, keys: list[Key]) -> None:
         table = _TABLES[name]
         pk = list(table.primary_key.columns)
-        for chunk in _chunks(keys):
+        for chunk in chunked(keys, _CHUNK):
             condition = (
                 pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(list(chunk))
             )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from quotes.extract.model import DatePrecision, QuoteKind
 from quotes.storage.appearances import first_printed
-from quotes.storage.bulk import insert_ignore, table_of
+from quotes.storage.bulk import chunked, insert_ignore, table_of
 from quotes.storage.models import (
     Actor,
     Article,
@@ -25,13 +25,6 @@ from quotes.storage.models import (
     StatementStance,
     Topic,
 )
-
-_CHUNK = 2000
-
-
-def chunked(values: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def article_statement_ids(session: Session, article_id: int) -> list[int]:
