@@ -56,7 +56,7 @@ def _after_title(text: str, start: int) -> bool:
         return False
     words = _NAME_TOKEN.findall(text[max(0, start - 20) : start - 1])
     return (
-        bool(words) and text[: start - 1].endswith(words[-1]) and (words[-1].lower() in TITLE_WORDS)
+        bool(words) and text.endswith(words[-1], 0, start - 1) and words[-1].lower() in TITLE_WORDS
     )
 
 
@@ -70,13 +70,7 @@ def _names_from(text: str, start: int) -> str | None:
         if token is None:
             break
         word = token[0].rstrip(".")
-        lower = word.lower()
-        if (
-            not word[:1].isupper()
-            or lower in CAPITALISED_STOPS
-            or lower in TITLE_WORDS
-            or is_place(word)
-        ):
+        if _not_a_name(word, word.lower()):
             break
         given.append(word)
         if token[0].endswith(".") or text[token.end() : token.end() + 1] != " ":
@@ -98,19 +92,23 @@ def _given_names(text: str, surname_start: int) -> str | None:
         if window[token.end() : following] != " " or len(given) >= 3:
             break
         particle = lower in NAME_PARTICLES and bool(given)
-        if not particle and (
-            not word[:1].isupper()
-            or lower in _NON_FIRST_NAMES
-            or lower in CAPITALISED_STOPS
-            or lower in TITLE_WORDS
-            or is_place(word)
-        ):
+        if not particle and (lower in _NON_FIRST_NAMES or _not_a_name(word, lower)):
             break
         given.insert(0, word)
         following = token.start()
     while given and given[0].lower() in NAME_PARTICLES:
         given.pop(0)
     return " ".join(given) if given else None
+
+
+def _not_a_name(word: str, lower: str) -> bool:
+    """A word no person's name has: lower case, a sentence opener, a title or a place."""
+    return (
+        not word[:1].isupper()
+        or lower in CAPITALISED_STOPS
+        or lower in TITLE_WORDS
+        or is_place(word)
+    )
 
 
 _NON_FIRST_NAMES = frozenset(
