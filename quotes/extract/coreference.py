@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -242,6 +242,7 @@ class Discourse:
         """ "Zelensky" alone, once "Volodymyr Zelensky" was named."""
         text = self.text
         covered = {o.start + len(self.people[o.key].name) - len(o.key) for o in self._occurrences}
+        opened = {o.start for o in self._occurrences}
         first_seen: dict[str, int] = {}
         for occurrence in self._occurrences:
             first_seen.setdefault(occurrence.key, occurrence.start)
@@ -251,12 +252,17 @@ class Discourse:
             if surname[:1].islower():
                 # "al-Sharif" opens a sentence as "Al-Sharif".
                 spellings.append(surname[:1].upper() + surname[1:])
+            family = family_name_first(person.name, self.people.values())
+            if family is not None:
+                spellings.append(family)  # "Takeda" of "Takeda Sayaka"
             for spelling in spellings:
+                # (the first word of a full name is where its occurrence opens)
+                skipped = opened if spelling == family else covered
                 position = text.find(spelling, first_seen.get(key, 0))
                 while position != -1:
                     end = position + len(spelling)
                     if (
-                        position not in covered
+                        position not in skipped
                         and (position == 0 or not text[position - 1].isalnum())
                         and (end == len(text) or not text[end].isalnum())
                         and not self.quoted(position)
@@ -434,7 +440,7 @@ class Discourse:
         head = words[-1]
         if age is None and (head in _COLLECTIVES or head.endswith("s")):
             return None  # "the company", "the officials": no one person
-        if age is None and head not in _PERSON_HEADS:
+        if age is None and not _person_head(head):
             return None  # "the polling average": no person at all
         wanted = wanted or _ROLE_GENDER.get(head)
         people = self.people
@@ -470,7 +476,7 @@ class Discourse:
             return self._salient(
                 self.sentence_start(position), wanted, _MAX_SENTENCES, False, False
             )
-        if head not in _PERSON_HEADS:
+        if not _person_head(head):
             return None  # "the poll", "the clip": not a person at all
         # No one was introduced so: the speaker the passage is about, when the
         # sentence before names them as the subject of an attribution.
@@ -500,7 +506,7 @@ class Discourse:
         ``position``: a person word, the gender the article gives, and no
         other office or role the article gave them."""
         words = re.findall(r"[\w-]+", description.lower())
-        if len(words) < 2 or words[0] != "the" or words[-1] not in _PERSON_HEADS:
+        if len(words) < 2 or words[0] != "the" or not _person_head(words[-1]):
             return False
         key = name.split()[-1].lower()
         person = self.people.get(key)
@@ -536,6 +542,13 @@ class Discourse:
 _ROLE_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s")
 
 
+# Words that open a predicate or an adverbial after a name's comma, never an
+# appositive that says what the person is.
+_NOT_APPOSITIVE = frozenset(
+    "on in at after before during when while who which whose also said says told".split()
+)
+
+
 def _role_context(before: str, after: str) -> set[str]:
     """The words that give a person's role: the title run before the name,
     the appositive after it ("Yuliia Koval, the regional governor,")."""
@@ -546,7 +559,11 @@ def _role_context(before: str, after: str) -> set[str]:
     words += re.findall(r"[\w-]+", before[sentence_break:].lower())[-5:]
     if after[:1] == ",":
         appositive = re.split(r"[,.;\n]", after[1:], maxsplit=1)[0]
-        words += re.findall(r"[\w-]+", appositive.lower())
+        found = re.findall(r"[\w-]+", appositive.lower())
+        if not (found and found[0] in _NOT_APPOSITIVE):
+            # (", on Wednesday named a former governor ...": the sentence's
+            # predicate, no role of the person)
+            words += found
     return set(words)
 
 
@@ -643,10 +660,46 @@ def _parse_run(raw: str) -> _Run | None:
     )
 
 
+def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> str | None:
+    """The first word of ``name`` where the article may use it alone for the
+    person: a family name printed first ("Aoki" of "Aoki Ren", "Xi" of "Xi
+    Jinping") or the name some cultures call a person by ("Dawit" of "Dawit
+    Alemu"). Not a given name of the list, a title, a place or a particle, and
+    no other person of the article has that word first or last."""
+    words = name.split()
+    if len(words) < 2 or any(word.lower() in NAME_PARTICLES for word in words[:2]):
+        return None
+    first = words[0]
+    lower = first.lower()
+    if (
+        not first[:1].isupper()
+        or not first.isalpha()
+        or gender_of_given_name(first)
+        or lower in HONORIFICS
+        or lower in TITLE_WORDS
+        or lower in CAPITALISED_STOPS
+        or is_place(first)
+    ):
+        return None
+    for other in people:
+        other_name = other if isinstance(other, str) else other.name
+        other_words = other_name.split()
+        if other_name != name and lower in (other_words[0].lower(), other_words[-1].lower()):
+            return None
+    return first
+
+
 def _description_words(description: str) -> tuple[str, ...] | None:
     """ "The Chancellor" -> ("chancellor",); None where no "the" opens it."""
     words = re.findall(r"[\w-]+", description.lower())
     return tuple(words[1:]) if len(words) >= 2 and words[0] == "the" else None
+
+
+def _person_head(word: str) -> bool:
+    """A word that names a person by role, hyphenated ones too ("president-elect")."""
+    return word in _PERSON_HEADS or (
+        "-" in word and any(part in _PERSON_HEADS for part in word.split("-"))
+    )
 
 
 def _agrees(person: Person, wanted: str | None) -> bool:

@@ -363,9 +363,13 @@ TITLE_WORDS = frozenset(
         advisor aide negotiator official officer analyst economist professor
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
-        sir dame lord lady sheikh emir miss prof commissioner member
+        sir dame lord lady sheikh emir miss prof commissioner member premier cllr
+        cllr. prosecutor barrister solicitor
     """.split()
 )
+
+# Letters after a name that are no part of it ("Sofia Lind KC", "Tom Ash MP").
+POST_NOMINALS = frozenset("kc qc mp mep msp obe cbe mbe kbe dbe".split())
 
 # Honorifics: a courtesy before a name, never part of it nor worth keeping as
 # a role ("Sir Keir Starmer" is Keir Starmer). The value is the gender they tell.
@@ -413,6 +417,7 @@ DESCRIPTION_HEADS = frozenset(
         letter email ad ads video tweet book article editorial column release
         ruling lawsuit complaint indictment transcript platform filing filings
         woman man person worker voter resident scientist official's people's office
+        owner
     """.split()
 )
 

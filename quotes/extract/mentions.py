@@ -24,6 +24,7 @@ from quotes.extract.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    POST_NOMINALS,
     PRONOUNS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -119,6 +120,7 @@ def _word_ok(token: str) -> bool:
         return lower not in CAPITALISED_STOPS or lower in DETERMINERS
     return (
         lower in _PHRASE_WORDS
+        or ("-" in lower and _title_word(lower))  # "the president-elect"
         or lower.endswith(_GROUP_SUFFIXES)
         or lower in NAME_PARTICLES
         or _PREFIXED_NAME.fullmatch(token) is not None
@@ -251,6 +253,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         # "Peskov, the Kremlin spokesman, said": an appositive before the verb.
         appositive = _phrase_backwards(tokens, index - 1)
         if appositive is not None:
+            appositive = _with_role_words(tokens, appositive)
             first = appositive[0]
             if first > 0 and tokens[first - 1][2] == ",":
                 name = _phrase_backwards(tokens, first - 2)
@@ -270,9 +273,17 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                     appositive_mention = _make_mention(text, tokens, appositive[0], appositive[1])
                     if (
                         mention is not None
-                        and mention.kind is SpeakerKind.DESCRIPTION
                         and appositive_mention is not None
                         and appositive_mention.kind is SpeakerKind.PERSON
+                        and (
+                            mention.kind is SpeakerKind.DESCRIPTION
+                            # "The head of the Port Authority, Dr Ana Ruiz,": a
+                            # described role, whatever capitals its body has
+                            or (
+                                tokens[name[0]][2].lower() in DETERMINERS
+                                and len(appositive_mention.name.split()) >= 2
+                            )
+                        )
                     ):
                         # "A veteran club member, Tove Rand, said": the
                         # name is the appositive; the description is the role.
@@ -303,6 +314,32 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         if described is not None:
             return described
     return _make_mention(text, tokens, phrase[0], phrase[1])
+
+
+def _with_role_words(
+    tokens: list[tuple[int, int, str]], phrase: tuple[int, int]
+) -> tuple[int, int]:
+    """ "Its chair, Olympic champion Tove Rand,": a few plain words of a role
+    before the name in an appositive belong to it (up to the comma that
+    opens it); otherwise the phrase as found."""
+    first, last = phrase
+    if not (_is_capitalised(tokens[first][2]) and _is_capitalised(tokens[last][2])):
+        return phrase  # only before a name
+    for before in range(first - 1, max(-1, first - 4), -1):
+        word = tokens[before][2]
+        if word == ",":
+            return (before + 1, last) if before + 1 < first else phrase
+        lower = word.lower()
+        if (
+            not word.isalpha()
+            or lower in _NOT_ROLE_WORDS
+            or lower in _VERB_WORDS
+            or lower in _PHRASE_STOPS
+            # "represents", "named", "including", "only": no role's words
+            or lower.endswith(("ed", "s", "ing", "ly"))
+        ):
+            return phrase
+    return phrase
 
 
 # What may stand before a description that opens a clause.
@@ -410,12 +447,17 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     return mention
 
 
+_OWNED_ROLE = re.compile(r"[A-Z][\w.-]*['’]s\s+[a-z]")
+
+
 def _appositive_name(
     text: str, tokens: list[tuple[int, int, str]], described: Mention
 ) -> Mention | None:
     """ "said the Kremlin spokesman, Dmitry Peskov.": the name after the role speaks."""
-    if not described.text.lower().startswith("the "):
-        return None  # "a senior official, Kyiv ...": no one is named "a" anything
+    if not described.text.lower().startswith("the ") and not _OWNED_ROLE.match(described.text):
+        # "a senior official, Kyiv ...": no one is named "a" anything; "the
+        # minister, X" and "Mexico's president-elect, X" name one person.
+        return None
     after = next((n for n, token in enumerate(tokens) if token[0] >= described.end), None)
     if after is None or tokens[after][2] != "," or after + 1 >= len(tokens):
         return None
@@ -493,7 +535,12 @@ def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Ment
         if _ends_sentence(word):
             break  # "said a senior official." (the period came with the word)
     following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
-    if last == 0 or not (_ends_sentence(tokens[last][2]) or following in (",", ".", ";")):
+    if last == 0 or not (
+        _ends_sentence(tokens[last][2])
+        or following in (",", ".", ";")
+        # "said the owner of a shop that sells hats": a relative clause ends it
+        or (complement and following.lower() in ("who", "that", "which"))
+    ):
         return None
     start, end = tokens[0][0], tokens[last][1]
     if text[end - 1] == ".":
@@ -590,23 +637,25 @@ def _make_mention(
             # "Ukraine's Zelensky": a country owns a person too.
             owner_role = person.role or words_before(text, tokens, first, first + owner)
             return Mention(phrase, start, end, SpeakerKind.PERSON, person.name, owner_role)
-    name_start = name_start_of(words, lower_words)
-    name_words = words[name_start:]
+    # "Sofia Lind KC": letters after a name end the phrase, not the name.
+    named = len(words) - 1 if len(words) > 2 and lower_words[-1] in POST_NOMINALS else len(words)
+    name_start = name_start_of(words[:named], lower_words[:named])
+    name_words = words[name_start:named]
     role_words = words[:name_start]
-    head = lower_words[-1]
+    head = lower_words[named - 1]
     if not name_words:
         # A description needs its head noun: "a senior official", "the report",
         # never a bare "the".
         if (
             head in DESCRIPTION_HEADS
-            or head in TITLE_WORDS
+            or _title_word(head)
             or head.endswith(_GROUP_SUFFIXES)
             or (lower_words[0] in DETERMINERS and len(words) >= 2 and head not in DETERMINERS)
         ):
             return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
         return None
     name = " ".join(name_words)
-    lower_name_words = lower_words[name_start:]
+    lower_name_words = lower_words[name_start:named]
     lower_name = " ".join(lower_name_words)
     if (
         any(word in GOVERNMENT_WORDS for word in lower_name_words)
@@ -614,7 +663,7 @@ def _make_mention(
         or is_place(name)
     ):
         return Mention(phrase, start, end, SpeakerKind.GOVERNMENT, _body_name(phrase))
-    if any(word in ORGANISATION_WORDS for word in lower_words[name_start:]) or (
+    if any(word in ORGANISATION_WORDS for word in lower_words[name_start:named]) or (
         len(name_words) == 1 and name.isupper() and len(name) > 1
     ):
         return Mention(phrase, start, end, SpeakerKind.ORGANISATION, _body_name(phrase))
@@ -736,7 +785,7 @@ def _name_of_affiliation(
     if (
         k - begin < 2
         or any(
-            word in TITLE_WORDS or word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS
+            _title_word(word) or word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS
             for word in before
         )
         or " ".join(before) in CAPITALS
@@ -856,4 +905,8 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
         last = position
     if last < first:
         return None
-    return _make_mention(text, tokens, first, last)
+    mention = _make_mention(text, tokens, first, last)
+    if mention is not None and mention.kind is SpeakerKind.DESCRIPTION:
+        # "The Chinese premier, Zhao Minghui, who ...": the name after the role.
+        return _appositive_name(text, tokens, mention) or mention
+    return mention

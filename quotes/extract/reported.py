@@ -415,7 +415,12 @@ def _said_after_clause(cue: ReportingCue) -> Found | None:
     """ "..., said Peskov." — inverted subject after the verb."""
     text, sentence_start = cue.text, cue.sentence_start
     before = text[sentence_start : cue.cue.start()].rstrip()
-    if not before.endswith(",") or cue.cue[0] in PARTICIPLE_CUES:
+    if (
+        not before.endswith(",")
+        or cue.cue[0] in PARTICIPLE_CUES
+        # "The mayor, 49, said she would ...": "she" opens what was said.
+        or not _inverted(text, cue.cue.end(), cue.sentence_end)
+    ):
         return None
     mention = subject_after(text, cue.cue.end(), cue.sentence_end)
     if mention is None:

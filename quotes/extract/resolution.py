@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.coreference import Discourse
+from quotes.extract.coreference import Discourse, family_name_first
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before, given_names_after
@@ -683,6 +683,17 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
         person = _Person(f"{mention.name} {given}", mention.role)
         people[surname] = person
         return person
+    if len(words) == 1:
+        # "Aoki" after "Aoki Ren": the one person of the article printed with
+        # that word first (a family name first, or the name they go by).
+        named = {person.name: person for person in people.values()}
+        first = [
+            person
+            for name, person in named.items()
+            if family_name_first(name, named) == mention.name
+        ]
+        if len(first) == 1:
+            return first[0]
     person = _Person(mention.name, mention.role)
     people[surname] = person
     return person

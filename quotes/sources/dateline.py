@@ -1,8 +1,9 @@
 """The publication date a story's dateline gives, for a file that states none.
 
 Wire copy opens with where and when it was filed: "KYIV, June 3 (Reuters) -",
-"WASHINGTON, June 5, 2025 (AP) —", "GENEVA, March 5 - " ("LONDON (AFP) –"
-names no day). Read only when the header or metadata gave no date.
+"WASHINGTON, June 5, 2025 (AP) —", "GENEVA, March 5 - ", "LONDON, 14 May 2026
+–", or a line of its own "Nairobi, Kenya — Thursday 7 May 2026" ("LONDON
+(AFP) –" names no day). Read only when the header or metadata gave no date.
 """
 
 from __future__ import annotations
@@ -15,11 +16,24 @@ from quotes.extract.lexicon import MONTHS
 # Where a dateline may stand: the first lines of the story.
 _HEAD = 600
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
-_DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*[A-Z][A-Za-z.]*)?,[^\S\n]+"
+# The day, month first or day first, after an optional weekday: "June 3",
+# "Thursday 7 May", "Sept. 2".
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[^\S\n]+)?"
+_DAY = (
+    _WEEKDAY
+    + r"(?:"
     + _MONTH
-    + r"[^\S\n]+(?P<day>\d{1,2})(?:,[^\S\n]+(?P<year>\d{4}))?"
+    + r"[^\S\n]+(?P<day>\d{1,2})|(?P<day2>\d{1,2})[^\S\n]+(?P<month2>[A-Z][a-z]{2,8})\.?)"
+)
+_PLACE = r"[^\S\n]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^\S\n]*[A-Z][A-Za-z.]*)?"
+_DATELINE = re.compile(
+    r"(?m)^" + _PLACE + r",[^\S\n]+" + _DAY + r"(?:,?[^\S\n]+(?P<year>\d{4}))?"
     r"(?:[^\S\n]*\([^()\n]{2,30}\))?[^\S\n]*[-—–]"
+)
+# A dateline line of its own, the date after the dash: "Nairobi, Kenya —
+# Thursday 7 May 2026" (a full date: nothing else on the line to tell a year).
+_DATELINE_AFTER = re.compile(
+    r"(?m)^" + _PLACE + r"[^\S\n]*[—–-][^\S\n]*" + _DAY + r",?[^\S\n]+(?P<year>\d{4})[^\S\n]*$"
 )
 # A full date elsewhere in the story: "June 5, 2025", "5 June 2025".
 _FULL_DATE = re.compile(
@@ -38,10 +52,13 @@ def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
     day it is filed, not ahead of it.
     """
     today = today or dt.date.today()
-    found = _DATELINE.search(text, 0, _HEAD)
-    if found is None or found["month"].lower() not in MONTHS:
+    found = _DATELINE.search(text, 0, _HEAD) or _DATELINE_AFTER.search(text, 0, _HEAD)
+    if found is None:
         return None
-    month, day = MONTHS[found["month"].lower()], int(found["day"])
+    month_name = (found["month"] or found["month2"]).lower()
+    if month_name not in MONTHS:
+        return None
+    month, day = MONTHS[month_name], int(found["day"] or found["day2"])
     if found["year"]:
         return _day(int(found["year"]), month, day)
     years = [

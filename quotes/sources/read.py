@@ -63,7 +63,12 @@ def read_sources(
 def _with_language(article: ArticleInput) -> ArticleInput:
     """The article with the language its text is in (``language``), where that is
     known, and the date its dateline gives where nothing else dated it."""
-    published = article.published or dateline_date(article.text)
+    published = (
+        article.published
+        or dateline_date(article.text)
+        # A dateline on a line of its own may have been read as the title.
+        or (dateline_date(article.title) if article.title else None)
+    )
     return replace(
         article, language=article_language(article.text, article.language), published=published
     )

@@ -56,3 +56,19 @@ def test_extract_dates_a_statement_from_the_dateline(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", "--format", "json", str(path)])
     assert result.exit_code == 0, result.output
     assert '"said_on": "2029-03-05"' in result.output  # Monday before Wednesday the 7th
+
+
+def test_a_dateline_day_first_with_a_weekday_gives_the_day() -> None:
+    assert dateline_date(f"TROMSO, 4 March 2029 – {STORY}", TODAY) == dt.date(2029, 3, 4)
+    assert dateline_date(f"TROMSO, Sunday 4 March 2029 – {STORY}", TODAY) == dt.date(2029, 3, 4)
+
+
+def test_a_dateline_line_of_its_own_dates_the_story(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Tromso, Norway — Wednesday 7 March 2029\n\n{STORY}\n", encoding="utf-8")
+    (article,) = read_sources([str(path)])
+    assert article.published == dt.date(2029, 3, 7)  # type: ignore[union-attr]
+
+
+def test_a_place_and_a_dash_without_a_date_give_nothing() -> None:
+    assert dateline_date(f"Tromso, Norway – {STORY}", TODAY) is None
