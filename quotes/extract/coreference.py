@@ -91,6 +91,8 @@ _MAX_SENTENCES = 8
 _DESCRIBED_SENTENCES = 3
 # Words that make a role another one: "the former mayor" is not the mayor.
 _QUALIFIERS = frozenset("former ex deputy assistant vice acting interim".split())
+# What makes a role one held before: "the former senator" may be the governor.
+_PAST = frozenset(["former", "ex", "onetime", "erstwhile"])
 # Offices one person holds: "the president" is not the minister just named.
 _OFFICES = frozenset(
     """
@@ -515,7 +517,9 @@ class Discourse:
         if not _agrees(person, wanted or _ROLE_GENDER.get(words[-1])):
             return False
         roles = self._roles(key, position)
-        return not (roles & _ROLE_HEADS) or words[-1] in roles
+        # "the former midfielder" may be the coach just quoted: a past role
+        # rules out no present one.
+        return not (roles & _ROLE_HEADS) or words[-1] in roles or words[1] in _PAST
 
     def _roles(self, key: str, position: int) -> set[str]:
         """The role words given a person anywhere before ``position``."""
@@ -687,6 +691,28 @@ def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> st
         if other_name != name and lower in (other_words[0].lower(), other_words[-1].lower()):
             return None
     return first
+
+
+def goes_by(word: str, names: Iterable[str]) -> str | None:
+    """The one name of ``names`` that ``word`` stands in before its last word,
+    for a person the article then calls by that word alone: a family name
+    printed first ("Aoki" of "Aoki Ren") or the name they go by ("Lula" of
+    "Luiz Inácio Lula da Silva"). None where the word is a given name of the
+    list, a title or a place, or another name holds it too."""
+    lower = word.lower()
+    if (
+        not word[:1].isupper()
+        or gender_of_given_name(word)
+        or lower in HONORIFICS
+        or lower in TITLE_WORDS
+        or lower in CAPITALISED_STOPS
+        or is_place(word)
+    ):
+        return None
+    holding = [name for name in names if lower in (w.lower() for w in name.split())]
+    if len(holding) != 1 or holding[0].split()[-1].lower() == lower:
+        return None
+    return holding[0]
 
 
 def _description_words(description: str) -> tuple[str, ...] | None:

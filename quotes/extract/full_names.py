@@ -24,12 +24,22 @@ def full_name_before(text: str, surname: str, limit: int) -> str | None:
     position = text.find(surname, 0, limit)
     while position != -1:
         end = position + len(surname)
-        if end <= limit and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        if (
+            end <= limit
+            and not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+            # "Lula da Silva": the word is no surname where a particle follows
+            and _PARTICLE_AFTER.match(text, end) is None
+        ):
             given = _given_names(text, position)
             if given is not None:
                 return given
         position = text.find(surname, position + 1, limit)
     return None
+
+
+_PARTICLE_AFTER = re.compile(
+    r"\s+(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")\s+[A-Z]"
+)
 
 
 def given_names_after(text: str, family_name: str, limit: int) -> str | None:

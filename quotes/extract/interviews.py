@@ -63,14 +63,24 @@ def interview_answer(article: Article, quotations: list[tuple[QuoteSpan, ...]]) 
         return []
     questions: list[int] = []
     answers: list[re.Match[str]] = []
+    # Paragraphs with no label after an answer, before the next turn: the
+    # answer goes on ("A: From farming first. / The second source is ...").
+    following: dict[int, list[int]] = {}
+    answering: int | None = None  # the answer the paragraphs go on with
+    last_turn = 0
     for start in article.paragraph_starts:
         turn = _TURN.match(text, start)
         if turn is None:
+            if answering is not None:
+                following.setdefault(answering, []).append(start)
             continue
+        last_turn = start
         if turn[1] is not None:
             questions.append(start)
+            answering = None  # a question's own paragraphs stay nobody's
         else:
             answers.append(turn)
+            answering = turn.start()
     if len(questions) < _MIN_TURNS or len(answers) < _MIN_TURNS:
         return []
     interviewee = _interviewee(article, min(questions[0], answers[0].start()))
@@ -78,21 +88,26 @@ def interview_answer(article: Article, quotations: list[tuple[QuoteSpan, ...]]) 
         return []
     found = []
     for turn in answers:
-        content_start = turn.end()
-        content_end = clause_end(text, content_start, article.paragraph_end(content_start))
-        if word_count(text[content_start:content_end]) < 2:
-            continue
         label_end = turn.start(2) + len(turn[2])
-        found.append(
-            Found(
-                content_start,
-                content_end,
-                QuoteKind.DIRECT,
-                interviewee,
-                (turn.start(2), label_end + 1),
-                0.6,
+        # Only paragraphs a later turn closes: those after the last answer may
+        # be the story's own (a note, the author's line).
+        paragraphs = [turn.end()] + [
+            start for start in following.get(turn.start(), []) if start < last_turn
+        ]
+        for content_start in paragraphs:
+            content_end = clause_end(text, content_start, article.paragraph_end(content_start))
+            if word_count(text[content_start:content_end]) < 2:
+                continue
+            found.append(
+                Found(
+                    content_start,
+                    content_end,
+                    QuoteKind.DIRECT,
+                    interviewee,
+                    (turn.start(2), label_end + 1),
+                    0.6,
+                )
             )
-        )
     return found
 
 

@@ -781,6 +781,8 @@ def _name_of_affiliation(
     begin = k
     while begin > 0 and _is_capitalised(words[begin - 1]):
         begin -= 1
+    while begin < k and _title_word(lower_words[begin]):
+        begin += 1  # "Mayor Nguyen Thi Hoa of Da Nang": the title is the role's
     before = lower_words[begin:k]
     if (
         k - begin < 2

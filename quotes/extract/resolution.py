@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.coreference import Discourse, family_name_first
+from quotes.extract.coreference import Discourse, goes_by
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before, given_names_after
@@ -707,16 +707,13 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
         people[surname] = person
         return person
     if len(words) == 1:
-        # "Aoki" after "Aoki Ren": the one person of the article printed with
-        # that word first (a family name first, or the name they go by).
+        # "Aoki" after "Aoki Ren", "Lula" after "Luiz Inácio Lula da Silva":
+        # the one person of the article whose name holds that word before
+        # its last (a family name first, or the name they go by).
         named = {person.name: person for person in people.values()}
-        first = [
-            person
-            for name, person in named.items()
-            if family_name_first(name, named) == mention.name
-        ]
-        if len(first) == 1:
-            return first[0]
+        called = goes_by(mention.name, named)
+        if called is not None:
+            return named[called]
     person = _Person(mention.name, mention.role)
     people[surname] = person
     return person
@@ -757,4 +754,11 @@ def _date(
         parts.append(text[item.end : sentence_end])
     if not parts:
         parts.append(text[item.cue[0] : item.cue[1]])
-    return resolve_date(" ".join(parts), published)
+    # "X, who leaves office on Oct. 1, said on Tuesday": a relative clause
+    # dates what its subject does, not the saying (unless it is the saying).
+    return resolve_date(" ".join(_RELATIVE_CLAUSE.sub(",", part) for part in parts), published)
+
+
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|which|whose)\b(?![^,]*\b(?:sp[eo]k|talk|told|said|say|address))[^,]*,"
+)

@@ -216,6 +216,9 @@ def coordinated_subject(text: str, sentence_start: int, cue_start: int) -> Menti
     return subject
 
 
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+
+
 def appositive_subject(text: str, sentence_start: int, cue_start: int) -> Mention | None:
     """ "Rep. Nils Aho, R-Minn., a first-term member, said ...": the subject
     opens the sentence and a comma-fenced appositive stands before the verb."""
@@ -224,7 +227,11 @@ def appositive_subject(text: str, sentence_start: int, cue_start: int) -> Mentio
     subject = sentence_subject(text, sentence_start, cue_start)
     if subject is None:
         return None
-    if text[subject.end : subject.end + 1] != ",":
+    after = subject.end
+    affiliation = _OF_PLACE.match(text, after, cue_start)
+    if affiliation is not None:
+        after = affiliation.end()  # "Mayor Ana Ruiz of Vigo, whose ...,": her place
+    if text[after : after + 1] != ",":
         return None
     if word_count(text[subject.end : cue_start]) > 25:
         return None
