@@ -89,7 +89,17 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Foreign Ministry" stays a ministry of Russia.
 _BODY_WORDS = frozenset(
     {_DROPPED.sub("", w) for w in ORGANISATION_WORDS | GOVERNMENT_WORDS}
-    | {"ministry", "office", "forces", "army", "navy", "police", "embassy", "mission"}
+    | {
+        "ministry",
+        "office",
+        "forces",
+        "army",
+        "navy",
+        "police",
+        "embassy",
+        "mission",
+        "directorate",
+    }
 )
 # "Kyiv's" printed as a speaker is Kyiv.
 _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s?$")
