@@ -103,6 +103,9 @@ class Mention:
     # Who a pronoun stands for where the sentence itself says so ("which she
     # called ..." in a sentence whose subject is a named person).
     antecedent: Mention | None = None
+    # The antecedent is also how the speaker is printed ("Lind praised what
+    # she called ..."): the quote's speaker mention is the antecedent.
+    printed: bool = False
 
     @property
     def is_pronoun(self) -> bool:
@@ -173,6 +176,10 @@ def _is_adverb(token: str) -> bool:
     return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
 
 
+# A pronoun and its auxiliary in one word: "she's", "they've", "I'd".
+_CONTRACTED = re.compile(r"(he|she|they|we|I|He|She|They|We)['’](?:s|ve|d|ll)")
+
+
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
     tokens = [
@@ -225,10 +232,15 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                 start, end, word = tokens[index]
                 return Mention(word, start, end, named.kind, named.name, named.role)
         return None
-    if last.lower() in PRONOUNS:
+    contracted = _CONTRACTED.fullmatch(last)
+    if last.lower() in PRONOUNS or contracted:
         start, end, word = tokens[index]
         if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
             return None
+        if contracted:
+            # "she's said", "they've argued": the pronoun and its auxiliary.
+            word = contracted[1]
+            end = start + len(word)
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
     if last == ")" and "(" in (token[2] for token in tokens[:index]):
         # "Rep. Nils Aho (R-Minn.) said": the parenthesis belongs to the name.
@@ -769,6 +781,19 @@ _INTRODUCERS = frozenset(
 )
 
 
+# Adverbs that make an opening phrase of their own before a comma ("First,
+# she ...", "Likewise, the union ..."), capitalised as they open a sentence.
+_OPENING_ADVERBS = frozenset(
+    """
+        first second third fourth today tomorrow yesterday tonight now then again
+        likewise together otherwise thus hence therefore nevertheless besides
+        furthermore plus elsewhere afterward afterwards soon
+    """.split()
+)
+# "Ever since ...", "Even if ...", "Only when ...": a subordinate clause opens.
+_CLAUSE_LEADS = frozenset(["ever", "even", "only", "just", "long"])
+
+
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet"])
 # "A few days later,", "Two weeks earlier,": a time phrase ends with them.
 _TIME_AFTER = frozenset(["later", "earlier", "afterward", "afterwards", "before"])
@@ -804,9 +829,10 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
         return skipped + 1 if skipped else 0
     opener = tokens[0][2].lower()
     participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
+    clause = opener in _CLAUSE_LEADS and tokens[1][2].lower() in _SUBORDINATORS | {"if", "as"}
     # A prepositional or participle opener may run long: "In a short video for
     # the choir's website, Vass sings", "Speaking to Radio North on Friday, Holt".
-    long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle
+    long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle or clause
     reach = 20 if long_opener else 7
     for position in range(1, min(len(tokens), reach)):
         if tokens[position][2] != ",":
@@ -818,6 +844,10 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             opener in _INTRODUCERS
             or opener.endswith("ly")
             or participle
+            or clause
+            or (position == 1 and opener in _OPENING_ADVERBS)
+            # "More importantly,", "Most recently,": an adverb closes it.
+            or (position <= 3 and _is_adverb(tokens[position - 1][2]))
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or words[-1] in _TIME_AFTER
@@ -840,6 +870,8 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
     tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
     first = _past_introduction(tokens)
+    while first and (more := _past_introduction(tokens[first:])):
+        first += more  # "More importantly, a week before the vote, she ..."
     while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:
         first += 1
         if first < len(tokens) and tokens[first][2] == ",":
@@ -849,6 +881,11 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     if tokens[first][2].lower() in PRONOUNS:
         start, end, word = tokens[first]
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if contracted := _CONTRACTED.fullmatch(tokens[first][2]):
+        start = tokens[first][0]
+        return Mention(
+            contracted[1], start, start + len(contracted[1]), SpeakerKind.UNKNOWN, contracted[1]
+        )
     last = first - 1
     for position in range(first, len(tokens)):
         if not _word_ok(tokens[position][2]):

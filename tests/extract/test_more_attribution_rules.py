@@ -594,16 +594,22 @@ def test_a_verb_in_a_relative_clause_after_the_quote_is_not_its_attribution() ->
     assert mention(text, quote) == "The mayor"
 
 
-@pytest.mark.parametrize("relative", ["what he termed", "which he called", "whom he dubbed"])
-def test_the_pronoun_in_a_relative_clause_stands_for_the_named_subject(relative: str) -> None:
+@pytest.mark.parametrize(
+    ("relative", "printed"),
+    [("what he termed", "Kai Brand"), ("which he called", "he"), ("whom he dubbed", "he")],
+)
+def test_the_pronoun_in_a_relative_clause_stands_for_the_named_subject(
+    relative: str, printed: str
+) -> None:
     text = (
         'Marco Vidal said the menu was "new." Kai Brand tasted the onion soup, '
         f'{relative} "soup for people who dislike soup."'
     )
     quote = quote_with(text, "dislike")
-    # The pronoun speaks as printed; the sentence names him (whose given name
-    # tells no gender), not the last man who spoke.
-    assert mention(text, quote) == "he"
+    # The sentence names him (whose given name tells no gender), not the last
+    # man who spoke; after "what" the name is the speaker as printed, after
+    # "which" and "whom" the pronoun of the relative clause is.
+    assert mention(text, quote) == printed
     assert quote.speaker == "Kai Brand"
 
 
@@ -820,3 +826,52 @@ def test_the_subject_before_the_words_joining_it_to_the_verb_speaks(
     quote = quote_with(text, "rebuild")
     assert quote.rule == "said_then_quote"
     assert mention(text, quote).endswith(speaker)
+
+
+def test_after_what_the_subject_that_names_the_speaker_is_the_mention() -> None:
+    text = (
+        "The council met in Tavira on Monday.\n\n"
+        'Mayor Eva Lindgren attacked what she called "a costly toy for tourists."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert mention(text, quote) == "Mayor Eva Lindgren"
+    assert quote.speaker == "Eva Lindgren"
+
+
+def test_after_what_the_same_pronoun_opening_the_sentence_is_the_mention() -> None:
+    text = (
+        '"The depot is full," Mayor Eva Lindgren said.\n\n'
+        'She scrapped what she called "a costly toy for tourists."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert quote.speaker_start == text.index("She scrapped")
+    assert quote.speaker == "Eva Lindgren"
+
+
+def test_after_a_dash_what_keeps_its_own_pronoun() -> None:
+    text = (
+        "The council met in Tavira on Monday.\n\n"
+        'Mayor Eva Lindgren was blunt about the tram - what she called "a costly toy."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert quote.speaker_start == text.index("she called")
+    assert quote.speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("First, she", "Eva Lindgren"),
+        ("Likewise, she", "Eva Lindgren"),
+        ("More importantly, three days before the vote, she", "Eva Lindgren"),
+        ("Ever since Pablo Ruiz left the council last year, she's", "Eva Lindgren"),
+    ],
+)
+def test_an_opening_adverb_or_clause_is_not_the_speaker(opening: str, speaker: str) -> None:
+    text = (
+        "Mayor Eva Lindgren spoke in Tavira on Monday.\n\n"
+        f'{opening} repeated the same line at every stop: "The tram will never pay its way."'
+    )
+    quote = next(q for q in extract_quotes(text) if "tram will never" in q.text)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == "she"
