@@ -27,7 +27,7 @@ from quotes.extract.cues import (
 )
 from quotes.extract.found import Found
 from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
-from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.mentions import Mention, opening_clause_end, subject_after, subject_before
 from quotes.extract.mentions import sentence_subject as subject_of_sentence
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.quotation import QuoteSpan
@@ -67,7 +67,10 @@ class Quotation:
         self.before_start = article.sentence_start(self.start)
         self.lead = text[self.before_start : self.start]
         self.stripped = self.lead.rstrip()
-        self.cues = article.cues_in(self.before_start, self.start)
+        # A verb of the sentence's opening phrase ("With leaders worried
+        # about ..., Lind is rolling out a message: "..."") is not the quote's.
+        opened = opening_clause_end(text, self.before_start, self.start)
+        self.cues = article.cues_in(opened, self.start)
         # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
         self.adjacent = (
             bool(self.cues)
@@ -251,18 +254,18 @@ def sentence_subject(quotation: Quotation) -> Found | None:
     also backed tougher rules -- "I would ...". Its subject speaks, with less
     confidence; short fragments (scare quotes) never."""
     text = quotation.text
-    if (
-        not quotation.lead.strip()
-        or quotation.kind is not QuoteKind.DIRECT
-        or quotation.stripped.endswith(("(", "["))
-    ):
+    # A short quote after a colon is a whole sentence said: 'a new message: "It is mine."'.
+    whole = quotation.kind is QuoteKind.DIRECT or (
+        quotation.stripped.endswith(":") and text[quotation.end - 2] in ".!?"
+    )
+    if not quotation.lead.strip() or not whole or quotation.stripped.endswith(("(", "[")):
         return None
     subject = subject_of_sentence(text, quotation.before_start, quotation.start)
     if subject is not None and (subject.is_pronoun or known_person(text, subject)):
-        return quotation.found(subject, None, 0.4, quotation.kind)
+        return quotation.found(subject, None, 0.4, QuoteKind.DIRECT)
     if subject is not None and subject.kind is not SpeakerKind.PERSON:
         # "The FBI lists "...": a body or a described source, less sure still.
-        return quotation.found(subject, None, 0.3, quotation.kind)
+        return quotation.found(subject, None, 0.3, QuoteKind.DIRECT)
     return None
 
 

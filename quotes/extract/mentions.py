@@ -176,6 +176,39 @@ def _is_adverb(token: str) -> bool:
     return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
 
 
+# How a lower-case appositive after a name opens: "Aho, now the harbour master,".
+_APPOSITIVE_OPENERS = frozenset(
+    ["now", "then", "once", "formerly", "still", "the", "a", "an", "his", "her", "their"]
+)
+
+
+def _name_before_appositive(
+    text: str, tokens: list[tuple[int, int, str]], comma: int
+) -> Mention | None:
+    """ "Aho, now the harbour master," before the comma at ``comma``: the
+    person named before a lower-case appositive of a few words."""
+    for opening in range(comma - 1, max(0, comma - 7), -1):
+        word = tokens[opening][2]
+        if word == ",":
+            break
+        if not word.replace("-", "").isalpha():
+            return None
+    else:
+        return None
+    if opening == comma - 1 or opening < 1 or tokens[opening + 1][2] not in _APPOSITIVE_OPENERS:
+        return None
+    name = _phrase_backwards(tokens, opening - 1)
+    if name is None:
+        return None
+    named = _make_mention(text, tokens, name[0], name[1])
+    if named is None or named.kind is not SpeakerKind.PERSON:
+        return None
+    return named
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
 # A pronoun and its auxiliary in one word: "she's", "they've", "I'd".
 _CONTRACTED = re.compile(r"(he|she|they|we|I|He|She|They|We)['’](?:s|ve|d|ll)")
 
@@ -186,6 +219,8 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         (m.start(), m.end(), m[0])
         for m in TOKEN.finditer(text, max(floor, cue_start - 110), cue_start)
     ]
+    cue_word = _FIRST_WORD.match(text, cue_start)
+    participle = cue_word is not None and cue_word[0].endswith("ing")
     index = len(tokens) - 1
     while index >= 0:
         word = tokens[index][2].lower()
@@ -201,6 +236,15 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             and tokens[index - 1][2].lower() in ("last", "this", "next")
         ):
             index -= 2  # "Zelensky last week said"
+        elif (
+            (_YEAR.fullmatch(word) or word in MONTHS)
+            and index > 0
+            and tokens[index - 1][2].lower() == "in"
+            and not participle
+        ):
+            # "Aho, who in 2010 said"; not "a memo to the Post in April
+            # explaining", whose participle is not the Post's.
+            index -= 2
         else:
             break
     if index < 0:
@@ -211,6 +255,13 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
         # "Berg, who says ...": the relative pronoun stands for the name before it.
         phrase = _phrase_backwards(tokens, index - 2)
+        appositioned = _name_before_appositive(text, tokens, index - 1)
+        if appositioned is not None:
+            # "Aho, now the harbour master, who ...": the name before the appositive.
+            start, end, word = tokens[index]
+            return Mention(
+                word, start, end, SpeakerKind.PERSON, appositioned.name, appositioned.role
+            )
         if phrase is not None:
             named = _make_mention(text, tokens, phrase[0], phrase[1])
             if (
@@ -790,6 +841,7 @@ _OPENING_ADVERBS = frozenset(
         furthermore plus elsewhere afterward afterwards soon
     """.split()
 )
+_DEGREE = frozenset(["more", "most", "less", "least", "perhaps", "quite", "even"])
 # "Ever since ...", "Even if ...", "Only when ...": a subordinate clause opens.
 _CLAUSE_LEADS = frozenset(["ever", "even", "only", "just", "long"])
 
@@ -800,6 +852,15 @@ _TIME_AFTER = frozenset(["later", "earlier", "afterward", "afterwards", "before"
 # "Soon after the ferry left,": a clause inside the opening phrase.
 _SUBORDINATORS = frozenset(
     ["after", "before", "when", "while", "since", "because", "although", "though", "until"]
+)
+
+
+# Words that open a clause or phrase of its own before the sentence's subject,
+# whose verbs are not the subject's: "With the vote near, ...", "When the
+# ferry sank, ...", "Even if Holt fails, ..."; not "As Holt put it, ...",
+# which attributes what follows.
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset(
+    ["with", "if", "once", "amid", "despite", "following", "unlike", "whereas"]
 )
 
 
@@ -829,7 +890,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
         return skipped + 1 if skipped else 0
     opener = tokens[0][2].lower()
     participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
-    clause = opener in _CLAUSE_LEADS and tokens[1][2].lower() in _SUBORDINATORS | {"if", "as"}
+    clause = opener in _CLAUSE_LEADS and tokens[1][2].lower() in _CLAUSE_OPENERS
     # A prepositional or participle opener may run long: "In a short video for
     # the choir's website, Vass sings", "Speaking to Radio North on Friday, Holt".
     long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle or clause
@@ -847,7 +908,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             or clause
             or (position == 1 and opener in _OPENING_ADVERBS)
             # "More importantly,", "Most recently,": an adverb closes it.
-            or (position <= 3 and _is_adverb(tokens[position - 1][2]))
+            or (position == 2 and opener in _DEGREE and _is_adverb(tokens[1][2]))
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or words[-1] in _TIME_AFTER
@@ -864,6 +925,26 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             return after
         return 0
     return 0
+
+
+def opening_clause_end(text: str, sentence_start: int, limit: int) -> int:
+    """Where a sentence's subject starts past an opening clause ("With leaders
+    worried about ..., Lind ...", "Ever since Aho left, she ..."), or
+    ``sentence_start`` where it opens otherwise."""
+    tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
+    opener = 1 if tokens and tokens[0][2].lower() in _CONJUNCTIONS else 0
+    if opener >= len(tokens) - 1:
+        return sentence_start
+    word = tokens[opener][2].lower()
+    if not (
+        word in _CLAUSE_OPENERS
+        or (word in _CLAUSE_LEADS and tokens[opener + 1][2].lower() in _CLAUSE_OPENERS)
+    ):
+        return sentence_start
+    first = _past_introduction(tokens)
+    if not first:
+        return sentence_start
+    return tokens[first][0] if first < len(tokens) else limit
 
 
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:

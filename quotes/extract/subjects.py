@@ -83,12 +83,13 @@ def pronoun_before(text: str, cue_start: int) -> Mention | None:
 
 
 def known_person(text: str, mention: Mention) -> bool:
-    """A full name, or a surname met earlier after a first name: not just any
-    capitalised word that opens a sentence ("Though", "Florida")."""
+    """A full name, a titled name ("Mayor Holt"), or a surname met earlier
+    after a first name: not just any capitalised word that opens a sentence
+    ("Though", "Florida")."""
     if mention.kind is not SpeakerKind.PERSON:
         return False
     words = mention.name.split()
-    if len(words) >= 2:
+    if len(words) >= 2 or mention.role is not None:
         return True
     return full_name_before(text, words[0], mention.start) is not None
 

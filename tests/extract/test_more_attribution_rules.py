@@ -875,3 +875,44 @@ def test_an_opening_adverb_or_clause_is_not_the_speaker(opening: str, speaker: s
     quote = next(q for q in extract_quotes(text) if "tram will never" in q.text)
     assert quote.speaker == speaker
     assert quote.speaker_mention == "she"
+
+
+def test_a_verb_of_an_opening_clause_is_not_the_quotes() -> None:
+    text = (
+        "The harbour vote is on Sunday.\n\n"
+        "With ferry captains increasingly worried about the winter timetable,"
+        ' Mayor Lind is rolling out a blunt new message: "The boats will sail."'
+    )
+    quote = next(q for q in extract_quotes(text) if "boats will sail" in q.text)
+    assert mention(text, quote) == "Mayor Lind"
+    assert quote.speaker == "Lind"
+
+
+def test_as_someone_put_it_still_attributes_what_follows() -> None:
+    text = (
+        "The harbour vote is on Sunday.\n\n"
+        "As Mayor Eva Lindgren put it in a letter to the council, the port is"
+        ' "a dock without ships, and a town without work."'
+    )
+    quote = next(q for q in extract_quotes(text) if "without ships" in q.text)
+    assert quote.speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize("appositive", ["now the harbour master", "the harbour master"])
+def test_who_after_an_appositive_is_the_name_before_it(appositive: str) -> None:
+    text = (
+        "Mayor Eva Lindgren spoke in Tavira on Monday.\n\n"
+        f"Lindgren has long quarrelled with Pablo Ruiz, {appositive}, who in 2019 said"
+        ' the board\'s main goal was to make Lindgren a "one-term mayor."'
+    )
+    quote = next(q for q in extract_quotes(text) if "one-term" in q.text)
+    assert mention(text, quote) == "who"
+    assert quote.speaker == "Pablo Ruiz"
+
+
+def test_who_after_a_list_names_no_one_before_it() -> None:
+    text = (
+        "Would you vote for a Portuguese or Spaniard, man or woman, who said and did"
+        " the same things as the mayor?"
+    )
+    assert all(q.speaker != "Spaniard" for q in extract_quotes(text))
