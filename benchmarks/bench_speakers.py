@@ -25,22 +25,22 @@ resolution across articles decides).
 ``generated``: people made from syllables, each printed 5-10 ways (surname
 only, title and surname, full name, Cyrillic by a reverse transliteration,
 three Latin transliterations, possessive and role forms), plus pairs of
-different people sharing a surname; each printing is one article resolved
-by the importer's speaker resolution. Pairwise precision and recall over
-printings, as filed at the end (a quote filed by surname alone goes back to
-no speaker once a namesake appears; a printing filed under no speaker is a
-cluster of its own). The first line scores against what an article can
-tell: a bare surname of someone whose namesake is in the set names neither
-for any reader (each printing is an article of its own), nor does a title
-before that surname where neither one's office is printed with a full name
-anywhere in the set; such a printing belongs to no one, so it is right under
-no speaker and a guess costs precision even when lucky. The second line
-scores against each printing's own person, with its ceiling (every other
-printing right, those under no one); the third leaves out every bare
-surname. ``--order N``
-imports the same printings in another order (shuffled again with seed N):
-the figures should not change, since what tells namesakes apart may come
-before or after what it places.
+different people sharing a surname (one pair in four the initial too); each
+printing is one article resolved by the importer's speaker resolution.
+Pairwise precision and recall over printings, as filed at the end (a quote
+filed by surname alone goes back to no speaker once a namesake appears; a
+printing filed under no speaker is a cluster of its own). The first line
+scores against what an article can tell: a bare surname of someone whose
+namesake is in the set names neither for any reader (each printing is an
+article of its own), nor does a title before that surname where neither one's
+office is printed with a full name anywhere in the set, nor an initial both
+have; such a printing belongs to no one, so it is right under no speaker and a
+guess costs precision even when lucky. The second line scores against each
+printing's own person, with its ceiling (every other printing right, those
+under no one); the third leaves out every bare surname. ``--order N`` imports
+the same printings in another order (shuffled again with seed N): the figures
+should not change, since what tells namesakes apart may come before or after
+what it places.
 
 ``linking``: an authority file of N entries is written, loaded (time, peak
 memory), N speakers linked (time), and a Wikidata dump sample of M entities
@@ -335,11 +335,13 @@ def _people(rng: random.Random, count: int, pairs: int) -> list[_Person]:
             )
         )
     for index in range(pairs):
-        # A namesake: the same surname, another first name (another initial) and office.
+        # A namesake: the same surname, another first name and office; one in four
+        # shares the initial too (as Kim Jong Un and Kim Jong Il do).
         other = people[index]
         given = other.given
-        while given[0] == other.given[0]:
-            given = _syllables(rng, 2, 3).capitalize()
+        while given == other.given or (index % 4 and given[0] == other.given[0]):
+            given = other.given[0] + _syllables(rng, 2, 3)[1:] if index % 4 == 0 else ""
+            given = given or _syllables(rng, 2, 3).capitalize()
         title, role = rng.choice([t for t in _TITLES if t[0] != other.title])
         people.append(_Person(given, other.surname, title, role, rng.choice(_COUNTRIES)))
     return people
@@ -444,13 +446,20 @@ def generated(
         and surnames[people[i].surname] > 1
         and not by_surname[people[i].surname] & office_printed
     }
-    untold = bare | titled
+    # An initial and the surname, where the namesake has the same initial.
+    initials = Counter((p.given[0], p.surname) for p in people)
+    initialled = {
+        n
+        for n, (i, _, _, f) in enumerate(filed)
+        if f == "initial" and initials[(people[i].given[0], people[i].surname)] > 1
+    }
+    untold = bare | titled | initialled
     told = [(-1 - n if n in untold else i, s, p, f) for n, (i, s, p, f) in enumerate(filed)]
     precision, recall = _pairwise(told)
     print(
         f"  pairwise precision {precision:.4f}  recall {recall:.4f}  (what an article can "
-        f"tell: {len(bare)} bare surnames and {len(titled)} titled surnames of people with "
-        f"a namesake belong to no one)"
+        f"tell: {len(bare)} bare, {len(titled)} titled and {len(initialled)} initialled "
+        f"surnames of people with a namesake belong to no one)"
     )
     precision, recall = _pairwise(filed)
     ideal = [(i, None if n in untold else i, p, f) for n, (i, _, p, f) in enumerate(filed)]

@@ -196,3 +196,34 @@ def test_unfiled_names_are_found_by_the_surname_as_a_word(database: Database) ->
         found = {name for _, _, name in unfiled_quotes_naming(session, ["li"])}
     # "Police" holds the letters, not the word.
     assert found == {"Senator Li", "Li"}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("P. Adewunmi", "Priya Adewunmi", "Paolo Adewunmi"),
+        ("Priya Adewunmi", "P. Adewunmi", "Paolo Adewunmi"),
+        ("Priya Adewunmi", "Paolo Adewunmi", "P. Adewunmi"),
+    ],
+)
+def test_an_initial_two_namesakes_share_names_neither(
+    database: Database, order: tuple[str, str, str]
+) -> None:
+    # Two people with one surname and one initial: "P. Adewunmi" may be either, in
+    # whatever order the three articles come; and the two are never one speaker.
+    said = dict(zip(order, (CANAL, FOUNDRY, BRIDGE), strict=True))
+    for letter, printed in zip("ABC", order, strict=True):
+        publish(database, letter, DAY, Said(said[printed], printed))
+    now = filed(database)
+    assert now[said["Priya Adewunmi"]] == "Priya Adewunmi"
+    assert now[said["Paolo Adewunmi"]] == "Paolo Adewunmi"
+    assert now[said["P. Adewunmi"]] is None
+    with database.session() as session:
+        assert mixed_statements(session) == []
+
+
+def test_an_initial_seen_first_takes_the_full_name(database: Database) -> None:
+    publish(database, "A", DAY, Said(CANAL, "P. Adewunmi"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Priya Adewunmi"))
+    # While she is the only Adewunmi with that initial, the initial is hers.
+    assert filed(database)[CANAL] == filed(database)[FOUNDRY] == "Priya Adewunmi"

@@ -331,9 +331,10 @@ class SpeakerDirectory:
             for e in exact
             if e.kind == SpeakerKind.PERSON and (given or not _roles_conflict(role, e.offices()))
         ]
-        if given and fitting:
+        if given and len(given[0]) > 1 and fitting:
             # A full name printed before (or given by a person) is that speaker's,
             # whatever its given names: "Seryozha Lavrov" once merged into Sergey.
+            # Not an initial: "M. Johnson" once filed under Mike is Magic's too.
             return _choose(fitting, given, role)
         skeleton_ids = self.by_skeleton.get(match.skeleton(surname), set())
         fitting += [

@@ -185,7 +185,8 @@ class SpeakerResolver:
         else:
             entry = found
             if kind == SpeakerKind.PERSON and _fuller(display, entry):
-                # "Peskov" was seen first; "Dmitry Peskov" names him better.
+                # "Peskov" (or "D. Peskov") was seen first; "Dmitry Peskov" names
+                # him better, and tells him from a Daria Peskova who may come next.
                 rename_speaker(self.session, entry.id, display[:300])
                 self.directory.rename(entry.id, display[:300])
                 others = self.directory.namesakes(entry)
@@ -258,5 +259,9 @@ class SpeakerResolver:
 
 
 def _fuller(name: str, entry: SpeakerEntry) -> bool:
-    """Whether a speaker known by surname only is now given a first name."""
-    return not entry.given and bool(match.split_name(match.name_key(name))[0])
+    """Whether a speaker known by surname only, or by an initial, is now given a
+    first name ("M. Johnson" -> "Mike Johnson")."""
+    given = match.split_name(match.name_key(name))[0]
+    if not entry.given:
+        return bool(given)
+    return len(entry.given[0]) == 1 and bool(given) and len(given[0]) > 1
