@@ -908,11 +908,3 @@ def test_who_after_an_appositive_is_the_name_before_it(appositive: str) -> None:
     quote = next(q for q in extract_quotes(text) if "one-term" in q.text)
     assert mention(text, quote) == "who"
     assert quote.speaker == "Pablo Ruiz"
-
-
-def test_who_after_a_list_names_no_one_before_it() -> None:
-    text = (
-        "Would you vote for a Portuguese or Spaniard, man or woman, who said and did"
-        " the same things as the mayor?"
-    )
-    assert all(q.speaker != "Spaniard" for q in extract_quotes(text))
