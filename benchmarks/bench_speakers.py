@@ -184,8 +184,15 @@ def wire(folder: Path, verbose: bool = False) -> None:
                                 pairs.append((person, quote.speaker_id))
                                 if named:
                                     layer.append((person, quote.speaker_id))
-                                    if verbose and quote.speaker_id is None:
-                                        print("  unfiled:", person, repr(quote.speaker_name))
+                                if verbose and quote.speaker_id is None:
+                                    # Whether the article gave a name the gold one fits:
+                                    # identity's to file, or the extractor's to name.
+                                    print(
+                                        f"  unfiled ({'named' if named else 'not named'}):",
+                                        person,
+                                        repr(quote.speaker_name),
+                                        path.stem,
+                                    )
                                 mentions.append((person, quote.speaker_name, quote.speaker_id))
                             break
         db.close()

@@ -23,6 +23,7 @@ from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before, given_names_after
 from quotes.extract.given_names import gender_of_given_name
+from quotes.extract.institutions import named_body, national_body
 from quotes.extract.interviews import question_turn
 from quotes.extract.lexicon import (
     GOVERNMENT_WORDS,
@@ -214,6 +215,14 @@ def resolve(
                 speaker, kind = last_body, last_body_kind
                 confidence -= 0.1
                 chain.append(f"description {mention.text!r} -> {speaker} (the body named before)")
+            elif found_body := _described_body(text, mention):
+                # "the team said" after "Team Korvel-Nord signs ...": the one body
+                # of that kind the article named; "the interior ministry" in a
+                # story from Riga: Latvia's.
+                (speaker, kind), why = found_body
+                last_body, last_body_kind = speaker, kind
+                confidence -= 0.1
+                chain.append(f"description {mention.text!r} -> {speaker} ({why})")
             else:
                 speaker, kind = _body(mention), mention.kind
                 if kind is SpeakerKind.ORGANISATION and (
@@ -535,6 +544,20 @@ def _same_body(description: str, body: str) -> bool:
     if words[1] in _ANY_BODY:
         return True
     return words[1] in body.lower()
+
+
+def _described_body(text: str, mention: Mention) -> tuple[tuple[str, SpeakerKind], str] | None:
+    """The body a description names (``quotes.extract.institutions``), its kind, and
+    why; a bare "Parliament" (typed a government) is a country's too."""
+    if mention.kind not in (SpeakerKind.DESCRIPTION, SpeakerKind.GOVERNMENT):
+        return None
+    named = named_body(text, mention.text, mention.start)
+    if named is not None and mention.kind is SpeakerKind.DESCRIPTION:
+        return (named, SpeakerKind.ORGANISATION), "the one body of that kind named before"
+    national = national_body(text, mention.text, mention.start)
+    if national is not None:
+        return (national, SpeakerKind.GOVERNMENT), "the country the story is about"
+    return None
 
 
 # Nominals for any organisation; the others ("the ministry", "the union")

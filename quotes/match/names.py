@@ -89,7 +89,17 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Foreign Ministry" stays a ministry of Russia.
 _BODY_WORDS = frozenset(
     {_DROPPED.sub("", w) for w in ORGANISATION_WORDS | GOVERNMENT_WORDS}
-    | {"ministry", "office", "forces", "army", "navy", "police", "embassy", "mission"}
+    | {
+        "ministry",
+        "office",
+        "forces",
+        "army",
+        "navy",
+        "police",
+        "embassy",
+        "mission",
+        "directorate",
+    }
 )
 # "Kyiv's" printed as a speaker is Kyiv.
 _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s?$")
@@ -210,6 +220,13 @@ def looks_like_person(name: str) -> bool:
         and all(w[:1].isupper() or w.split("-")[0].casefold() in _PARTICLES for w in words)
         and not any(fold(w) in _BODY_WORDS or is_place_word(fold(w)) for w in words)
     )
+
+
+def given_name_only(name: str) -> bool:
+    """Whether a printed name is one word that is a given name and no title says
+    otherwise: "Maria", not "Ms. Maria" (a title goes with a surname) or "Baptiste"."""
+    _, titles, proper = name_parts(name)
+    return not titles and " " not in proper and gender_of_given_name(proper) is not None
 
 
 _PARTICLES = frozenset("de da di van von der den bin al la le du".split())

@@ -19,6 +19,11 @@ surname of the family are read again too, whenever a namesake appears or one
 of the family is seen in an office new to them; the result does not depend
 on which article came first.
 
+A surname that is also a given name ("Warren") printed alone before anyone of
+that surname is known waits under no speaker (a given name alone is no one in
+particular); it is read the same way once the first person of that surname
+appears.
+
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
 A quote moved leaves its statement when the statement's other quotes stay;
 a statement whose quotes all go goes with them.
@@ -140,8 +145,8 @@ def _refile(
         logged.speakers.update(people)
         logged.summary = (
             f"{len(moves)} quotes named by surname alone looked at again for speakers "
-            f"{', '.join(map(str, people))}, once a namesake appeared or an office told "
-            f"them apart: {len(moves) - unfiled} filed under one of them, "
-            f"{unfiled} under no speaker"
+            f"{', '.join(map(str, people))}, once a namesake or the surname's first "
+            f"bearer appeared, or an office told them apart: "
+            f"{len(moves) - unfiled} filed under one of them, {unfiled} under no speaker"
         )
     session.expire_all()
