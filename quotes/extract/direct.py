@@ -39,6 +39,7 @@ from quotes.extract.subjects import (
     pronoun_before,
     relative_antecedent,
     reporter_after_quote,
+    reporter_before_participle,
 )
 
 # What may stand between a cue and the quote it introduces: 'said that "...'.
@@ -148,9 +149,11 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         # "Lind took a gamble ..., telling the dockers, "...": the sentence's
         # subject speaks, not the object before the participle; '"...," Lind
         # said, adding, "..."': the speaker of the attribution before it.
-        lead_mention = reporter_after_quote(
-            text, before_start, lead_cue.start()
-        ) or subject_of_sentence(text, before_start, lead_cue.start())
+        lead_mention = (
+            reporter_after_quote(text, before_start, lead_cue.start())
+            or reporter_before_participle(text, before_start, lead_cue.start())
+            or subject_of_sentence(text, before_start, lead_cue.start())
+        )
     if lead_mention is None:
         lead_mention = issuer(
             text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)

@@ -216,6 +216,10 @@ def _name_before_appositive(
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
+# Prepositions whose object is never the subject of the verb after it.
+_OBJECT_PREPOSITIONS = frozenset("to for from at about toward towards against among".split())
+
+
 # A pronoun and its auxiliary in one word: "she's", "they've", "I'd".
 _CONTRACTED = re.compile(r"(he|she|they|we|I|He|She|They|We)['’](?:s|ve|d|ll)")
 
@@ -367,6 +371,21 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     phrase = _phrase_backwards(tokens, index)
     if phrase is None:
         return _description_backwards(text, tokens, index)
+    if (
+        phrase[0] > 1
+        and tokens[phrase[0] - 1][2] in _OBJECT_PREPOSITIONS
+        and tokens[phrase[0] - 2][2].islower()
+    ):
+        # "A source speaking to Fox News said", "an email to supporters
+        # saying": the phrase is the object of a preposition, not who speaks
+        # (as "Budget Responsibility" is part of "the Office for Budget
+        # Responsibility"); "a spokeswoman for Tavira Port said": the
+        # described speaker it completes does.
+        head = _description_backwards(text, tokens, phrase[0] - 2)
+        if head is None or head.text.split()[-1].lower() not in DESCRIPTION_HEADS:
+            return None
+        start, end = head.start, tokens[index][1]
+        return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
     if not any(_is_capitalised(token[2]) for token in tokens[phrase[0] : phrase[1] + 1]):
         # "The veteran negotiator said": reach back over adjectives to the article.
         described = _description_backwards(text, tokens, index)
@@ -514,9 +533,11 @@ def _appositive_name(
 _PHRASE_STOPS = frozenset(
     """
         who which that in at on during after before while as to from for by with
-        and but when about
+        and but when about known
     """.split()
 )
+# What follows a described person, not a thing: "who", "known as".
+_RELATIVE_STARTS = frozenset(["who", "whose", "known"])
 
 
 _VERB_WORDS = frozenset(
@@ -563,7 +584,12 @@ def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Ment
         if _ends_sentence(word):
             break  # "said a senior official." (the period came with the word)
     following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
-    if last == 0 or not (_ends_sentence(tokens[last][2]) or following in (",", ".", ";")):
+    if last == 0 or not (
+        _ends_sentence(tokens[last][2])
+        or following in (",", ".", ";")
+        # "said a harbour expert who has worked ...", "said the chief known as Bob"
+        or following.lower() in _RELATIVE_STARTS
+    ):
         return None
     start, end = tokens[0][0], tokens[last][1]
     if text[end - 1] == ".":
@@ -913,6 +939,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             or opener.endswith("ly")
             or participle
             or clause
+            or (opener in _CLAUSE_OPENERS and _opens_subject(tokens, position + 1))
             or (position == 1 and opener in _OPENING_ADVERBS)
             # "More importantly,", "Most recently,": an adverb closes it.
             or (position == 2 and opener in _DEGREE and _is_adverb(tokens[1][2]))
@@ -949,9 +976,19 @@ def opening_clause_end(text: str, sentence_start: int, limit: int) -> int:
     ):
         return sentence_start
     first = _past_introduction(tokens)
-    if not first:
+    if not first or not _opens_subject(tokens, first):
         return sentence_start
-    return tokens[first][0] if first < len(tokens) else limit
+    return tokens[first][0]
+
+
+def _opens_subject(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a subject may start at ``index``: not past the end ("When Holt
+    used the words, "...""), nor on a participle ("While Holt, speaking for
+    the board, laid out ...", where the comma was an appositive's)."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index][2]
+    return _is_capitalised(word) or word.lower() in PRONOUNS or word.lower() in DETERMINERS
 
 
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotes.extract.article import last_before, word_count
+from quotes.extract.article import last_before, stripped_end, word_count
 from quotes.extract.cues import CUE, INDIRECT_VERBS, QUOTE_MARK
 from quotes.extract.full_names import full_name_before
 from quotes.extract.lexicon import (
@@ -155,6 +155,22 @@ def reporter_after_quote(text: str, sentence_start: int, cue_start: int) -> Ment
     if word_count(between) > _ATTRIBUTION_WORDS:
         return None  # 'who called it "absurd," told the board ...': no attribution of the quote
     return subject_before(text, verb.start(), closing.end())
+
+
+def reporter_before_participle(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """ "The board meets next week, Berg said, adding, "...": the participle
+    goes on for the subject of the verb of saying just before its comma, not
+    for the sentence's subject."""
+    lead_end = stripped_end(text, cue_start)
+    if lead_end <= sentence_start or text[lead_end - 1] != ",":
+        return None
+    cues = list(CUE.finditer(text, sentence_start, lead_end - 1))
+    verb = cues[-1] if cues else None
+    if verb is None or verb[0] not in SPEECH_VERBS or text[verb.end() : lead_end - 1].strip():
+        return None
+    if text[stripped_end(text, verb.start()) - 2 : verb.start()].rstrip() in ("'s", "’s"):
+        return None  # "shrugged off Lind's comments, telling ...": a noun, not a verb
+    return subject_before(text, verb.start(), sentence_start)
 
 
 # The most words of a speaker before its verb in a quote's attribution

@@ -908,3 +908,106 @@ def test_who_after_an_appositive_is_the_name_before_it(appositive: str) -> None:
     quote = next(q for q in extract_quotes(text) if "one-term" in q.text)
     assert mention(text, quote) == "who"
     assert quote.speaker == "Pablo Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said the harbour chief known as Rolf", "the harbour chief"),
+        (
+            "said a veteran harbour pilot who has worked for both ferry lines",
+            "a veteran harbour pilot",
+        ),
+    ],
+)
+def test_an_inverted_described_speaker_before_who_or_known_as(
+    attribution: str, speaker: str
+) -> None:
+    text = f'"There never was an order to close the pier," {attribution}.'
+    quote = only(text)
+    assert quote.speaker_mention == speaker
+
+
+def test_a_quote_closed_by_a_comma_does_not_continue_the_speaker_before() -> None:
+    text = (
+        '"The ferry is late again," Pablo Ruiz said.\n\n'
+        '"After we came here, we found the nets were all torn," said one owner of a'
+        " stall that sells nets who declined to be named."
+    )
+    quote = next(q for q in extract_quotes(text) if "nets were all torn" in q.text)
+    assert quote.speaker != "Pablo Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("he points out", "Pablo Ruiz"),
+        ("Ruiz pointed out on Monday", "Pablo Ruiz"),
+        ("opined the Tavira Gazette", "Tavira Gazette"),
+    ],
+)
+def test_points_out_and_opined_are_verbs_of_saying(attribution: str, speaker: str) -> None:
+    text = (
+        "Pablo Ruiz spoke to the harbour board on Monday.\n\n"
+        f'"The harbour voted for the ferry twice," {attribution}.'
+    )
+    quote = next(q for q in extract_quotes(text) if "voted for the ferry" in q.text)
+    assert quote.rule == "quote_then_said"
+    assert quote.speaker == speaker
+
+
+def test_an_opening_when_clause_is_not_the_subject() -> None:
+    text = (
+        "When the storm hit the harbour, Pablo Ruiz took a harder line --"
+        ' "No more delays will be accepted."'
+    )
+    assert only(text).speaker == "Pablo Ruiz"
+
+
+def test_an_appositive_after_while_keeps_the_subject_inside() -> None:
+    text = (
+        "While Mayor Eva Lindgren, speaking for the board, laid out a plan for"
+        ' "a harbour that pays its way," the dockers left.'
+    )
+    assert only(text).speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Another harbour source speaking to the Tavira Gazette said,"
+            ' "The pilots are checking every contract."',
+            None,
+        ),
+        (
+            "His campaign mailed a long letter to the dockers saying:"
+            ' "Every crane will be replaced before the winter."',
+            "His campaign",
+        ),
+    ],
+)
+def test_the_object_of_a_preposition_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_the_office_for_a_thing_is_one_name() -> None:
+    text = "The Office for Harbour Safety said the pier would close on Monday."
+    assert only(text).speaker == "Office for Harbour Safety"
+
+
+def test_a_participle_after_said_goes_on_for_its_subject() -> None:
+    text = (
+        "Holt and Lind will meet next week, Berg said, adding,"
+        ' "The two of them should settle it over lunch."'
+    )
+    quote = next(q for q in extract_quotes(text) if "over lunch" in q.text)
+    assert quote.speaker == "Berg"
+
+
+def test_a_noun_of_saying_before_a_participle_is_no_verb() -> None:
+    text = (
+        "Berg's campaign shrugged off Lind's comments, telling reporters,"
+        ' "Nobody on the team has ever asked for support."'
+    )
+    assert only(text).speaker_mention == "Berg's campaign"
