@@ -19,9 +19,14 @@ surname of the family are read again too, whenever a namesake appears or one
 of the family is seen in an office new to them; the result does not depend
 on which article came first.
 
+A quote a person filed (``quotes quotes move``, a split) is theirs to place:
+no refiling moves it, however its name reads now.
+
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
-A quote moved leaves its statement when the statement's other quotes stay;
-a statement whose quotes all go goes with them.
+A quote moved is matched under its new speaker as ``quotes quotes move``
+matches it (``quotes.services.placing``): it joins that speaker's statement
+of the same words; otherwise a statement whose quotes all go goes with them,
+and a quote leaving others behind gets a statement of its own.
 """
 
 from __future__ import annotations
@@ -33,17 +38,15 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import SpeakerKind
+from quotes.services.placing import best_statement, matcher_for, place
 from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
 from quotes.services.statements import recompute_statements
-from quotes.storage.merges import statement_of_its_own
-from quotes.storage.models import Actor, Quote, Statement
+from quotes.storage.models import Actor, MergeSuggestion, Quote
 from quotes.storage.operations import operation, watch_quotes
 from quotes.storage.speakers import (
     printed_forms,
     quotes_filed_as,
     set_quote_speaker,
-    set_quote_statement,
-    set_statement_speaker,
     statement_sizes,
     unfiled_quotes_naming,
 )
@@ -105,36 +108,46 @@ def _refile(
 ) -> None:
     quote_ids = sorted(moves)
     sources = sorted({s for s, _ in moves.values() if s is not None})
+    quotes = {i: session.get(Quote, i) for i in quote_ids}
+    # Where each goes among its new speaker's statements, read before anything moves.
+    matcher = matcher_for(session)
+    found = {
+        i: best_statement(matcher, quote, target)
+        for i, quote in quotes.items()
+        if quote is not None and (target := moves[i][1]) is not None
+    }
+    joined = sorted({f[0].statement_id for f in found.values() if f and f[0].statement_id})
     with operation(session, "refile", "quote", actor=Actor.RULE, method="namesake") as logged:
-        watch_quotes(logged.recorder, quote_ids, sources)
+        watch_quotes(logged.recorder, quote_ids, [*sources, *joined])
+        logged.recorder.watch(MergeSuggestion, MergeSuggestion.quote_id.in_(quote_ids))
         sizes = statement_sizes(session, sources)
         leaving: dict[int, list[int]] = defaultdict(list)
         for quote_id in quote_ids:
             source = moves[quote_id][0]
             if source is not None:
                 leaving[source].append(quote_id)
-        for source, ids in leaving.items():
-            targets = {moves[i][1] for i in ids}
-            if len(ids) == sizes.get(source) and len(targets) == 1:
-                # Every quote of the statement goes, and to the same place: so does it.
-                set_statement_speaker(session, [source], targets.pop())
         by_target: dict[int | None, list[int]] = defaultdict(list)
         for quote_id in quote_ids:
             by_target[moves[quote_id][1]].append(quote_id)
         for target, ids in by_target.items():
             set_quote_speaker(session, ids, target)
         session.flush()
-        touched = set(sources)
-        for source, ids in leaving.items():
-            statement = session.get(Statement, source)
-            if statement is not None and all(statement.speaker_id == moves[i][1] for i in ids):
-                continue
-            for quote_id in ids:
-                quote = session.get(Quote, quote_id)
-                assert quote is not None
-                own = statement_of_its_own(session, quote, moves[quote_id][1])
-                set_quote_statement(session, [quote_id], own, method="namesake")
-                touched.add(own)
+        touched = {*sources, *joined}
+        for quote_id in quote_ids:
+            quote = quotes[quote_id]
+            assert quote is not None
+            source, target = moves[quote_id]
+            going = leaving[source] if source is not None else []
+            # Every quote of the statement goes, and to the same place: so may it.
+            whole = (
+                source is not None
+                and len(going) == sizes.get(source)
+                and len({moves[i][1] for i in going}) == 1
+            )
+            statement, _ = place(
+                session, quote, target, found.get(quote_id), whole=whole, method="namesake"
+            )
+            touched.add(statement)
         recompute_statements(session, sorted(touched))
         unfiled = sum(1 for _, target in moves.values() if target is None)
         logged.speakers.update(people)
