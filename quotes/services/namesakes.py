@@ -38,16 +38,13 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import SpeakerKind
-from quotes.services.placing import best_statement, matcher_for, place
+from quotes.services.placing import move_quotes
 from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
-from quotes.services.statements import recompute_statements
-from quotes.storage.models import Actor, MergeSuggestion, Quote
-from quotes.storage.operations import operation, watch_quotes
+from quotes.storage.models import Actor
+from quotes.storage.operations import operation
 from quotes.storage.speakers import (
     printed_forms,
     quotes_filed_as,
-    set_quote_speaker,
-    statement_sizes,
     unfiled_quotes_naming,
 )
 
@@ -106,49 +103,8 @@ def _reading(directory: SpeakerDirectory, printed: str) -> int | None:
 def _refile(
     session: Session, moves: dict[int, tuple[int | None, int | None]], people: list[int]
 ) -> None:
-    quote_ids = sorted(moves)
-    sources = sorted({s for s, _ in moves.values() if s is not None})
-    quotes = {i: session.get(Quote, i) for i in quote_ids}
-    # Where each goes among its new speaker's statements, read before anything moves.
-    matcher = matcher_for(session)
-    found = {
-        i: best_statement(matcher, quote, target)
-        for i, quote in quotes.items()
-        if quote is not None and (target := moves[i][1]) is not None
-    }
-    joined = sorted({f[0].statement_id for f in found.values() if f and f[0].statement_id})
     with operation(session, "refile", "quote", actor=Actor.RULE, method="namesake") as logged:
-        watch_quotes(logged.recorder, quote_ids, [*sources, *joined])
-        logged.recorder.watch(MergeSuggestion, MergeSuggestion.quote_id.in_(quote_ids))
-        sizes = statement_sizes(session, sources)
-        leaving: dict[int, list[int]] = defaultdict(list)
-        for quote_id in quote_ids:
-            source = moves[quote_id][0]
-            if source is not None:
-                leaving[source].append(quote_id)
-        by_target: dict[int | None, list[int]] = defaultdict(list)
-        for quote_id in quote_ids:
-            by_target[moves[quote_id][1]].append(quote_id)
-        for target, ids in by_target.items():
-            set_quote_speaker(session, ids, target)
-        session.flush()
-        touched = {*sources, *joined}
-        for quote_id in quote_ids:
-            quote = quotes[quote_id]
-            assert quote is not None
-            source, target = moves[quote_id]
-            going = leaving[source] if source is not None else []
-            # Every quote of the statement goes, and to the same place: so may it.
-            whole = (
-                source is not None
-                and len(going) == sizes.get(source)
-                and len({moves[i][1] for i in going}) == 1
-            )
-            statement, _ = place(
-                session, quote, target, found.get(quote_id), whole=whole, method="namesake"
-            )
-            touched.add(statement)
-        recompute_statements(session, sorted(touched))
+        move_quotes(session, logged.recorder, moves, "namesake")
         unfiled = sum(1 for _, target in moves.values() if target is None)
         logged.speakers.update(people)
         logged.summary = (

@@ -1,5 +1,6 @@
 """Where a quote given to another speaker goes among statements: one rule for a
-person's move (``quotes quotes move``) and a rule's refiling (``namesakes``).
+person's move (``quotes quotes move``), a rule's refiling (``namesakes``) and
+the quotes an undone speaker merge gives back (``merge_undo``).
 
 Under its new speaker the quote is matched as an import would match it: it
 joins that speaker's statement above the auto threshold; otherwise a quote
@@ -10,6 +11,7 @@ the middle band is suggested for review.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -17,9 +19,16 @@ from sqlalchemy.orm import Session
 from quotes import match
 from quotes.services.candidates import Candidate
 from quotes.services.statement_matching import StatementMatcher
+from quotes.services.statements import recompute_statements
 from quotes.storage.merges import statement_of_its_own, suggest_merges
-from quotes.storage.models import Quote
-from quotes.storage.speakers import set_quote_statement, set_statement_speaker
+from quotes.storage.models import MergeSuggestion, Quote
+from quotes.storage.operations import Recorder, watch_quotes
+from quotes.storage.speakers import (
+    set_quote_speaker,
+    set_quote_statement,
+    set_statement_speaker,
+    statement_sizes,
+)
 
 Found = tuple[Candidate, match.Scored, str] | None
 
@@ -83,3 +92,55 @@ def place(
         )
         return target, "suggested"
     return target, "apart"
+
+
+def move_quotes(
+    session: Session,
+    recorder: Recorder,
+    moves: dict[int, tuple[int | None, int | None]],
+    method: str,
+) -> list[int]:
+    """Give each quote (id -> (its statement, its new speaker or None)) its new speaker
+    and place it among that speaker's statements, inside an operation whose
+    ``recorder`` declares what changes; the statements touched, recomputed."""
+    quote_ids = sorted(moves)
+    sources = sorted({s for s, _ in moves.values() if s is not None})
+    quotes = {i: session.get(Quote, i) for i in quote_ids}
+    # Where each goes among its new speaker's statements, read before anything moves.
+    matcher = matcher_for(session)
+    found = {
+        i: best_statement(matcher, quote, target)
+        for i, quote in quotes.items()
+        if quote is not None and (target := moves[i][1]) is not None
+    }
+    joined = sorted({f[0].statement_id for f in found.values() if f and f[0].statement_id})
+    watch_quotes(recorder, quote_ids, [*sources, *joined])
+    recorder.watch(MergeSuggestion, MergeSuggestion.quote_id.in_(quote_ids))
+    sizes = statement_sizes(session, sources)
+    leaving: dict[int, list[int]] = defaultdict(list)
+    by_target: dict[int | None, list[int]] = defaultdict(list)
+    for quote_id in quote_ids:
+        source, target = moves[quote_id]
+        if source is not None:
+            leaving[source].append(quote_id)
+        by_target[target].append(quote_id)
+    for target, ids in by_target.items():
+        set_quote_speaker(session, ids, target)
+    session.flush()
+    touched = {*sources, *joined}
+    for quote_id in quote_ids:
+        quote = quotes[quote_id]
+        assert quote is not None
+        source, target = moves[quote_id]
+        going = leaving[source] if source is not None else []
+        # Every quote of the statement goes, and to the same place: so may it.
+        whole = (
+            source is not None
+            and len(going) == sizes.get(source)
+            and len({moves[i][1] for i in going}) == 1
+        )
+        statement, _ = place(
+            session, quote, target, found.get(quote_id), whole=whole, method=method
+        )
+        touched.add(statement)
+    return recompute_statements(session, sorted(touched))

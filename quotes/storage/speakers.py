@@ -45,6 +45,20 @@ def printed_names(session: Session, speaker_id: int) -> list[tuple[int, str | No
     ]
 
 
+def names_filed_by_rule(session: Session, speaker_id: int) -> list[tuple[int, int | None, str]]:
+    """(quote id, statement id, name as resolved in the article, else as printed) of
+    the speaker's quotes a rule filed (not those a person placed)."""
+    return [
+        (quote_id, statement_id, str(name or mention))
+        for quote_id, statement_id, name, mention in session.execute(
+            select(Quote.id, Quote.statement_id, Quote.speaker_name, Quote.speaker_mention).where(
+                Quote.speaker_id == speaker_id, Quote.hand_placed.is_(False)
+            )
+        )
+        if name or mention
+    ]
+
+
 def set_quote_speaker(
     session: Session,
     quote_ids: Sequence[int],
