@@ -227,3 +227,37 @@ def test_an_initial_seen_first_takes_the_full_name(database: Database) -> None:
     publish(database, "B", DAY, Said(FOUNDRY, "Priya Adewunmi"))
     # While she is the only Adewunmi with that initial, the initial is hers.
     assert filed(database)[CANAL] == filed(database)[FOUNDRY] == "Priya Adewunmi"
+
+
+def test_a_given_name_alone_is_no_one_in_particular(database: Database) -> None:
+    # Two articles each quote a "Rosalind" they never name in full: two people,
+    # for all anyone can tell, so neither is a speaker (who would gather both).
+    publish(database, "A", DAY, Said(CANAL, "Rosalind"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Rosalind"))
+    publish(database, "C", DAY, Said(BRIDGE, "Rosalind Achterberg"))
+    now = filed(database)
+    assert now[CANAL] is None and now[FOUNDRY] is None
+    assert now[BRIDGE] == "Rosalind Achterberg"
+    # A title says the word is a surname.
+    publish(database, "D", DAY, Said(ORCHARD, "Ms. Rosalind"))
+    assert filed(database)[ORCHARD] == "Rosalind"
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_surname_that_is_a_given_name_waits_for_its_bearer(
+    database: Database, first: bool
+) -> None:
+    # "Gordon" alone names no one until someone surnamed Gordon is known; then it is
+    # hers, whichever article came first.
+    if first:
+        publish(database, "A", DAY, Said(CANAL, "Imelda Gordon"))
+    publish(database, "B", DAY, Said(FOUNDRY, "Gordon"))
+    if not first:
+        assert filed(database)[FOUNDRY] is None
+        publish(database, "A", DAY, Said(CANAL, "Imelda Gordon"))
+    assert filed(database)[FOUNDRY] == filed(database)[CANAL] == "Imelda Gordon"
+    # A Gordon who is a given name is someone else, and takes nothing.
+    publish(database, "C", DAY, Said(BRIDGE, "Gordon Featherstonehaugh"))
+    now = filed(database)
+    assert now[FOUNDRY] == "Imelda Gordon"
+    assert now[BRIDGE] == "Gordon Featherstonehaugh"

@@ -74,14 +74,21 @@ _NOT_NAME_WORDS = (
     frozenset(MONTHS) | frozenset(WEEKDAYS) | GOVERNMENT_WORDS | ORGANISATION_WORDS
 ) - frozenset(["state"])
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-_SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s|\n")
+_WORD = re.compile(r"[\w-]+")
+_CLAUSE_STOP = re.compile(r"[,.;\n]")
+# A stop and a space, or a line break. (Opening with one character set, which
+# re scans for, rather than with two branches it would try at every character;
+# the look-behind tells a line break from a stop.)
+_SENTENCE_STOP = re.compile(r"[.!?\n](?:(?<=\n)|[\"”’]?\s)")
 # Heads of a described body, never one person: "the team said".
 _COLLECTIVES = ORGANISATION_WORDS | frozenset(
     "team firm company government ministry council family side club group".split()
 )
 # "the president", "the former minister", "the 45-year-old": a described person.
 _DEFINITE_ROLE = re.compile(
-    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
+    # (The word boundary is a look-behind after the first letter, so that re
+    # scans for that letter rather than trying the pattern at every character.)
+    r"[Tt](?<!\w[Tt])he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
     + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
     + r")\b"
 )
@@ -421,7 +428,7 @@ class Discourse:
         person is the subject the passage is about (news names a person,
         then calls them "the chancellor"), unless that person holds another
         office."""
-        words = re.findall(r"[\w-]+", description.lower())
+        words = _WORD.findall(description.lower())
         if len(words) < 2 or words[0] != "the":
             return None
         read = [
@@ -499,7 +506,7 @@ class Discourse:
         """Whether the person of that name may be "the former president" at
         ``position``: a person word, the gender the article gives, and no
         other office or role the article gave them."""
-        words = re.findall(r"[\w-]+", description.lower())
+        words = _WORD.findall(description.lower())
         if len(words) < 2 or words[0] != "the" or words[-1] not in _PERSON_HEADS:
             return False
         key = name.split()[-1].lower()
@@ -533,7 +540,8 @@ class Discourse:
         return roles
 
 
-_ROLE_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s")
+# (The look-behinds follow the stop, so that re scans for the stop first.)
+_ROLE_SENTENCE_STOP = re.compile(r"[.!?](?<![A-Z].)(?<!\b[A-Z][a-z].)[\"”’]?\s")
 
 
 def _role_context(before: str, after: str) -> set[str]:
@@ -543,10 +551,10 @@ def _role_context(before: str, after: str) -> set[str]:
     # The sentence's start, not the stop of an abbreviation ("U.S. Attorney").
     stops = [m.end() for m in _ROLE_SENTENCE_STOP.finditer(before)]
     sentence_break = max([before.rfind("\n") + 1, *stops[-1:]])
-    words += re.findall(r"[\w-]+", before[sentence_break:].lower())[-5:]
+    words += _WORD.findall(before[sentence_break:].lower())[-5:]
     if after[:1] == ",":
-        appositive = re.split(r"[,.;\n]", after[1:], maxsplit=1)[0]
-        words += re.findall(r"[\w-]+", appositive.lower())
+        appositive = _CLAUSE_STOP.split(after[1:], maxsplit=1)[0]
+        words += _WORD.findall(appositive.lower())
     return set(words)
 
 
@@ -645,7 +653,7 @@ def _parse_run(raw: str) -> _Run | None:
 
 def _description_words(description: str) -> tuple[str, ...] | None:
     """ "The Chancellor" -> ("chancellor",); None where no "the" opens it."""
-    words = re.findall(r"[\w-]+", description.lower())
+    words = _WORD.findall(description.lower())
     return tuple(words[1:]) if len(words) >= 2 and words[0] == "the" else None
 
 

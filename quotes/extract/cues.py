@@ -64,6 +64,12 @@ def trailing_attribution(text: str, start: int, end: int) -> re.Match[str] | Non
     comma = text.rfind(",", start, last)
     if comma == -1:
         return None
+    # Its verb is the first word after the comma or the last word before the
+    # closing run: where neither is a verb of saying (most clauses), the
+    # pattern, which backtracks over up to 60 characters, cannot match.
+    words = text[comma + 1 : last].split()
+    if not words or (words[0] not in SPEECH_VERBS and words[-1] not in SPEECH_VERBS):
+        return None
     return TRAILING_ATTRIBUTION.search(text, comma, end)
 
 

@@ -63,6 +63,11 @@ def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> li
     text = article.text
     found: list[Found] = []
     for start in article.paragraph_starts:
+        # The label's colon is on the paragraph's first line: most paragraphs
+        # have none there, and the pattern backtracks over their first words.
+        line_end = text.find("\n", start)
+        if text.find(":", start, len(text) if line_end == -1 else line_end) == -1:
+            continue
         line = _HEADLINE.match(text, start)
         if line is None:
             continue

@@ -121,7 +121,7 @@ def _word_ok(token: str) -> bool:
         lower in _PHRASE_WORDS
         or lower.endswith(_GROUP_SUFFIXES)
         or lower in NAME_PARTICLES
-        or _PREFIXED_NAME.fullmatch(token) is not None
+        or _prefixed_name(token)
     )
 
 
@@ -129,9 +129,16 @@ def _word_ok(token: str) -> bool:
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|as|at|ash|an|bin|ben|ibn|abu|abd)[-‑][A-Z][\w'’-]*")
 
 
+def _prefixed_name(token: str) -> bool:
+    """``_PREFIXED_NAME`` matches the whole token; a token without a hyphen
+    (nearly every one, and this runs for every word read back from a verb) is
+    told without calling the pattern."""
+    return ("-" in token or "‑" in token) and _PREFIXED_NAME.fullmatch(token) is not None
+
+
 def _name_word(token: str) -> bool:
     """A word of a person's name: capitalised ("Blasio") or "al-Masri"."""
-    return token[:1].isupper() or _PREFIXED_NAME.fullmatch(token) is not None
+    return token[:1].isupper() or _prefixed_name(token)
 
 
 def _title_word(lower: str) -> bool:

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from quotes.extract.article import Article
+from quotes.extract.article import Article, stripped_end
 from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
@@ -502,7 +502,13 @@ def _word_boundary(text: str, position: int) -> bool:
 
 def _organisation_mention(text: str, mention: Mention) -> Mention:
     """ "Harbour Safety" read whole: "The Office for Harbour Safety"."""
-    before = _BODY_NAME_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    floor = max(0, mention.start - 60)
+    # The pattern ends in "for" or "of" and a space, which few mentions follow:
+    # that test is cheap, the search over 60 characters is not.
+    end = stripped_end(text, mention.start)
+    if end == mention.start or not text.endswith(("for", "of"), floor, end):
+        return mention
+    before = _BODY_NAME_BEFORE.search(text, floor, mention.start)
     if before is None:
         return mention
     start = before.start()

@@ -222,6 +222,13 @@ def looks_like_person(name: str) -> bool:
     )
 
 
+def given_name_only(name: str) -> bool:
+    """Whether a printed name is one word that is a given name and no title says
+    otherwise: "Maria", not "Ms. Maria" (a title goes with a surname) or "Baptiste"."""
+    _, titles, proper = name_parts(name)
+    return not titles and " " not in proper and gender_of_given_name(proper) is not None
+
+
 _PARTICLES = frozenset("de da di van von der den bin al la le du".split())
 
 

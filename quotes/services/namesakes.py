@@ -19,8 +19,15 @@ surname of the family are read again too, whenever a namesake appears or one
 of the family is seen in an office new to them; the result does not depend
 on which article came first.
 
+<<<<<<< HEAD
 A quote a person filed (``quotes quotes move``, a split) is theirs to place:
 no refiling moves it, however its name reads now.
+=======
+A surname that is also a given name ("Warren") printed alone before anyone of
+that surname is known waits under no speaker (a given name alone is no one in
+particular); it is read the same way once the first person of that surname
+appears.
+>>>>>>> main
 
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
 A quote moved is matched under its new speaker as ``quotes quotes move``
@@ -109,8 +116,8 @@ def _refile(
         logged.speakers.update(people)
         logged.summary = (
             f"{len(moves)} quotes named by surname alone looked at again for speakers "
-            f"{', '.join(map(str, people))}, once a namesake appeared or an office told "
-            f"them apart: {len(moves) - unfiled} filed under one of them, "
-            f"{unfiled} under no speaker"
+            f"{', '.join(map(str, people))}, once a namesake or the surname's first "
+            f"bearer appeared, or an office told them apart: "
+            f"{len(moves) - unfiled} filed under one of them, {unfiled} under no speaker"
         )
     session.expire_all()

@@ -98,7 +98,7 @@ class SpeakerResolver:
             evidence = " ".join(filter(None, (titles, role))) or None
         if kind == SpeakerKind.PERSON:
             display = match.display_case(display)
-        entry = entry or self._find_or_create(display, kind, evidence)
+        entry = entry or self._find_or_create(display, kind, evidence, printed)
         if entry is None:
             return None
         if kind == SpeakerKind.PERSON and not role and match.split_name(match.name_key(display))[0]:
@@ -163,7 +163,7 @@ class SpeakerResolver:
         return None
 
     def _find_or_create(
-        self, display: str, kind: SpeakerKind, role: str | None
+        self, display: str, kind: SpeakerKind, role: str | None, printed: str
     ) -> SpeakerEntry | None:
         key = (display, kind, role)
         if key in self.cache:
@@ -174,6 +174,13 @@ class SpeakerResolver:
             # "Johnson" when Boris and Mike Johnson are both known: the quote keeps
             # its mention and waits for a person, rather than going to either.
             entry = None
+        elif found is None and kind == SpeakerKind.PERSON and match.given_name_only(printed):
+            # "Maria" alone, whom the article never named in full, is no one in
+            # particular: as a speaker of her own she would gather every Maria of
+            # every article. The quote keeps its mention (a surname that is also a
+            # given name, "Warren", is read again once someone of that surname is
+            # known: below).
+            entry = None
         elif found is None:
             speaker = Speaker(name=display[:300], kind=kind)
             self.session.add(speaker)
@@ -182,6 +189,9 @@ class SpeakerResolver:
             self.directory.add_speaker(entry)
             self.counts.new_speakers += 1
             self.namesakes.update(other.id for other in self.directory.namesakes(entry))
+            surname = entry.surname
+            if kind == SpeakerKind.PERSON and surname and match.given_name_only(surname):
+                self.namesakes.add(entry.id)
         else:
             entry = found
             if kind == SpeakerKind.PERSON and _fuller(display, entry):
