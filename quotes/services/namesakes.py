@@ -19,15 +19,13 @@ surname of the family are read again too, whenever a namesake appears or one
 of the family is seen in an office new to them; the result does not depend
 on which article came first.
 
-<<<<<<< HEAD
-A quote a person filed (``quotes quotes move``, a split) is theirs to place:
-no refiling moves it, however its name reads now.
-=======
 A surname that is also a given name ("Warren") printed alone before anyone of
 that surname is known waits under no speaker (a given name alone is no one in
 particular); it is read the same way once the first person of that surname
 appears.
->>>>>>> main
+
+A quote a person filed (``quotes quotes move``, a split) is theirs to place:
+no refiling moves it, however its name reads now.
 
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
 A quote moved is matched under its new speaker as ``quotes quotes move``
