@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -171,12 +172,16 @@ class Person:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+# A named tuple, not a frozen dataclass: an article has hundreds, and a frozen
+# dataclass sets each field through object.__setattr__.
+class _Occurrence(NamedTuple):
     start: int
     end: int
     key: str  # the surname, lower-cased
     possessive: bool
+
+
+_start = operator.attrgetter("start")
 
 
 class Discourse:
@@ -248,11 +253,12 @@ class Discourse:
     def _surnames_alone(self) -> None:
         """ "Zelensky" alone, once "Volodymyr Zelensky" was named."""
         text = self.text
-        covered = {o.start + len(self.people[o.key].name) - len(o.key) for o in self._occurrences}
+        people = self.people
+        covered = {o.start + len(people[o.key].name) - len(o.key) for o in self._occurrences}
         first_seen: dict[str, int] = {}
         for occurrence in self._occurrences:
             first_seen.setdefault(occurrence.key, occurrence.start)
-        for key, person in self.people.items():
+        for key, person in people.items():
             surname = person.name.split()[-1]
             spellings = [surname]
             if surname[:1].islower():
@@ -271,7 +277,7 @@ class Discourse:
                         possessive = text.startswith(("'s", "’s"), end)
                         self._occurrences.append(_Occurrence(position, end, key, possessive))
                     position = text.find(spelling, end)
-        self._occurrences.sort(key=lambda o: o.start)
+        self._occurrences.sort(key=_start)
 
     def _add_run(self, run: re.Match[str]) -> None:
         parsed = _parse_run(run[0])

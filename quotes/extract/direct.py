@@ -462,7 +462,13 @@ def _attribution_in(
     text = article.text
     for cue in article.cues_in(start, end):
         before = text[start : cue.start()]
-        if leading and SENTENCE_BREAK.search(_ABBREVIATED.sub("", before)):
+        # (A break after the titles are taken out is a break before too: the
+        # cheap search first.)
+        if (
+            leading
+            and SENTENCE_BREAK.search(before)
+            and SENTENCE_BREAK.search(_ABBREVIATED.sub("", before))
+        ):
             return None
         if leading and word_count(before) > 8:
             # '"...," Nils Aho, the club's treasurer, said': a name

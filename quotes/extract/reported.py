@@ -65,24 +65,23 @@ def reporting_cues(
         word = "according to" if word == "According to" else word
         if word != "according to" and word not in INDIRECT_VERBS:
             continue
-        if cue.start() in cues_used:
+        start = cue.start()
+        if start in cues_used:
             continue
-        if inside(cue.start(), starts, quotations):
+        if inside(start, starts, quotations):
             continue
-        if word.endswith("ed") and _AFTER_DETERMINER.search(
-            text, max(0, cue.start() - 8), cue.start()
-        ):
+        if word.endswith("ed") and _AFTER_DETERMINER.search(text, max(0, start - 8), start):
             continue
-        if _NEGATED.search(text, max(0, cue.start() - 24), cue.start()):
+        if _NEGATED.search(text, max(0, start - 24), start):
             continue  # "did not say", "has not said": no statement
-        if word.endswith("s") and _POSSESSED.search(text, max(0, cue.start() - 12), cue.start()):
+        if word.endswith("s") and _POSSESSED.search(text, max(0, start - 12), start):
             continue  # "her comments", "our reports": a noun
-        paragraph = article.paragraph_start(cue.start())
+        paragraph = article.paragraph_start(start)
         if paragraph not in furniture:
             furniture[paragraph] = furniture_line(text, paragraph)
         if furniture[paragraph]:
             continue
-        sentence_start = article.sentence_start(cue.start())
+        sentence_start = article.sentence_start(start)
         sentence_end = article.sentence_end(cue.end())
         yield ReportingCue(article, cue, word, sentence_start, sentence_end)
 
