@@ -196,10 +196,15 @@ _STATE_BODY_HEADS = frozenset(
 )
 
 
+_STATE_BODY = re.compile(r"(?:the\s+)?(.+?)['’]s\s+(.+)$", re.IGNORECASE)
+
+
 def state_body(phrase: str) -> str | None:
     """ "Russia's defence ministry" -> "Russian Defence Ministry"; None when the
     phrase is not "<country>'s <body>"."""
-    match = re.match(r"(?:the\s+)?(.+?)['’]s\s+(.+)$", phrase.strip(), re.IGNORECASE)
+    if "'" not in phrase and "’" not in phrase:
+        return None  # no possessive: most phrases, told without the pattern
+    match = _STATE_BODY.match(phrase.strip())
     if match is None:
         return None
     adjective = adjective_of(match[1])

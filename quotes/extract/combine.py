@@ -226,7 +226,15 @@ def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
         if item.mention is None and item.kind is QuoteKind.DIRECT and previous is not None:
             lead = text[article.sentence_start(item.start) : item.start].strip()
             gap = text[previous.end : item.start]
-            if not lead and gap.count("\n") <= 3 and previous.mention is not None:
+            # '"...," said a harbour expert who ...': a quote closed by a comma
+            # runs on into an attribution of its own, even one not read.
+            closed_by_comma = "," in (text[item.end - 2], text[item.end : item.end + 1])
+            if (
+                not lead
+                and not closed_by_comma
+                and gap.count("\n") <= 3
+                and previous.mention is not None
+            ):
                 item.mention = previous.mention
                 item.cue = None
                 item.confidence = 0.6

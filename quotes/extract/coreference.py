@@ -40,13 +40,16 @@ from quotes.extract.lexicon import (
 from quotes.extract.mentions import CAPITALISED_STOPS, name_start_of
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
-_CAP = r"[A-Z][\w'’-]*\.?"
+_CAP = r"[A-Z][\w'’-]*+\.?"
 # A run of capitalised words (particles and "al-X" inside): a candidate name.
 # (The look-behind follows the first capital rather than preceding it: a pattern
-# that opens with a character set is scanned for that set, twice as fast.)
+# that opens with a character set is scanned for that set, twice as fast. The
+# runs of word characters are possessive, "*+": giving back a letter can never
+# let a stop or a space follow, and re would try every one after each
+# capitalised word that no other follows.)
 _NAME_RUN = re.compile(
-    rf"[A-Z](?<![\w'’-][A-Z])[\w'’-]*\.?"
-    rf"(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+)*(?:{_CAP}|al-[A-Z][\w'’-]*))+"
+    rf"[A-Z](?<![\w'’-][A-Z])[\w'’-]*+\.?"
+    rf"(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+)*(?:{_CAP}|al-[A-Z][\w'’-]*+))+"
 )
 # "he", "him", "his" (group 1), "she", "her", "hers", in any case. The pattern
 # opens with the first letters as a set (every letter that matches "h" or "s"

@@ -27,7 +27,7 @@ from quotes.extract.cues import (
 )
 from quotes.extract.found import Found
 from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
-from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.mentions import Mention, opening_clause_end, subject_after, subject_before
 from quotes.extract.mentions import sentence_subject as subject_of_sentence
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.quotation import QuoteSpan
@@ -39,6 +39,7 @@ from quotes.extract.subjects import (
     pronoun_before,
     relative_antecedent,
     reporter_after_quote,
+    reporter_before_participle,
 )
 
 # What may stand between a cue and the quote it introduces: 'said that "...'.
@@ -67,7 +68,10 @@ class Quotation:
         self.before_start = article.sentence_start(self.start)
         self.lead = text[self.before_start : self.start]
         self.stripped = self.lead.rstrip()
-        self.cues = article.cues_in(self.before_start, self.start)
+        # A verb of the sentence's opening phrase ("With leaders worried
+        # about ..., Lind is rolling out a message: "..."") is not the quote's.
+        opened = opening_clause_end(text, self.before_start, self.start)
+        self.cues = article.cues_in(opened, self.start)
         # 'Peskov said, "...', 'told reporters that "...': the last verb is next to the quote.
         self.adjacent = (
             bool(self.cues)
@@ -145,9 +149,11 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         # "Lind took a gamble ..., telling the dockers, "...": the sentence's
         # subject speaks, not the object before the participle; '"...," Lind
         # said, adding, "..."': the speaker of the attribution before it.
-        lead_mention = reporter_after_quote(
-            text, before_start, lead_cue.start()
-        ) or subject_of_sentence(text, before_start, lead_cue.start())
+        lead_mention = (
+            reporter_after_quote(text, before_start, lead_cue.start())
+            or reporter_before_participle(text, before_start, lead_cue.start())
+            or subject_of_sentence(text, before_start, lead_cue.start())
+        )
     if lead_mention is None:
         lead_mention = issuer(
             text, lead_cue, before_start, subject_before(text, lead_cue.start(), before_start)
@@ -251,18 +257,18 @@ def sentence_subject(quotation: Quotation) -> Found | None:
     also backed tougher rules -- "I would ...". Its subject speaks, with less
     confidence; short fragments (scare quotes) never."""
     text = quotation.text
-    if (
-        not quotation.lead.strip()
-        or quotation.kind is not QuoteKind.DIRECT
-        or quotation.stripped.endswith(("(", "["))
-    ):
+    # A short quote after a colon is a whole sentence said: 'a new message: "It is mine."'.
+    whole = quotation.kind is QuoteKind.DIRECT or (
+        quotation.stripped.endswith(":") and text[quotation.end - 2] in ".!?"
+    )
+    if not quotation.lead.strip() or not whole or quotation.stripped.endswith(("(", "[")):
         return None
     subject = subject_of_sentence(text, quotation.before_start, quotation.start)
     if subject is not None and (subject.is_pronoun or known_person(text, subject)):
-        return quotation.found(subject, None, 0.4, quotation.kind)
+        return quotation.found(subject, None, 0.4, QuoteKind.DIRECT)
     if subject is not None and subject.kind is not SpeakerKind.PERSON:
         # "The FBI lists "...": a body or a described source, less sure still.
-        return quotation.found(subject, None, 0.3, quotation.kind)
+        return quotation.found(subject, None, 0.3, QuoteKind.DIRECT)
     return None
 
 

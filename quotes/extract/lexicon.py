@@ -195,6 +195,7 @@ VERBS: dict[str, dict[str, frozenset[str]]] = {
     "note": _verb(speech="noted notes noting", stance="note", quote="note", participle="noting"),
     "observe": _verb(speech="observed observes"),
     "offer": _verb(stance="offered", action="offered", quote="offered"),
+    "opine": _verb(speech="opined opines"),
     "oppose": _verb(stance="oppose opposed opposes opposing"),
     "order": _verb(stance="ordered", action="ordered"),
     "pipe up": _phrase(quote="piped up"),
@@ -202,6 +203,7 @@ VERBS: dict[str, dict[str, frozenset[str]]] = {
     "plead": _verb(quote="pleaded"),
     "pledge": _verb(speech="pledged pledges", quote="pledging"),
     "point": _verb(stance="pointed"),
+    "point out": _phrase(speech="points out, pointed out", participle="pointing out"),
     "post": _verb(speech="posts posted"),
     "praise": _verb(
         stance="praised praises praising", quote="praised praises", participle="praising"

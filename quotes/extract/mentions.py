@@ -103,6 +103,9 @@ class Mention:
     # Who a pronoun stands for where the sentence itself says so ("which she
     # called ..." in a sentence whose subject is a named person).
     antecedent: Mention | None = None
+    # The antecedent is also how the speaker is printed ("Lind praised what
+    # she called ..."): the quote's speaker mention is the antecedent.
+    printed: bool = False
 
     @property
     def is_pronoun(self) -> bool:
@@ -180,12 +183,55 @@ def _is_adverb(token: str) -> bool:
     return len(token) > 4 and token.endswith("ly") and token.islower() and token not in _LY_NOUNS
 
 
+# How a lower-case appositive after a name opens: "Aho, now the harbour master,".
+_APPOSITIVE_OPENERS = frozenset(
+    ["now", "then", "once", "formerly", "still", "the", "a", "an", "his", "her", "their"]
+)
+
+
+def _name_before_appositive(
+    text: str, tokens: list[tuple[int, int, str]], comma: int
+) -> Mention | None:
+    """ "Aho, now the harbour master," before the comma at ``comma``: the
+    person named before a lower-case appositive of a few words."""
+    for opening in range(comma - 1, max(0, comma - 7), -1):
+        word = tokens[opening][2]
+        if word == ",":
+            break
+        if not word.replace("-", "").isalpha():
+            return None
+    else:
+        return None
+    if opening == comma - 1 or opening < 1 or tokens[opening + 1][2] not in _APPOSITIVE_OPENERS:
+        return None
+    name = _phrase_backwards(tokens, opening - 1)
+    if name is None:
+        return None
+    named = _make_mention(text, tokens, name[0], name[1])
+    if named is None or named.kind is not SpeakerKind.PERSON:
+        return None
+    return named
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+# Prepositions whose object is never the subject of the verb after it.
+_OBJECT_PREPOSITIONS = frozenset("to for from at about toward towards against among".split())
+
+
+# A pronoun and its auxiliary in one word: "she's", "they've", "I'd".
+_CONTRACTED = re.compile(r"(he|she|they|we|I|He|She|They|We)['’](?:s|ve|d|ll)")
+
+
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
     tokens = [
         (m.start(), m.end(), m[0])
         for m in TOKEN.finditer(text, max(floor, cue_start - 110), cue_start)
     ]
+    cue_word = _FIRST_WORD.match(text, cue_start)
+    participle = cue_word is not None and cue_word[0].endswith("ing")
     index = len(tokens) - 1
     while index >= 0:
         word = tokens[index][2].lower()
@@ -201,6 +247,15 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             and tokens[index - 1][2].lower() in ("last", "this", "next")
         ):
             index -= 2  # "Zelensky last week said"
+        elif (
+            (_YEAR.fullmatch(word) or word in MONTHS)
+            and index > 0
+            and tokens[index - 1][2].lower() == "in"
+            and not participle
+        ):
+            # "Aho, who in 2010 said"; not "a memo to the Post in April
+            # explaining", whose participle is not the Post's.
+            index -= 2
         else:
             break
     if index < 0:
@@ -211,6 +266,13 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
         # "Berg, who says ...": the relative pronoun stands for the name before it.
         phrase = _phrase_backwards(tokens, index - 2)
+        appositioned = _name_before_appositive(text, tokens, index - 1)
+        if appositioned is not None:
+            # "Aho, now the harbour master, who ...": the name before the appositive.
+            start, end, word = tokens[index]
+            return Mention(
+                word, start, end, SpeakerKind.PERSON, appositioned.name, appositioned.role
+            )
         if phrase is not None:
             named = _make_mention(text, tokens, phrase[0], phrase[1])
             if (
@@ -232,10 +294,15 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                 start, end, word = tokens[index]
                 return Mention(word, start, end, named.kind, named.name, named.role)
         return None
-    if last.lower() in PRONOUNS:
+    contracted = _CONTRACTED.fullmatch(last)
+    if last.lower() in PRONOUNS or contracted:
         start, end, word = tokens[index]
         if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
             return None
+        if contracted:
+            # "she's said", "they've argued": the pronoun and its auxiliary.
+            word = contracted[1]
+            end = start + len(word)
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
     if last == ")" and "(" in (token[2] for token in tokens[:index]):
         # "Rep. Nils Aho (R-Minn.) said": the parenthesis belongs to the name.
@@ -304,6 +371,21 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     phrase = _phrase_backwards(tokens, index)
     if phrase is None:
         return _description_backwards(text, tokens, index)
+    if (
+        phrase[0] > 1
+        and tokens[phrase[0] - 1][2] in _OBJECT_PREPOSITIONS
+        and tokens[phrase[0] - 2][2].islower()
+    ):
+        # "A source speaking to Fox News said", "an email to supporters
+        # saying": the phrase is the object of a preposition, not who speaks
+        # (as "Budget Responsibility" is part of "the Office for Budget
+        # Responsibility"); "a spokeswoman for Tavira Port said": the
+        # described speaker it completes does.
+        head = _description_backwards(text, tokens, phrase[0] - 2)
+        if head is None or head.text.split()[-1].lower() not in DESCRIPTION_HEADS:
+            return None
+        start, end = head.start, tokens[index][1]
+        return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
     if not any(_is_capitalised(token[2]) for token in tokens[phrase[0] : phrase[1] + 1]):
         # "The veteran negotiator said": reach back over adjectives to the article.
         described = _description_backwards(text, tokens, index)
@@ -451,9 +533,11 @@ def _appositive_name(
 _PHRASE_STOPS = frozenset(
     """
         who which that in at on during after before while as to from for by with
-        and but when about
+        and but when about known
     """.split()
 )
+# What follows a described person, not a thing: "who", "known as".
+_RELATIVE_STARTS = frozenset(["who", "whose", "known"])
 
 
 _VERB_WORDS = frozenset(
@@ -500,7 +584,12 @@ def _description_forwards(text: str, tokens: list[tuple[int, int, str]]) -> Ment
         if _ends_sentence(word):
             break  # "said a senior official." (the period came with the word)
     following = tokens[last + 1][2] if last + 1 < len(tokens) else "."
-    if last == 0 or not (_ends_sentence(tokens[last][2]) or following in (",", ".", ";")):
+    if last == 0 or not (
+        _ends_sentence(tokens[last][2])
+        or following in (",", ".", ";")
+        # "said a harbour expert who has worked ...", "said the chief known as Bob"
+        or following.lower() in _RELATIVE_STARTS
+    ):
         return None
     start, end = tokens[0][0], tokens[last][1]
     if text[end - 1] == ".":
@@ -776,12 +865,35 @@ _INTRODUCERS = frozenset(
 )
 
 
+# Adverbs that make an opening phrase of their own before a comma ("First,
+# she ...", "Likewise, the union ..."), capitalised as they open a sentence.
+_OPENING_ADVERBS = frozenset(
+    """
+        first second third fourth today tomorrow yesterday tonight now then again
+        likewise together otherwise thus hence therefore nevertheless besides
+        furthermore plus elsewhere afterward afterwards soon
+    """.split()
+)
+_DEGREE = frozenset(["more", "most", "less", "least", "perhaps", "quite", "even"])
+# "Ever since ...", "Even if ...", "Only when ...": a subordinate clause opens.
+_CLAUSE_LEADS = frozenset(["ever", "even", "only", "just", "long"])
+
+
 _CONJUNCTIONS = frozenset(["but", "and", "so", "yet"])
 # "A few days later,", "Two weeks earlier,": a time phrase ends with them.
 _TIME_AFTER = frozenset(["later", "earlier", "afterward", "afterwards", "before"])
 # "Soon after the ferry left,": a clause inside the opening phrase.
 _SUBORDINATORS = frozenset(
     ["after", "before", "when", "while", "since", "because", "although", "though", "until"]
+)
+
+
+# Words that open a clause or phrase of its own before the sentence's subject,
+# whose verbs are not the subject's: "With the vote near, ...", "When the
+# ferry sank, ...", "Even if Holt fails, ..."; not "As Holt put it, ...",
+# which attributes what follows.
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset(
+    ["with", "if", "once", "amid", "despite", "following", "unlike", "whereas"]
 )
 
 
@@ -811,9 +923,10 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
         return skipped + 1 if skipped else 0
     opener = tokens[0][2].lower()
     participle = opener.endswith("ing") and not _is_capitalised(tokens[1][2])
+    clause = opener in _CLAUSE_LEADS and tokens[1][2].lower() in _CLAUSE_OPENERS
     # A prepositional or participle opener may run long: "In a short video for
     # the choir's website, Vass sings", "Speaking to Radio North on Friday, Holt".
-    long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle
+    long_opener = opener in _PREPOSITIONS or opener in _INTRODUCERS or participle or clause
     reach = 20 if long_opener else 7
     for position in range(1, min(len(tokens), reach)):
         if tokens[position][2] != ",":
@@ -825,6 +938,11 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             opener in _INTRODUCERS
             or opener.endswith("ly")
             or participle
+            or clause
+            or (opener in _CLAUSE_OPENERS and _opens_subject(tokens, position + 1))
+            or (position == 1 and opener in _OPENING_ADVERBS)
+            # "More importantly,", "Most recently,": an adverb closes it.
+            or (position == 2 and opener in _DEGREE and _is_adverb(tokens[1][2]))
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or words[-1] in _TIME_AFTER
@@ -843,10 +961,42 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
     return 0
 
 
+def opening_clause_end(text: str, sentence_start: int, limit: int) -> int:
+    """Where a sentence's subject starts past an opening clause ("With leaders
+    worried about ..., Lind ...", "Ever since Aho left, she ..."), or
+    ``sentence_start`` where it opens otherwise."""
+    tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
+    opener = 1 if tokens and tokens[0][2].lower() in _CONJUNCTIONS else 0
+    if opener >= len(tokens) - 1:
+        return sentence_start
+    word = tokens[opener][2].lower()
+    if not (
+        word in _CLAUSE_OPENERS
+        or (word in _CLAUSE_LEADS and tokens[opener + 1][2].lower() in _CLAUSE_OPENERS)
+    ):
+        return sentence_start
+    first = _past_introduction(tokens)
+    if not first or not _opens_subject(tokens, first):
+        return sentence_start
+    return tokens[first][0]
+
+
+def _opens_subject(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a subject may start at ``index``: not past the end ("When Holt
+    used the words, "...""), nor on a participle ("While Holt, speaking for
+    the board, laid out ...", where the comma was an appositive's)."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index][2]
+    return _is_capitalised(word) or word.lower() in PRONOUNS or word.lower() in DETERMINERS
+
+
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
     """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
     tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
     first = _past_introduction(tokens)
+    while first and (more := _past_introduction(tokens[first:])):
+        first += more  # "More importantly, a week before the vote, she ..."
     while first < len(tokens) and tokens[first][2].lower() in CAPITALISED_STOPS:
         first += 1
         if first < len(tokens) and tokens[first][2] == ",":
@@ -856,6 +1006,11 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     if tokens[first][2].lower() in PRONOUNS:
         start, end, word = tokens[first]
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if contracted := _CONTRACTED.fullmatch(tokens[first][2]):
+        start = tokens[first][0]
+        return Mention(
+            contracted[1], start, start + len(contracted[1]), SpeakerKind.UNKNOWN, contracted[1]
+        )
     last = first - 1
     for position in range(first, len(tokens)):
         if not _word_ok(tokens[position][2]):

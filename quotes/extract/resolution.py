@@ -96,6 +96,8 @@ def resolve(
                 speaker, role, kind = person.name, person.role, SpeakerKind.PERSON
                 last_person = person
                 chain.append(f"pronoun {mention.text!r} -> {speaker} (the sentence's subject)")
+                if mention.printed:
+                    mention = mention.antecedent
             elif lower in PRONOUNS:
                 antecedent, why = (
                     _antecedent(discourse, people, mention, last_person)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotes.extract.article import word_count
+from quotes.extract.article import last_before, stripped_end, word_count
 from quotes.extract.cues import CUE, INDIRECT_VERBS, QUOTE_MARK
 from quotes.extract.full_names import full_name_before
 from quotes.extract.lexicon import (
     OBJECT_TAKING,
     PARTICIPLE_CUES,
     PERSONAL_PRONOUNS,
+    PRONOUNS,
     SPEECH_VERBS,
 )
 from quotes.extract.mentions import Mention, sentence_subject, subject_after, subject_before
@@ -21,26 +22,36 @@ from quotes.extract.model import SpeakerKind
 _RELATIVE_PRONOUN = re.compile(r"\b(?:what|which|that|who|whom)\s+$")
 
 
+_DASHES = ("-", "—", "–", "―")
+
+
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|we|I)\s+$")
 
 
 def relative_antecedent(text: str, sentence_start: int, mention: Mention) -> Mention:
     """ "Ines Duarte praised the new ferry, which she called "long overdue"": the
     pronoun of the relative clause speaks, and it stands for the sentence's
-    named subject (a person: "he" or "she", never "they")."""
-    if mention.text.lower() not in PERSONAL_PRONOUNS or not _RELATIVE_PRONOUN.search(
-        text, sentence_start, mention.start
-    ):
+    named subject (a person: "he" or "she", never "they").
+
+    After "what" ("Duarte praised what she called a "long overdue" ferry",
+    "It denounced what it calls a "stunt""), the pronoun's words are a phrase
+    of the subject's own sentence, whose subject is the speaker as printed,
+    a name or the same pronoun."""
+    lower = mention.text.lower()
+    relative = _RELATIVE_PRONOUN.search(text, sentence_start, mention.start)
+    if relative is None or lower not in PRONOUNS:
         return mention
     named = sentence_subject(text, sentence_start, mention.start)
-    if (
-        named is None
-        or named.kind is not SpeakerKind.PERSON
-        or named.is_pronoun
-        or named.start >= mention.start
-    ):
+    if named is None or named.start >= mention.start:
         return mention
-    return replace(mention, antecedent=named)
+    # Not after a dash: "Lind was blunt - what she called ..." is an aside of
+    # its own, printed with its own pronoun.
+    nominal = relative[0].startswith("what") and last_before(text, relative.start()) not in _DASHES
+    if named.is_pronoun:
+        return named if nominal and named.text.lower() == lower else mention
+    if lower not in PERSONAL_PRONOUNS or named.kind is not SpeakerKind.PERSON:
+        return mention
+    return replace(mention, antecedent=named, printed=nominal)
 
 
 def opening_report(
@@ -72,12 +83,13 @@ def pronoun_before(text: str, cue_start: int) -> Mention | None:
 
 
 def known_person(text: str, mention: Mention) -> bool:
-    """A full name, or a surname met earlier after a first name: not just any
-    capitalised word that opens a sentence ("Though", "Florida")."""
+    """A full name, a titled name ("Mayor Holt"), or a surname met earlier
+    after a first name: not just any capitalised word that opens a sentence
+    ("Though", "Florida")."""
     if mention.kind is not SpeakerKind.PERSON:
         return False
     words = mention.name.split()
-    if len(words) >= 2:
+    if len(words) >= 2 or mention.role is not None:
         return True
     return full_name_before(text, words[0], mention.start) is not None
 
@@ -143,6 +155,22 @@ def reporter_after_quote(text: str, sentence_start: int, cue_start: int) -> Ment
     if word_count(between) > _ATTRIBUTION_WORDS:
         return None  # 'who called it "absurd," told the board ...': no attribution of the quote
     return subject_before(text, verb.start(), closing.end())
+
+
+def reporter_before_participle(text: str, sentence_start: int, cue_start: int) -> Mention | None:
+    """ "The board meets next week, Berg said, adding, "...": the participle
+    goes on for the subject of the verb of saying just before its comma, not
+    for the sentence's subject."""
+    lead_end = stripped_end(text, cue_start)
+    if lead_end <= sentence_start or text[lead_end - 1] != ",":
+        return None
+    cues = list(CUE.finditer(text, sentence_start, lead_end - 1))
+    verb = cues[-1] if cues else None
+    if verb is None or verb[0] not in SPEECH_VERBS or text[verb.end() : lead_end - 1].strip():
+        return None
+    if text[stripped_end(text, verb.start()) - 2 : verb.start()].rstrip() in ("'s", "’s"):
+        return None  # "shrugged off Lind's comments, telling ...": a noun, not a verb
+    return subject_before(text, verb.start(), sentence_start)
 
 
 # The most words of a speaker before its verb in a quote's attribution

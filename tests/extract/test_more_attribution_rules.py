@@ -594,16 +594,22 @@ def test_a_verb_in_a_relative_clause_after_the_quote_is_not_its_attribution() ->
     assert mention(text, quote) == "The mayor"
 
 
-@pytest.mark.parametrize("relative", ["what he termed", "which he called", "whom he dubbed"])
-def test_the_pronoun_in_a_relative_clause_stands_for_the_named_subject(relative: str) -> None:
+@pytest.mark.parametrize(
+    ("relative", "printed"),
+    [("what he termed", "Kai Brand"), ("which he called", "he"), ("whom he dubbed", "he")],
+)
+def test_the_pronoun_in_a_relative_clause_stands_for_the_named_subject(
+    relative: str, printed: str
+) -> None:
     text = (
         'Marco Vidal said the menu was "new." Kai Brand tasted the onion soup, '
         f'{relative} "soup for people who dislike soup."'
     )
     quote = quote_with(text, "dislike")
-    # The pronoun speaks as printed; the sentence names him (whose given name
-    # tells no gender), not the last man who spoke.
-    assert mention(text, quote) == "he"
+    # The sentence names him (whose given name tells no gender), not the last
+    # man who spoke; after "what" the name is the speaker as printed, after
+    # "which" and "whom" the pronoun of the relative clause is.
+    assert mention(text, quote) == printed
     assert quote.speaker == "Kai Brand"
 
 
@@ -820,3 +826,188 @@ def test_the_subject_before_the_words_joining_it_to_the_verb_speaks(
     quote = quote_with(text, "rebuild")
     assert quote.rule == "said_then_quote"
     assert mention(text, quote).endswith(speaker)
+
+
+def test_after_what_the_subject_that_names_the_speaker_is_the_mention() -> None:
+    text = (
+        "The council met in Tavira on Monday.\n\n"
+        'Mayor Eva Lindgren attacked what she called "a costly toy for tourists."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert mention(text, quote) == "Mayor Eva Lindgren"
+    assert quote.speaker == "Eva Lindgren"
+
+
+def test_after_what_the_same_pronoun_opening_the_sentence_is_the_mention() -> None:
+    text = (
+        '"The depot is full," Mayor Eva Lindgren said.\n\n'
+        'She scrapped what she called "a costly toy for tourists."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert quote.speaker_start == text.index("She scrapped")
+    assert quote.speaker == "Eva Lindgren"
+
+
+def test_after_a_dash_what_keeps_its_own_pronoun() -> None:
+    text = (
+        "The council met in Tavira on Monday.\n\n"
+        'Mayor Eva Lindgren was blunt about the tram - what she called "a costly toy."'
+    )
+    quote = next(q for q in extract_quotes(text) if "toy" in q.text)
+    assert quote.speaker_start == text.index("she called")
+    assert quote.speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("First, she", "Eva Lindgren"),
+        ("Likewise, she", "Eva Lindgren"),
+        ("More importantly, three days before the vote, she", "Eva Lindgren"),
+        ("Ever since Pablo Ruiz left the council last year, she's", "Eva Lindgren"),
+    ],
+)
+def test_an_opening_adverb_or_clause_is_not_the_speaker(opening: str, speaker: str) -> None:
+    text = (
+        "Mayor Eva Lindgren spoke in Tavira on Monday.\n\n"
+        f'{opening} repeated the same line at every stop: "The tram will never pay its way."'
+    )
+    quote = next(q for q in extract_quotes(text) if "tram will never" in q.text)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == "she"
+
+
+def test_a_verb_of_an_opening_clause_is_not_the_quotes() -> None:
+    text = (
+        "The harbour vote is on Sunday.\n\n"
+        "With ferry captains increasingly worried about the winter timetable,"
+        ' Mayor Lind is rolling out a blunt new message: "The boats will sail."'
+    )
+    quote = next(q for q in extract_quotes(text) if "boats will sail" in q.text)
+    assert mention(text, quote) == "Mayor Lind"
+    assert quote.speaker == "Lind"
+
+
+def test_as_someone_put_it_still_attributes_what_follows() -> None:
+    text = (
+        "The harbour vote is on Sunday.\n\n"
+        "As Mayor Eva Lindgren put it in a letter to the council, the port is"
+        ' "a dock without ships, and a town without work."'
+    )
+    quote = next(q for q in extract_quotes(text) if "without ships" in q.text)
+    assert quote.speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize("appositive", ["now the harbour master", "the harbour master"])
+def test_who_after_an_appositive_is_the_name_before_it(appositive: str) -> None:
+    text = (
+        "Mayor Eva Lindgren spoke in Tavira on Monday.\n\n"
+        f"Lindgren has long quarrelled with Pablo Ruiz, {appositive}, who in 2019 said"
+        ' the board\'s main goal was to make Lindgren a "one-term mayor."'
+    )
+    quote = next(q for q in extract_quotes(text) if "one-term" in q.text)
+    assert mention(text, quote) == "who"
+    assert quote.speaker == "Pablo Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said the harbour chief known as Rolf", "the harbour chief"),
+        (
+            "said a veteran harbour pilot who has worked for both ferry lines",
+            "a veteran harbour pilot",
+        ),
+    ],
+)
+def test_an_inverted_described_speaker_before_who_or_known_as(
+    attribution: str, speaker: str
+) -> None:
+    text = f'"There never was an order to close the pier," {attribution}.'
+    quote = only(text)
+    assert quote.speaker_mention == speaker
+
+
+def test_a_quote_closed_by_a_comma_does_not_continue_the_speaker_before() -> None:
+    text = (
+        '"The ferry is late again," Pablo Ruiz said.\n\n'
+        '"After we came here, we found the nets were all torn," said one owner of a'
+        " stall that sells nets who declined to be named."
+    )
+    quote = next(q for q in extract_quotes(text) if "nets were all torn" in q.text)
+    assert quote.speaker != "Pablo Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("he points out", "Pablo Ruiz"),
+        ("Ruiz pointed out on Monday", "Pablo Ruiz"),
+        ("opined the Tavira Gazette", "Tavira Gazette"),
+    ],
+)
+def test_points_out_and_opined_are_verbs_of_saying(attribution: str, speaker: str) -> None:
+    text = (
+        "Pablo Ruiz spoke to the harbour board on Monday.\n\n"
+        f'"The harbour voted for the ferry twice," {attribution}.'
+    )
+    quote = next(q for q in extract_quotes(text) if "voted for the ferry" in q.text)
+    assert quote.rule == "quote_then_said"
+    assert quote.speaker == speaker
+
+
+def test_an_opening_when_clause_is_not_the_subject() -> None:
+    text = (
+        "When the storm hit the harbour, Pablo Ruiz took a harder line --"
+        ' "No more delays will be accepted."'
+    )
+    assert only(text).speaker == "Pablo Ruiz"
+
+
+def test_an_appositive_after_while_keeps_the_subject_inside() -> None:
+    text = (
+        "While Mayor Eva Lindgren, speaking for the board, laid out a plan for"
+        ' "a harbour that pays its way," the dockers left.'
+    )
+    assert only(text).speaker == "Eva Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Another harbour source speaking to the Tavira Gazette said,"
+            ' "The pilots are checking every contract."',
+            None,
+        ),
+        (
+            "His campaign mailed a long letter to the dockers saying:"
+            ' "Every crane will be replaced before the winter."',
+            "His campaign",
+        ),
+    ],
+)
+def test_the_object_of_a_preposition_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_the_office_for_a_thing_is_one_name() -> None:
+    text = "The Office for Harbour Safety said the pier would close on Monday."
+    assert only(text).speaker == "Office for Harbour Safety"
+
+
+def test_a_participle_after_said_goes_on_for_its_subject() -> None:
+    text = (
+        "Holt and Lind will meet next week, Berg said, adding,"
+        ' "The two of them should settle it over lunch."'
+    )
+    quote = next(q for q in extract_quotes(text) if "over lunch" in q.text)
+    assert quote.speaker == "Berg"
+
+
+def test_a_noun_of_saying_before_a_participle_is_no_verb() -> None:
+    text = (
+        "Berg's campaign shrugged off Lind's comments, telling reporters,"
+        ' "Nobody on the team has ever asked for support."'
+    )
+    assert only(text).speaker_mention == "Berg's campaign"
