@@ -261,3 +261,15 @@ def test_a_surname_that_is_a_given_name_waits_for_its_bearer(
     now = filed(database)
     assert now[FOUNDRY] == "Imelda Gordon"
     assert now[BRIDGE] == "Gordon Featherstonehaugh"
+
+
+def test_a_surname_with_g_where_the_known_one_has_kh_is_someone_else(
+    database: Database,
+) -> None:
+    publish(database, "A", DAY, Said(CANAL, "Lev Brokhunov"))
+    # The same surname in a scholarly spelling is his; a g where his kh is is not.
+    publish(database, "B", DAY, Said(FOUNDRY, "Brohunov"))
+    publish(database, "C", DAY, Said(ORCHARD, "Brogunov"))
+    now = filed(database)
+    assert now[CANAL] == now[FOUNDRY] == "Lev Brokhunov"
+    assert now[ORCHARD] == "Brogunov"

@@ -26,7 +26,7 @@ from quotes.extract.cues import (
     trailing_attribution,
 )
 from quotes.extract.found import Found
-from quotes.extract.lexicon import PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from quotes.extract.lexicon import HEARER_AFTER, PARTICIPLE_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
 from quotes.extract.mentions import Mention, opening_clause_end, subject_after, subject_before
 from quotes.extract.mentions import sentence_subject as subject_of_sentence
 from quotes.extract.model import QuoteKind, SpeakerKind
@@ -165,8 +165,8 @@ def said_then_quote(quotation: Quotation) -> Found | None:
         lead_mention = _pronoun_of_pair(text, before_start, lead_cue.start()) or (
             subject_of_sentence(text, before_start, lead_cue.start())
         )
-    if lead_mention is None:
-        # "According to X:", "Continued Berg:", "Stated Berg:"
+    if lead_mention is None and lead_cue[0] not in HEARER_AFTER:
+        # "According to X:", "Continued Berg:", "Stated Berg:"; not "told X,".
         lead_mention = subject_after(text, lead_cue.end(), quotation.start)
     if lead_mention is None and (
         lead_cue[0] in PARTICIPLE_CUES or last_before(text, lead_cue.start()) == ","
@@ -495,7 +495,7 @@ def _attribution_in(
                 # '"kind" to her, doing what critics described as ...':
                 # a relative clause's verb is not the quote's.
                 continue
-            if mention is None and not before.strip(" ,—–-\u00a0"):
+            if mention is None and not before.strip(" ,—–-\u00a0") and cue[0] not in HEARER_AFTER:
                 mention = subject_after(text, cue.end(), end)
             if mention is None and before.rstrip().endswith(","):
                 mention = subject_of_sentence(text, start, cue.start())

@@ -340,6 +340,9 @@ QUOTE_ONLY_PHRASES = forms_in_role("quote", phrases=True)
 PARTICIPLE_CUES = forms_in_role("participle")
 # Verbs whose use before a quote needs an object ("told reporters").
 OBJECT_TAKING = forms_in_role("object")
+# After these the next name is always whom it was told to ("told Fox News"),
+# where "asked Holt" may be the inverted asker ('"Why?" asked Holt').
+HEARER_AFTER = VERBS["tell"]["object"]
 
 # Verbs that take a that-clause but whose subject need not be a speaker
 # ("polls show that ..."): accepted only with a clear source.
@@ -475,3 +478,18 @@ WEEKDAYS = {
     """.split()
     )
 }
+
+# US states as wire copy prints them after a city ("Flint, Mich.", "Columbus,
+# Ohio"): the city before one is a place, never a speaker.
+US_STATES = frozenset(
+    """
+        ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+        miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn
+        vt va wash w.va wis wyo alabama alaska arizona arkansas california colorado
+        connecticut delaware florida georgia hawaii idaho illinois indiana iowa
+        kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+        mississippi missouri montana nebraska nevada ohio oklahoma oregon
+        pennsylvania tennessee texas utah vermont virginia washington wisconsin
+        wyoming
+    """.split()
+)

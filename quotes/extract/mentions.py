@@ -27,6 +27,7 @@ from quotes.extract.lexicon import (
     POST_NOMINALS,
     PRONOUNS,
     TITLE_WORDS,
+    US_STATES,
     WEEKDAYS,
 )
 from quotes.extract.model import SpeakerKind
@@ -329,6 +330,25 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         if appositive is not None:
             appositive = _with_role_words(tokens, appositive)
             first = appositive[0]
+            state = text[tokens[first][0] : tokens[appositive[1]][1]].rstrip(".").lower()
+            city = _phrase_backwards(tokens, first - 2) if first > 1 else None
+            if (
+                state in US_STATES
+                and tokens[first - 1][2] == ","
+                and city is not None
+                and "of" not in (token[2] for token in tokens[city[0] : city[1] + 1])
+            ):
+                # "a crowd in Flint, Mich., chanting": a city, not who speaks;
+                # "a woman in Flint, Mich., told him": the described speaker
+                # ("Ines Duarte of Flint, Mich., said" is a person of a place).
+                if city[0] < 1 or tokens[city[0] - 1][2] not in _PLACE_PREPOSITIONS:
+                    return None
+                end = tokens[appositive[1]][1]
+                introduced = _described_before(text, tokens, city[0] - 1, end)
+                if introduced is None:
+                    return None
+                start = end - len(introduced)
+                return Mention(introduced, start, end, SpeakerKind.DESCRIPTION, introduced)
             if first > 0 and tokens[first - 1][2] == ",":
                 name = _phrase_backwards(tokens, first - 2)
                 if name is None or _after_preposition(tokens, name[0]):

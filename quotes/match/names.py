@@ -473,6 +473,38 @@ _VOWELS = re.compile(r"[aeiou]")
 
 def surnames_match(a: str, b: str) -> bool:
     """Same surname up to transliteration (Zelensky / Zelenskyy / Zelenskiy)."""
-    if a == b or skeleton(a) == skeleton(b):
+    if a == b:
+        return True
+    if _kh_against_g(a, b):
+        return False
+    if skeleton(a) == skeleton(b):
         return True
     return bool(len(a) >= 5 and a[0] == b[0] and fuzz.ratio(skeleton(a), skeleton(b)) >= 88)
+
+
+# The skeleton without the two rules that make an h ambiguous, kh written "q":
+# х (kh) and г (g) are two letters, and an "h" may be either (Hodorkovsky,
+# Sybiha), so the skeleton joins kh, h and g; written apart, one spelling's kh
+# where another has g is two surnames (Rokhuchuk, Roguchuk), while an h fits both.
+_LETTERS_RULES = [
+    (re.compile(r"kh"), "q") if pattern.pattern == "kh" else (pattern, replacement)
+    for pattern, replacement in _SKELETON_RULES
+    if not pattern.pattern.startswith("(?<=[aeiouyrlmn])h")
+]
+
+
+@lru_cache(maxsize=65536)
+def _letters(word: str) -> str:
+    for pattern, replacement in _LETTERS_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _kh_against_g(a: str, b: str) -> bool:
+    """Whether two spellings of equal shape differ by kh against g somewhere."""
+    if "kh" not in a and "kh" not in b:
+        return False
+    left, right = _letters(a), _letters(b)
+    if len(left) != len(right):
+        return False
+    return any({x, y} == {"q", "g"} for x, y in zip(left, right, strict=True))

@@ -14,20 +14,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from quotes import match
 from quotes.errors import NotFoundError, QuotesError
 from quotes.services.merging import watch_statement_set
+from quotes.services.placing import best_statement, matcher_for, place
 from quotes.services.speaker_directory import forget_directory
-from quotes.services.statement_matching import StatementMatcher
 from quotes.services.statements import recompute_statements
-from quotes.storage.merges import statement_of_its_own, suggest_merges
 from quotes.storage.models import Quote, Speaker
 from quotes.storage.operations import operation, watch_speakers
-from quotes.storage.speakers import (
-    set_quote_statement,
-    set_statement_speaker,
-    statement_sizes,
-)
+from quotes.storage.speakers import statement_sizes
 
 
 @dataclass
@@ -39,13 +33,6 @@ class Moved:
     to_statement: int
     how: str  # "joined", "suggested" or "apart"
     operation_id: int
-
-
-@dataclass
-class _Counts:
-    new_statements: int = 0
-    attached: int = 0
-    suggested: int = 0
 
 
 def move_quote(session: Session, quote_id: int, speaker: Speaker) -> Moved:
@@ -61,44 +48,12 @@ def move_quote(session: Session, quote_id: int, speaker: Speaker) -> Moved:
         if source is not None:
             watch_statement_set(logged.recorder, [source])
         alone = source is not None and statement_sizes(session, [source]).get(source) == 1
-        matcher = StatementMatcher(
-            session, match.AUTO_THRESHOLD, match.SUGGEST_THRESHOLD, _Counts()
-        )
-        found = matcher.best_for(
-            speaker.id,
-            quote.text,
-            quote.said_on,
-            quote.date_precision,
-            quote.article.published_on,
-        )
+        found = best_statement(matcher_for(session), quote, speaker.id)
         quote.speaker_id = speaker.id
+        # Where a person put it it stays: no refiling by name moves it again.
+        quote.hand_placed = True
         session.flush()
-        how = "apart"
-        if found is not None and found[2] == "auto" and found[0].statement_id is not None:
-            target = found[0].statement_id
-            set_quote_statement(
-                session, [quote.id], target, method=found[1].method, score=found[1].score
-            )
-            how = "joined"
-        elif alone and source is not None:
-            set_statement_speaker(session, [source], speaker.id)
-            target = source
-        else:
-            target = statement_of_its_own(session, quote, speaker.id)
-            set_quote_statement(session, [quote.id], target, method="person")
-        if how == "apart" and found is not None and found[0].statement_id is not None:
-            suggest_merges(
-                session,
-                [
-                    {
-                        "quote_id": quote.id,
-                        "statement_id": found[0].statement_id,
-                        "method": found[1].method,
-                        "score": found[1].score,
-                    }
-                ],
-            )
-            how = "suggested"
+        target, how = place(session, quote, speaker.id, found, whole=alone, method="person")
         recompute_statements(session, [i for i in (source, target) if i is not None])
         logged.method = found[1].method if found is not None else None
         logged.score = found[1].score if found is not None else None

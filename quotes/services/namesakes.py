@@ -24,9 +24,14 @@ that surname is known waits under no speaker (a given name alone is no one in
 particular); it is read the same way once the first person of that surname
 appears.
 
+A quote a person filed (``quotes quotes move``, a split) is theirs to place:
+no refiling moves it, however its name reads now.
+
 The refiling is one logged operation (actor: rule), undone by ``quotes undo``.
-A quote moved leaves its statement when the statement's other quotes stay;
-a statement whose quotes all go goes with them.
+A quote moved is matched under its new speaker as ``quotes quotes move``
+matches it (``quotes.services.placing``): it joins that speaker's statement
+of the same words; otherwise a statement whose quotes all go goes with them,
+and a quote leaving others behind gets a statement of its own.
 """
 
 from __future__ import annotations
@@ -38,18 +43,13 @@ from sqlalchemy.orm import Session
 
 from quotes import match
 from quotes.extract.model import SpeakerKind
+from quotes.services.placing import move_quotes
 from quotes.services.speaker_directory import SpeakerDirectory, SpeakerEntry
-from quotes.services.statements import recompute_statements
-from quotes.storage.merges import statement_of_its_own
-from quotes.storage.models import Actor, Quote, Statement
-from quotes.storage.operations import operation, watch_quotes
+from quotes.storage.models import Actor
+from quotes.storage.operations import operation
 from quotes.storage.speakers import (
     printed_forms,
     quotes_filed_as,
-    set_quote_speaker,
-    set_quote_statement,
-    set_statement_speaker,
-    statement_sizes,
     unfiled_quotes_naming,
 )
 
@@ -108,39 +108,8 @@ def _reading(directory: SpeakerDirectory, printed: str) -> int | None:
 def _refile(
     session: Session, moves: dict[int, tuple[int | None, int | None]], people: list[int]
 ) -> None:
-    quote_ids = sorted(moves)
-    sources = sorted({s for s, _ in moves.values() if s is not None})
     with operation(session, "refile", "quote", actor=Actor.RULE, method="namesake") as logged:
-        watch_quotes(logged.recorder, quote_ids, sources)
-        sizes = statement_sizes(session, sources)
-        leaving: dict[int, list[int]] = defaultdict(list)
-        for quote_id in quote_ids:
-            source = moves[quote_id][0]
-            if source is not None:
-                leaving[source].append(quote_id)
-        for source, ids in leaving.items():
-            targets = {moves[i][1] for i in ids}
-            if len(ids) == sizes.get(source) and len(targets) == 1:
-                # Every quote of the statement goes, and to the same place: so does it.
-                set_statement_speaker(session, [source], targets.pop())
-        by_target: dict[int | None, list[int]] = defaultdict(list)
-        for quote_id in quote_ids:
-            by_target[moves[quote_id][1]].append(quote_id)
-        for target, ids in by_target.items():
-            set_quote_speaker(session, ids, target)
-        session.flush()
-        touched = set(sources)
-        for source, ids in leaving.items():
-            statement = session.get(Statement, source)
-            if statement is not None and all(statement.speaker_id == moves[i][1] for i in ids):
-                continue
-            for quote_id in ids:
-                quote = session.get(Quote, quote_id)
-                assert quote is not None
-                own = statement_of_its_own(session, quote, moves[quote_id][1])
-                set_quote_statement(session, [quote_id], own, method="namesake")
-                touched.add(own)
-        recompute_statements(session, sorted(touched))
+        move_quotes(session, logged.recorder, moves, "namesake")
         unfiled = sum(1 for _, target in moves.values() if target is None)
         logged.speakers.update(people)
         logged.summary = (

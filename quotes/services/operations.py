@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import QuotesError
 from quotes.services.authority import undo_load
+from quotes.services.merge_undo import follow_names_back
 from quotes.services.merging import undo_merge
 from quotes.services.schema import OperationJSON
 from quotes.services.speaker_directory import forget_directory
@@ -59,4 +60,7 @@ def _undo(session: Session, operation_id: int) -> Logged:
         raise QuotesError(
             f"operation {operation_id} undid an authority load: load the file again instead"
         )
+    if done.undone_at is None and (done.action, done.entity) == ("merge", "speaker"):
+        # What an import filed since by the names the merge moved goes back with them.
+        return undo_operation(session, operation_id, follow=follow_names_back)
     return undo_operation(session, operation_id)

@@ -420,7 +420,7 @@ def split_speaker(
                     )
                 )
         _move_roles(session, speaker, new, moved_quotes, printed)
-        set_quote_speaker(session, moved_quotes, new.id)
+        set_quote_speaker(session, moved_quotes, new.id, by_hand=True)
         session.flush()
         _separate(session, [new.id])
         logged.summary = (

@@ -354,6 +354,9 @@ class Quote(Base):
     # How it was attached to its statement (exact, containment, fuzzy, person).
     match_method: Mapped[str | None] = mapped_column(String(32))
     match_score: Mapped[float | None] = mapped_column(Float)
+    # A person gave it its speaker (``quotes quotes move``, a split): no rule
+    # files it anywhere else afterwards (``quotes.services.namesakes``).
+    hand_placed: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     statement: Mapped[Statement | None] = relationship(back_populates="quotes")

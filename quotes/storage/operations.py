@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from enum import Enum
@@ -902,8 +902,17 @@ def _as_left(current: Image | None, after: Image | None) -> bool:
     return all(current.get(column) == value for column, value in after.items())
 
 
-def undo_operation(session: Session, operation_id: int) -> Logged:
-    """Give back the rows as they were before the operation; the undo is an operation too."""
+def undo_operation(
+    session: Session,
+    operation_id: int,
+    follow: Callable[[Session, Recorder, list[Change]], None] | None = None,
+) -> Logged:
+    """Give back the rows as they were before the operation; the undo is an operation too.
+
+    ``follow``: what else the undo does once the rows are back, in the same
+    operation (declaring what it changes to the recorder): the caller's rule for
+    rows written since that the operation's rows decided (a quote an import
+    filed by a name a merge had moved)."""
     done = get_operation(session, operation_id)
     if done.undone_at is not None:
         by = f" by operation {done.undone_by}" if done.undone_by else ""
@@ -967,6 +976,8 @@ def undo_operation(session: Session, operation_id: int) -> Logged:
                 _TABLES[name], (d.row.key for d in dependents if d.row.table == name)
             )
         _restore(session, by_table)
+        if follow is not None:
+            follow(session, undo.recorder, changes)
         undo.summary = (
             f"undo of operation {done.id} ({done.action})"
             if done.action == "undo"

@@ -45,8 +45,33 @@ def printed_names(session: Session, speaker_id: int) -> list[tuple[int, str | No
     ]
 
 
-def set_quote_speaker(session: Session, quote_ids: Sequence[int], speaker_id: int | None) -> None:
-    session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(speaker_id=speaker_id))
+def names_filed_by_rule(session: Session, speaker_id: int) -> list[tuple[int, int | None, str]]:
+    """(quote id, statement id, name as resolved in the article, else as printed) of
+    the speaker's quotes a rule filed (not those a person placed)."""
+    return [
+        (quote_id, statement_id, str(name or mention))
+        for quote_id, statement_id, name, mention in session.execute(
+            select(Quote.id, Quote.statement_id, Quote.speaker_name, Quote.speaker_mention).where(
+                Quote.speaker_id == speaker_id, Quote.hand_placed.is_(False)
+            )
+        )
+        if name or mention
+    ]
+
+
+def set_quote_speaker(
+    session: Session,
+    quote_ids: Sequence[int],
+    speaker_id: int | None,
+    *,
+    by_hand: bool = False,
+) -> None:
+    """File quotes under a speaker; ``by_hand``: a person chose it, and no rule
+    refiles them afterwards (a rule's filing leaves the mark as it was)."""
+    values: dict[str, object] = {"speaker_id": speaker_id}
+    if by_hand:
+        values["hand_placed"] = True
+    session.execute(update(Quote).where(Quote.id.in_(quote_ids)).values(**values))
 
 
 def set_statement_speaker(
@@ -142,12 +167,14 @@ def printed_forms(session: Session, speaker_ids: Sequence[int]) -> dict[int, set
 def quotes_filed_as(
     session: Session, speaker_id: int, printed: Sequence[str]
 ) -> list[tuple[int, int | None]]:
-    """(quote id, statement id) of the speaker's quotes filed by one of these names."""
+    """(quote id, statement id) of the speaker's quotes filed by one of these names
+    by a rule (a person's placement is not the rule's to revisit)."""
     return [
         (quote_id, statement_id)
         for quote_id, statement_id in session.execute(
             select(Quote.id, Quote.statement_id).where(
                 Quote.speaker_id == speaker_id,
+                Quote.hand_placed.is_(False),
                 or_(
                     Quote.speaker_name.in_(printed),
                     Quote.speaker_name.is_(None) & Quote.speaker_mention.in_(printed),
@@ -176,6 +203,7 @@ def unfiled_quotes_naming(
                 func.coalesce(Quote.speaker_name, Quote.speaker_mention),
             ).where(
                 Quote.speaker_id.is_(None),
+                Quote.hand_placed.is_(False),
                 or_(
                     printed.in_(spellings),
                     *(printed.endswith(" " + s, autoescape=True) for s in spellings),

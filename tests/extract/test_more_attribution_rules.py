@@ -1011,3 +1011,53 @@ def test_a_noun_of_saying_before_a_participle_is_no_verb() -> None:
         ' "Nobody on the team has ever asked for support."'
     )
     assert only(text).speaker_mention == "Berg's campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Harbour Foundation would not discuss "that man," telling Radio 35'
+            ' that the board is focused on "ending the ferry delays for good."',
+            "The Harbour Foundation",
+        ),
+        (
+            "Nils Aho, who was listed on the harbour slate, told the Gazette,"
+            ' "Of the three candidates, I like Lind the best."',
+            "Nils Aho",
+        ),
+        ('"Why would the ferry stop now?" asked Nils Aho.', "Nils Aho"),
+    ],
+)
+def test_after_told_stands_whom_it_was_told_to(text: str, speaker: str) -> None:
+    quotes = extract_quotes(text)
+    assert quotes
+    assert {quote.speaker for quote in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Voters are split, Pablo Ruiz of Tavira Beach, Fla., said that the ferry"
+            " fares had doubled since the spring.",
+            "Pablo Ruiz",
+        ),
+        (
+            "Holt is assuring voters he is tough enough after a dock worker in Salem,"
+            " Mass., told him the harbour was in trouble.",
+            "a dock worker in Salem, Mass.",
+        ),
+    ],
+)
+def test_a_city_and_its_state_are_a_place_not_a_speaker(text: str, speaker: str) -> None:
+    quotes = extract_quotes(text)
+    assert [quote.speaker for quote in quotes] == [speaker]
+
+
+def test_a_crowd_in_a_city_and_state_names_no_speaker() -> None:
+    text = (
+        "The rally drew about 9,000 people in Salem, Mass., highlighting the anger"
+        ' dockers feel about the "rigged" harbour board.'
+    )
+    assert all(quote.speaker != "Salem" for quote in extract_quotes(text))

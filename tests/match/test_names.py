@@ -166,3 +166,13 @@ def test_fold_takes_any_script_to_ascii() -> None:
     assert match.alias_key("The Kremlin") == "kremlin"
     # Titles stay in the alias key: a person can tell "Mayor Kovalenko" apart.
     assert match.alias_key("Mayor Kovalenko") == "mayor kovalenko"
+
+
+def test_kh_and_g_are_two_letters_that_an_h_may_stand_for() -> None:
+    # х is kh (or h, in a scholarly spelling); г is g (or h, in a Ukrainian one).
+    assert match.surnames_match("brokhunov", "brohunov")
+    assert match.surnames_match("brogunov", "brohunov")
+    # One spelling's kh where the other's g: two surnames, though h joins each.
+    assert not match.surnames_match("brokhunov", "brogunov")
+    assert not match.surnames_match("tikhomenko", "tigomenko")
+    assert match.surnames_match("tikhomenko", "tihomenko")
