@@ -16,7 +16,10 @@ Safety rules, which the tests check on SQLite and PostgreSQL:
   article either complete or absent, and running it again completes the job.
 - An article already stored (same URL, or same sha256 of its normalised text)
   is left alone and reported ``unchanged``; ``update=True`` re-extracts it:
-  its quotes are deleted and recorded again in one transaction.
+  its quotes are deleted and recorded again in one transaction. An article
+  whose quotes carry a person's work (a quote placed by hand, a merge made by
+  hand, a stance or topic set by hand on a statement only it holds) is not
+  updated: it fails, naming that work, and nothing changes.
 - The same text under another URL, or from another outlet, is a ``reprint``:
   its quotes are not stored twice, but the URL, outlet and date are kept as
   one more place the article was printed (``quotes.storage.appearances``).
@@ -75,7 +78,7 @@ from quotes.storage.bulk import IMPORT_CHECKPOINT_PAGES, checkpoint, checkpoint_
 from quotes.storage.database import Database, safe_url
 from quotes.storage.models import Article, utcnow
 from quotes.storage.sole_writer import SoleWriter
-from quotes.storage.statements import article_statement_ids
+from quotes.storage.statements import article_statement_ids, hand_work_on_article
 
 if TYPE_CHECKING:
     from quotes.extract.model import ExtractedQuote
@@ -594,6 +597,16 @@ class _Importer:
         with self._writing() as session:
             # Statements are deleted and re-dated here, behind matching's back.
             self._forget_candidates()
+            held = hand_work_on_article(session, found.id)
+            if held:
+                # Re-extraction deletes the article's quotes: what a person did
+                # to them would go silently. The transaction is rolled back whole.
+                raise SourceError(
+                    article.origin,
+                    f"not updated: re-extracting it would drop {', '.join(held)} "
+                    f"(article {found.id}; `quotes log` lists them, `quotes undo` takes "
+                    f"them back)",
+                )
             row = session.get_one(Article, found.id)
             self._replace(session, row, article, url, digest)
             row.extracted_at = utcnow()

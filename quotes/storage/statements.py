@@ -18,11 +18,14 @@ from quotes.storage.bulk import chunked, insert_ignore, table_of
 from quotes.storage.models import (
     Actor,
     Article,
+    MergeEntity,
+    MergeLog,
     MergeSuggestion,
     Quote,
     Speaker,
     Statement,
     StatementStance,
+    StatementTopic,
     Topic,
 )
 
@@ -236,3 +239,47 @@ def delete_article_quotes(session: Session, article_id: int) -> None:
         delete(Quote).where(Quote.article_id == article_id),
         execution_options={"synchronize_session": False},
     )
+
+
+def hand_work_on_article(session: Session, article_id: int) -> list[str]:
+    """What people did to the article's quotes that re-extracting it would lose:
+    quotes they placed, merges they made or accepted, and the stances and topics
+    they set on statements that hold this article's quotes alone (those
+    statements go with the quotes). Empty when re-extraction loses nothing."""
+    quote_ids = select(Quote.id).where(Quote.article_id == article_id)
+    placed = session.scalar(
+        select(func.count()).where(Quote.article_id == article_id, Quote.hand_placed.is_(True))
+    )
+    merged = session.scalar(
+        select(func.count()).where(
+            MergeLog.entity == MergeEntity.QUOTE,
+            MergeLog.actor == Actor.PERSON,
+            MergeLog.undone_at.is_(None),
+            MergeLog.subject_id.in_(quote_ids),
+        )
+    )
+    elsewhere = select(Quote.statement_id).where(
+        Quote.article_id != article_id, Quote.statement_id.is_not(None)
+    )
+    alone = (
+        select(Quote.statement_id)
+        .where(Quote.article_id == article_id, Quote.statement_id.not_in(elsewhere))
+        .distinct()
+    )
+    stances = session.scalar(
+        select(func.count()).where(
+            StatementStance.statement_id.in_(alone), StatementStance.set_by == Actor.PERSON
+        )
+    )
+    topics = session.scalar(
+        select(func.count()).where(
+            StatementTopic.statement_id.in_(alone), StatementTopic.assigned_by == Actor.PERSON
+        )
+    )
+    counts = [
+        (placed, "quote placed by hand", "quotes placed by hand"),
+        (merged, "merge made by hand", "merges made by hand"),
+        (stances, "stance set by hand", "stances set by hand"),
+        (topics, "topic given by hand", "topics given by hand"),
+    ]
+    return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
