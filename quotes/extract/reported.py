@@ -205,6 +205,16 @@ def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
     return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
 
 
+# What may follow an inverted speaker: where, when, to whom or how it was said.
+_AFTER_INVERTED = frozenset(
+    """
+        in on at to from during after before by with via outside inside near
+        last this earlier later yesterday today tonight again also too late
+        early recently afterward afterwards told
+    """.split()
+)
+
+
 def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
     """ "..., said Peskov." / "..., says Aho in Tartu.": the speaker follows
     the verb and the sentence ends soon after."""
@@ -212,7 +222,12 @@ def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
     if mention is None:
         return False
     rest = text[mention.end : sentence_end]
-    return rest.lstrip()[:1] in ("", ",", ".", ";") or word_count(rest) <= 3
+    if rest.lstrip()[:1] in ("", ",", ".", ";"):
+        return True
+    # "..., says Aho in Tartu." ends on a phrase of place or time; in "...,
+    # said she would back Lund" a verb follows: "she" opens what was said.
+    first = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
+    return word_count(rest) <= 3 and (first in _AFTER_INVERTED or not first.isalpha())
 
 
 def _whole_sentence(

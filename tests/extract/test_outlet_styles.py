@@ -197,3 +197,15 @@ def test_an_answer_of_several_paragraphs_is_the_interviewee_s_throughout() -> No
     assert not [q for q in found if "harbour master since" in q.text]
     # A question's own words stay nobody's.
     assert not [q for q in found if "north quay" in q.text]
+
+
+def test_a_clause_after_the_verb_is_what_was_said_not_an_inverted_speaker() -> None:
+    text = "Senator Ana Ruiz, facing a hard race in the north, said she would back Lund."
+    (quote,) = extract_quotes(text, DAY)
+    assert (quote.text, quote.speaker) == ("she would back Lund", "Ana Ruiz")
+
+
+def test_an_inverted_speaker_may_end_on_where_it_was_said() -> None:
+    text = "The ferry will sail all winter, said Ana Ruiz in Tromso."
+    (quote,) = extract_quotes(text, DAY)
+    assert (quote.text, quote.speaker) == ("The ferry will sail all winter", "Ana Ruiz")
