@@ -58,6 +58,15 @@ FEMALE = frozenset(
     rhona rocio roisin rosemary roxana ruta sally sanna selin serena sharon sheila
     sibylle siobhan stella susana sue tamar tessa tiffany tilda trudy valeriya vesna
     viola violeta vivian wanda yasmin yolanda zara zeinab zhanna zuzana
+    joaquina ximena catalina florencia guadalupe lorena marisol consuelo inmaculada
+    montserrat nuria ainhoa itziar leire amaia esperanza lourdes graciela silvina
+    viviane thais leticia bruna gisele aline priscila karla jimena chiamaka ngozi
+    adaeze chidinma funmilayo folake yetunde wanjiru wambui akinyi achieng njeri
+    nomvula thandiwe lindiwe zanele nokuthula busisiwe fatoumata aminata mariama
+    aissatou khadija hauwa halima amira layla leyla samira soraya zahra parisa
+    shirin azadeh narges ayse merve ozlem aylin burcu derya priyanka sunita anjali
+    pooja deepika kavita lakshmi meena nirmala sushma smriti mamata keiko naoko
+    sachiko akiko yumiko mariko hanako megawati
     """.split()
 )
 
@@ -106,6 +115,16 @@ MALE = frozenset(
     shaun sinan soren stanley sven sylvain tariq ted terry theo thierry tobias todd
     travis tyler umar victor vitali vitalii vladislav wade waldemar warren wayne
     wilhelm winston witold yannick yevhen yousef yves zoran
+    joaquin matias gonzalo mauricio esteban cristian hernan julio raul ruben
+    guillermo horacio leopoldo marcelo octavio osvaldo patricio ramiro rogelio
+    ulises vicente thiago leonardo murilo vinicius caio renan jair geraldo flavio
+    emeka chukwuma obinna olusegun babajide adebayo tunde kofi kwaku kojo
+    raila jomo thabo kgalema mmusi julius fikile sipho themba bongani mamadou
+    moussa ousmane abdoulaye ibrahima cheikh seydou macky alassane abdulrahman walid
+    ziad samir hamza bilal anwar fahad saud tamim mansour rashid ahmet kemal murat
+    volkan ekrem narendra rahul amit arvind vijay rajesh suresh ramesh manoj sunil
+    ashok mukesh nitish akhilesh shashi piyush rajnath shinzo fumio yoshihide taro
+    kenji hiroshi takeshi shigeru junichiro koichi hideki ichiro prabowo
     """.split()
 )
 
