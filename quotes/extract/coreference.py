@@ -692,15 +692,7 @@ def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> st
         return None
     first = words[0]
     lower = first.lower()
-    if (
-        not first[:1].isupper()
-        or not first.isalpha()
-        or gender_of_given_name(first)
-        or lower in HONORIFICS
-        or lower in TITLE_WORDS
-        or lower in CAPITALISED_STOPS
-        or is_place(first)
-    ):
+    if not first.isalpha() or not _may_stand_alone(first):
         return None
     for other in people:
         other_name = other if isinstance(other, str) else other.name
@@ -710,6 +702,20 @@ def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> st
     return first
 
 
+def _may_stand_alone(word: str) -> bool:
+    """Whether a capitalised word of a full name may be what the article calls
+    the person alone: not a given name of the list, a title, an honorific, a
+    word that opens sentences or a place."""
+    lower = word.lower()
+    return word[:1].isupper() and not (
+        gender_of_given_name(word)
+        or lower in HONORIFICS
+        or lower in TITLE_WORDS
+        or lower in CAPITALISED_STOPS
+        or is_place(word)
+    )
+
+
 def goes_by(word: str, names: Iterable[str]) -> str | None:
     """The one name of ``names`` that ``word`` stands in before its last word,
     for a person the article then calls by that word alone: a family name
@@ -717,14 +723,7 @@ def goes_by(word: str, names: Iterable[str]) -> str | None:
     "Luiz Inácio Lula da Silva"). None where the word is a given name of the
     list, a title or a place, or another name holds it too."""
     lower = word.lower()
-    if (
-        not word[:1].isupper()
-        or gender_of_given_name(word)
-        or lower in HONORIFICS
-        or lower in TITLE_WORDS
-        or lower in CAPITALISED_STOPS
-        or is_place(word)
-    ):
+    if not _may_stand_alone(word):
         return None
     holding = [name for name in names if lower in (w.lower() for w in name.split())]
     if len(holding) != 1 or holding[0].split()[-1].lower() == lower:

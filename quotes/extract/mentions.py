@@ -227,6 +227,19 @@ _OBJECT_PREPOSITIONS = frozenset("to for from at about toward towards against am
 _CONTRACTED = re.compile(r"(he|she|they|we|I|He|She|They|We)['’](?:s|ve|d|ll)")
 
 
+def _pronoun(token: tuple[int, int, str]) -> Mention | None:
+    """The token as a pronoun mention: "she", or the pronoun of "she's said",
+    "they've argued" (its auxiliary left out); None for any other word."""
+    start, end, word = token
+    if word.lower() in PRONOUNS:
+        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    contracted = _CONTRACTED.fullmatch(word)
+    if contracted is None:
+        return None
+    word = contracted[1]
+    return Mention(word, start, start + len(word), SpeakerKind.UNKNOWN, word)
+
+
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
     tokens = [
@@ -297,16 +310,11 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                 start, end, word = tokens[index]
                 return Mention(word, start, end, named.kind, named.name, named.role)
         return None
-    contracted = _CONTRACTED.fullmatch(last)
-    if last.lower() in PRONOUNS or contracted:
-        start, end, word = tokens[index]
+    pronoun = _pronoun(tokens[index])
+    if pronoun is not None:
         if index > 0 and tokens[index - 1][2].lower() in ("that", "which", "who"):
             return None
-        if contracted:
-            # "she's said", "they've argued": the pronoun and its auxiliary.
-            word = contracted[1]
-            end = start + len(word)
-        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+        return pronoun
     if last == ")" and "(" in (token[2] for token in tokens[:index]):
         # "Rep. Nils Aho (R-Minn.) said": the parenthesis belongs to the name.
         opening = max(i for i in range(index) if tokens[i][2] == "(")
@@ -1069,14 +1077,9 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
             first += 1
     if first >= len(tokens):
         return None
-    if tokens[first][2].lower() in PRONOUNS:
-        start, end, word = tokens[first]
-        return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
-    if contracted := _CONTRACTED.fullmatch(tokens[first][2]):
-        start = tokens[first][0]
-        return Mention(
-            contracted[1], start, start + len(contracted[1]), SpeakerKind.UNKNOWN, contracted[1]
-        )
+    pronoun = _pronoun(tokens[first])
+    if pronoun is not None:
+        return pronoun
     last = first - 1
     for position in range(first, len(tokens)):
         if not _word_ok(tokens[position][2]):
