@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from quotes.extract.cues import CUE, LONGEST_CUE, is_word_char
+from quotes.extract.cues import CUE, CUE_REACH, LONGEST_CUE, after_possessive, is_word_char
 
 # A full stop ends a sentence unless it closes an initial or a known
 # abbreviation; the look-behinds run only where a stop has matched.
@@ -124,7 +124,12 @@ class Article:
         cut = 0 <= end < len(text) and (text[end] == "-" or is_word_char(text[end]))
         reliable = end - LONGEST_CUE - 1 if cut else end - 1
         found = cues[first : bisect.bisect_right(self._cue_starts, reliable, first)]
-        if found and found[-1].end() > end:
+        if found and (
+            found[-1].end() > end
+            or (found[-1].start() > end - CUE_REACH and after_possessive(text, found[-1].start()))
+        ):
+            # A cue running past the end, or one after a possessive that the
+            # whole scan kept for the " that" after it ("Lind's claim that").
             found.extend(CUE.finditer(text, found.pop().start(), end))
         elif cut:
             rescan = max(start, reliable + 1, found[-1].end() if found else start)

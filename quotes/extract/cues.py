@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from collections.abc import Iterator
 
 from quotes.extract.lexicon import (
     PARTICIPLE_CUES,
@@ -37,12 +39,66 @@ _CUE_WORDS = (
 )
 
 
-CUE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
+_PATTERN = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + word_alternation(_CUE_WORDS) + r")\b(?!-)")
 
 # The most characters a CUE match spans. Whether it matches at a position
-# depends on the text from the character before it to the one after its
-# longest word, and on nothing further.
+# depends on the text from the four characters before it (a possessive) to
+# the one after its longest word, and on nothing further but, after a
+# possessive, a " that" after the word: CUE_REACH characters from its start.
 LONGEST_CUE = max(len(word) for word in _CUE_WORDS | {"according to"})
+CUE_REACH = LONGEST_CUE + len(" that") + 1
+
+# Past forms and participles: after "Lind's" they are verbs ("Lind's said",
+# where 's is "has"). Every other cue word there is a noun: "Lind's claims",
+# "Aho's remarks" name what someone said, and the possessor is not the subject
+# of a verb (the sentence's own subject may be someone else) - unless "that"
+# gives what was claimed: "Lind's claim that the pier is safe" is Lind's.
+_IRREGULAR_PAST = frozenset(
+    "said told felt found knew sang saw sought thought went wrote read".split()
+)
+_NOUN_AFTER_POSSESSIVE = frozenset(
+    word.split()[0]
+    for word in _CUE_WORDS
+    if not word.split()[0].endswith(("ed", "ing")) and word.split()[0] not in _IRREGULAR_PAST
+)
+_THAT = re.compile(r"\sthat\b")
+_POSSESSIVE_ENDS = frozenset("s'’")
+
+
+def after_possessive(text: str, position: int) -> bool:
+    """Whether "Lind's " or "the Ahos' " ends at ``position``."""
+    if position < 4 or not text[position - 1].isspace() or not is_word_char(text[position - 4]):
+        return False
+    mark = text[position - 3 : position - 1]
+    return mark in ("'s", "’s") or (mark[1] in "'’" and mark[0] == "s")
+
+
+def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
+    """Whether a CUE match is a verb, not a noun after a possessive."""
+    start = cue.start()
+    return (
+        text[start - 2 : start - 1] not in _POSSESSIVE_ENDS  # most cues: told at once
+        or not after_possessive(text, start)
+        or cue[0].split()[0] not in _NOUN_AFTER_POSSESSIVE
+        or _THAT.match(text, cue.end(), endpos) is not None
+    )
+
+
+class _Cues:
+    """The verbs of saying, searched as with a compiled pattern (``finditer``
+    and ``search``, with the same positions)."""
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        endpos = min(endpos, len(text))
+        return (cue for cue in _PATTERN.finditer(text, pos, endpos) if _a_verb(text, cue, endpos))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+CUE = _Cues()
 
 
 # ", said Peskov." / ", Peskov said." closing a clause that is itself reported.

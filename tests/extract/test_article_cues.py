@@ -1,7 +1,8 @@
 """The verbs of saying in a stretch of an article, read from the list found
 once for the whole text (quotes.extract.article), are those a scan of that
 stretch alone finds, at its edges too: a window that ends inside "asked
-about" or "shot back", or right before a hyphen, or opens inside a cue."""
+about" or "shot back", or right before a hyphen, or before the "that" which
+makes "Vale's claims" a cue, or opens inside a cue."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ _PIECES = st.sampled_from(
         "\n",
         "re",
         " ",
+        "Vale's ",
+        "the Ahos' ",
+        "claims",
+        " that",
     ]
 )
 
@@ -48,3 +53,12 @@ def test_a_window_ending_inside_a_phrase_cue_finds_its_first_word() -> None:
     cut = text.index("for") + 2
     assert [cue[0] for cue in article.cues_in(0, cut)] == ["called"]
     assert [cue[0] for cue in article.cues_in(0, len(text))] == ["called for", "said"]
+
+
+def test_a_window_ending_before_the_that_of_a_possessive_claim() -> None:
+    # After "Vale's", "claims" is a cue only where "that" follows it, past this window.
+    text = "Ines Vale's claims that the ferry was late were wrong."
+    end = text.index(" that")
+    scanned = [cue[0] for cue in CUE.finditer(text, 0, end)]
+    assert [cue[0] for cue in Article(text).cues_in(0, end)] == scanned == []
+    assert [cue[0] for cue in Article(text).cues_in(0, len(text))] == ["claims"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extract import QuoteKind, SpeakerKind, extract_quotes
-from tests.extract.quote_helpers import mention, only
+from tests.extract.quote_helpers import mention, only, quote_with
 
 
 def test_a_name_with_an_affiliation_after_says() -> None:
@@ -298,3 +298,31 @@ def test_according_to_after_a_quote_with_its_own_speaker_only_reports_it() -> No
     assert quote.kind is QuoteKind.DIRECT
     assert quote.speaker == "Maren Holt"
     assert quote.rule == "quote_then_said"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # After a possessive a verb form is a noun: Berg's comments are not Berg speaking.
+        (
+            "Last spring, Ines Vale played down Tomas Berg's comments as \"just noise"
+            ' before a vote" and moved on.',
+            "just noise",
+            "Ines Vale",
+        ),
+        (
+            'In May, Ines Vale waved away the Ahos\' claims as "a story for the tourists" and left.',
+            "for the tourists",
+            "Ines Vale",
+        ),
+        # With "that", the possessive's claim is what the possessor said.
+        (
+            "The auditors rejected Mayor Ida Lind's claim that the old bridge was"
+            ' "safe for another fifty years."',
+            "safe for another",
+            "Mayor Ida Lind's",
+        ),
+    ],
+)
+def test_a_speech_noun_after_a_possessive_is_no_verb(text: str, words: str, speaker: str) -> None:
+    assert quote_with(text, words).speaker_mention == speaker
