@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotes.extract.article import last_before
 from quotes.extract.bodies import is_place
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
@@ -463,15 +464,27 @@ def _with_role_words(
 _BEFORE_DESCRIPTION = frozenset([",", "”", '"', "''", ":", ";", "—", "as"])
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_AFTER_QUOTE = frozenset([",", "”", '"', "'"])
+
+
 def _description_backwards(
     text: str, tokens: list[tuple[int, int, str]], index: int
 ) -> Mention | None:
-    """ "the small weekly paper wrote": a determiner and a few
-    lower-case words, opening a clause."""
+    """ "the small weekly paper wrote", "the club's treasurer said": a
+    determiner and a few lower-case words, opening a clause."""
+    possessive = False
     for first in range(index, max(-1, index - 5), -1):
         word = tokens[first][2]
+        if first < index and word.endswith(_POSSESSIVE_ENDINGS) and word[:-2].isalpha():
+            possessive = True  # "the club's treasurer": whose treasurer, in the phrase
+            continue
         if word.lower() in DETERMINERS:
             if first > 0 and tokens[first - 1][2].lower() not in _BEFORE_DESCRIPTION:
+                return None
+            if possessive and last_before(text, tokens[first][0], " \u00a0") not in _AFTER_QUOTE:
+                # Only right after a quote ('..." the club's treasurer said')
+                # is a possessive phrase surely the attribution's speaker.
                 return None
             if first > 0 and any(_is_capitalised(t[2]) for t in tokens[first + 1 : index + 1]):
                 # Mid-clause, "the Senate chamber said" is not one phrase; at the

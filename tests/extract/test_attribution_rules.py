@@ -326,3 +326,24 @@ def test_according_to_after_a_quote_with_its_own_speaker_only_reports_it() -> No
 )
 def test_a_speech_noun_after_a_possessive_is_no_verb(text: str, words: str, speaker: str) -> None:
     assert quote_with(text, words).speaker_mention == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Ines Vale spoke first. "If the ferry sails at dawn," the club\'s treasurer'
+            ' said, "nobody will be on board."',
+            "the club's treasurer",
+        ),
+        (
+            '"We counted every boat twice," the harbour board\'s secretary told the meeting.',
+            "the harbour board's secretary",
+        ),
+    ],
+)
+def test_a_possessive_description_after_a_quote_speaks(text: str, speaker: str) -> None:
+    quote = extract_quotes(text)[0]
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker_mention == speaker
+    assert quote.speaker_kind is SpeakerKind.DESCRIPTION
