@@ -147,8 +147,17 @@ def _marks(text: str) -> Iterator[tuple[int, str]]:
     for match in _MARK_CHAR.finditer(text):
         position, mark = match.start(), match[0]
         if mark == "'":
-            if position == skip or text[position + 1 : position + 2] != "'":
+            if position <= skip or text[position + 1 : position + 2] != "'":
                 continue
+            if (
+                text[position + 2 : position + 3] == "'"
+                and position
+                and not text[position - 1].isspace()
+            ):
+                # A run of three after a word (",''' said Berg"): a nested
+                # quote's closing apostrophe, then the doubled one closing the
+                # quotation; after a space the doubled one opens first.
+                position += 1
             skip = position + 1
             mark = "''"
         elif mark == '"' and _FEET_AND_INCHES.search(text, max(0, position - 6), position):

@@ -1061,3 +1061,30 @@ def test_a_crowd_in_a_city_and_state_names_no_speaker() -> None:
         ' dockers feel about the "rigged" harbour board.'
     )
     assert all(quote.speaker != "Salem" for quote in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "closing"),
+    [
+        (
+            "''Most dockers will not settle for 'We will fix the cranes,''' said Senator"
+            " Ana Ruiz of Oregon, referring to the port board.",
+            "Ana Ruiz",
+            "cranes,'''",
+        ),
+        (
+            "''Every winter someone writes 'The ferry is finished,''' Tomas Berg, the ferry's"
+            " captain, said on Friday.",
+            "Tomas Berg",
+            "finished,'''",
+        ),
+    ],
+)
+def test_doubled_apostrophes_closing_a_nested_single_quote_keep_the_attribution(
+    text: str, speaker: str, closing: str
+) -> None:
+    # ",'''": the nested quote's apostrophe closes first, the doubled pair last.
+    quote = only(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == speaker
+    assert content(text, quote).endswith(closing)
