@@ -200,3 +200,20 @@ def test_a_family_name_before_a_capitalised_word_without_a_title_is_left_as_prin
         '"We will come back every week," Okafor told the crowd.'
     )
     assert _speaker(text, "every week") == ("Okafor", SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            'Assembly Speaker Ana Ruiz said the budget would pass by June. "We have the'
+            ' votes," Ruiz said.',
+            "Assembly Speaker",
+        ),
+        ("Speaker Ana Ruiz told members the session would run late.", "Speaker"),
+    ],
+)
+def test_a_speaker_of_a_house_is_a_title_not_a_name(text: str, role: str) -> None:
+    for quote in extract_quotes(text):
+        assert quote.speaker == "Ana Ruiz"
+        assert quote.speaker_role == role
