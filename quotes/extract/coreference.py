@@ -34,6 +34,7 @@ from quotes.extract.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    POST_NOMINALS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -244,8 +245,9 @@ class Discourse:
             if not self.quoted(run.start()):
                 self._add_run(run)
         # A run of capitalised words is a person only with some evidence of
-        # it: a known given name, an honorific or title, a gendered role, an
-        # age, or the article quoting them by that surname.
+        # it: a known given name, an honorific, a title or a person's role
+        # word before it, a gendered role, an age, or the article quoting
+        # them by that surname.
         self._people = {
             key: person
             for key, person in self.people.items()
@@ -264,7 +266,10 @@ class Discourse:
         first_seen: dict[str, int] = {}
         for occurrence in self._occurrences:
             first_seen.setdefault(occurrence.key, occurrence.start)
+        shared = {key.partition("#")[0] for key in people if "#" in key}
         for key, person in people.items():
+            if key.partition("#")[0] in shared:
+                continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
             surname = person.name.split()[-1]
             spellings = [surname]
             if surname[:1].islower():
@@ -296,8 +301,18 @@ class Discourse:
             return
         key = parsed.key
         known = self.people.get(key)
+        if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):
+            # "Kofi Lowe" then "Geoffrey Lowe": two people of one surname, each
+            # under a key of their own (a later one must not take the first's
+            # mentions).
+            namesakes = self._namesakes(key)
+            key = next(
+                (k for k in namesakes if _one_name(parsed.name_words, self.people[k].name)),
+                f"{key}#{len(namesakes)}",
+            )
+            known = self.people.get(key)
         if parsed.full:
-            if known is None or not _same_name(parsed.name_words, known.name):
+            if known is None:
                 known = Person(parsed.name)
                 self.people[key] = known
                 known.given = parsed.given
@@ -305,6 +320,13 @@ class Discourse:
                 known.name = parsed.name
         elif known is None:
             return  # a lone capitalised word is a name only once a full name was met
+        elif len(namesakes := self._namesakes(key)) > 1:
+            # "Mrs Madoc" with Alun and Sian Madoc named: the one the
+            # honorific's gender fits, where only one does.
+            fitting = [k for k in namesakes if self.people[k].gender == parsed.honorific]
+            if not parsed.honorific or len(fitting) != 1:
+                return
+            key, known = fitting[0], self.people[fitting[0]]
         if parsed.honorific:
             known.honorific = parsed.honorific
         if parsed.titled:
@@ -318,10 +340,17 @@ class Discourse:
             gender = _ROLE_GENDER.get(word.strip(",."))
             if gender:
                 known.votes[gender] = known.votes.get(gender, 0) + 2
+        if before and _person_head(before[-1]):
+            # "goalkeeper Aron Gunnarsson": a person, whatever the given name.
+            known.titled = True
         for gender in parsed.title_genders:
             known.votes[gender] = known.votes.get(gender, 0) + 2
         begin = run.start() + parsed.begin
         self._occurrences.append(_Occurrence(begin, run.end(), key, parsed.possessive))
+
+    def _namesakes(self, key: str) -> list[str]:
+        """The keys of the people of that surname key, the first first."""
+        return [k for k in self.people if k == key or k.startswith(key + "#")]
 
     def _gender_from_pronouns(self) -> None:
         """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
@@ -622,6 +651,10 @@ def _parse_run(raw: str) -> _Run | None:
     else:
         words = [w.rstrip(".,") for w in all_words]
         possessive = False
+    lettered = False
+    while len(words) > 1 and words[-1].lower() in POST_NOMINALS:
+        words = words[:-1]  # "Anwen Trelawny KC" is Anwen Trelawny, a person
+        lettered = True
     if not words or not words[-1]:
         return None
     lower = [w.lower().rstrip(".") for w in words]
@@ -671,7 +704,7 @@ def _parse_run(raw: str) -> _Run | None:
         full=len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2,
         given=gender_of_given_name(name_words[0]),
         honorific=honorific,
-        titled=start > 0 and lower[start - 1] in TITLE_WORDS,
+        titled=lettered or (start > 0 and lower[start - 1] in TITLE_WORDS),
         title_genders=tuple(
             gender for word in lower[:start] if (gender := _ROLE_GENDER.get(word.strip(",.")))
         ),
@@ -747,6 +780,12 @@ def _person_head(word: str) -> bool:
 def _agrees(person: Person, wanted: str | None) -> bool:
     gender = person.gender
     return wanted is None or gender is None or gender == wanted
+
+
+def _one_name(words: Sequence[str], known: str) -> bool:
+    """ "Donald Trump" and "Republican Donald Trump" (a word of a title run
+    in) may be one person; "Kofi Lowe" and "Geoffrey Lowe" are two."""
+    return _same_name(words, known) or _same_name(known.split(), " ".join(words))
 
 
 def _same_name(words: Sequence[str], known: str) -> bool:

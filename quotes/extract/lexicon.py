@@ -369,7 +369,8 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor
+        cllr. prosecutor barrister solicitor detective sergeant inspector
+        superintendent constable resident coach goalkeeper captain
     """.split()
 )
 
