@@ -721,6 +721,28 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[i
     return first, index
 
 
+# Words before a month that make it a time: "in March Mayor Rask said".
+_MONTH_LEADS = frozenset(
+    "in on since by until through during early late mid last next this".split()
+)
+
+
+def _dates_the_phrase(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word opening a capitalised phrase is a time, never part of
+    who speaks: "(Late on) Monday Finance Minister Kask said", "Thursday's
+    vote". A month is a time after a word like "in", or as a possessive; else
+    it may be a given name ("April Voss") or a surname ("May said")."""
+    word = tokens[index][2].lower()
+    possessive = word.endswith(("'s", "’s"))
+    if possessive:
+        word = word[:-2]
+    if word in WEEKDAYS:
+        return True
+    return word in MONTHS and (
+        possessive or (index > 0 and tokens[index - 1][2].lower() in _MONTH_LEADS)
+    )
+
+
 def _strip_determiner(phrase: str) -> str:
     words = phrase.split()
     if words and words[0].lower() in DETERMINERS:
@@ -731,6 +753,10 @@ def _strip_determiner(phrase: str) -> str:
 def _make_mention(
     text: str, tokens: list[tuple[int, int, str]], first: int, last: int
 ) -> Mention | None:
+    while first <= last and _dates_the_phrase(tokens, first):
+        first += 1
+    if first > last:
+        return None
     start, end = tokens[first][0], tokens[last][1]
     words = [token[2] for token in tokens[first : last + 1]]
     if words[0].lower() in ("of", "with", "for", "to"):
