@@ -11,6 +11,7 @@ or a description that must not be turned into a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -247,6 +248,10 @@ def _participle(text: str, cue_start: int) -> bool:
     return cue_word is not None and cue_word[0].endswith("ing")
 
 
+# Remembered for the last few verbs: the rules of both passes ask for the
+# subject of the same verb, from the same sentence start (a Mention is frozen,
+# so one may serve every caller).
+@functools.lru_cache(maxsize=64)
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
     tokens = [
