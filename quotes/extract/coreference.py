@@ -428,6 +428,12 @@ class Discourse:
                 speaking = next(
                     (c for c in candidates if not c.possessive and self._speaks(c.start)), None
                 )
+                if described and speaking is None:
+                    # "The Dutchman said Kowalczyk was ill": the described
+                    # speaker is the subject, not the name after the verb.
+                    person = self._described_before(start, candidates[0].start, wanted)
+                    if person is not None:
+                        return person
                 if speaker_only:
                     return people[speaking.key] if speaking is not None else None
                 oblique = [self._oblique(c.start) for c in candidates]
@@ -448,12 +454,9 @@ class Discourse:
                 return people[candidates[0].key]
             if described:
                 # "the defender said he would play": a described speaker stands between.
-                index = bisect.bisect_left(self._described_starts, start)
-                if index < len(self._described) and self._described[index][0] < end:
-                    begin, finish = self._described[index]
-                    person = self.described(begin, self.text[begin:finish], wanted)
-                    if person is not None:
-                        return person
+                person = self._described_before(start, end, wanted)
+                if person is not None:
+                    return person
                 role = _DEFINITE_ROLE.search(self.text, start, end)
                 if role is not None and not self.quoted(role.start()):
                     # "the president was dismissive": a described subject stands between.
@@ -463,14 +466,27 @@ class Discourse:
             end = start
         return None
 
+    def _described_before(self, start: int, end: int, wanted: str | None) -> Person | None:
+        """The person a described speaker between ``start`` and ``end`` is."""
+        index = bisect.bisect_left(self._described_starts, start)
+        if index < len(self._described) and self._described[index][0] < end:
+            begin, finish = self._described[index]
+            return self.described(begin, self.text[begin:finish], wanted)
+        return None
+
     def described(
-        self, position: int, description: str, wanted: str | None = None
+        self,
+        position: int,
+        description: str,
+        wanted: str | None = None,
+        introduced_only: bool = False,
     ) -> Person | None:
         """The person "the 45-year-old" or "the governor" at ``position`` is.
 
         The latest person introduced with that age, or with that role and
         every word before it ("the former mayor" is not the mayor in office,
-        "the French president" not Ukraine's). Where nobody was, a described
+        "the French president" not Ukraine's). With ``introduced_only``,
+        nobody else. Where nobody was, a described
         person is the subject the passage is about (news names a person,
         then calls them "the chancellor"), unless that person holds another
         office."""
@@ -517,6 +533,8 @@ class Discourse:
                 and not ((roles & _QUALIFIERS) - set(words))
             ):
                 return person
+        if introduced_only:
+            return None
         if age is not None:
             # No one was given that age: the person the passage is about (not
             # one named earlier in its own sentence: "Asked about X, the 54-year-old").
@@ -532,8 +550,10 @@ class Discourse:
         )
         if salient is not None:
             roles = self._roles(salient.name.split()[-1].lower(), position)
-            if not (roles & _ROLE_HEADS) or head in roles:
-                return salient  # ("the president" is not the minister just named)
+            if not (roles & _ROLE_HEADS) or head in roles or _of_a_people(head):
+                # ("the president" is not the minister just named; "the
+                # Dutchman" may be the manager)
+                return salient
         # Else the person these words were read as before, where only one was.
         if read and all(person is read[0] for person in read) and _agrees(read[0], wanted):
             return read[0]
@@ -771,10 +791,18 @@ def _description_words(description: str) -> tuple[str, ...] | None:
 
 
 def _person_head(word: str) -> bool:
-    """A word that names a person by role, hyphenated ones too ("president-elect")."""
-    return word in _PERSON_HEADS or (
-        "-" in word and any(part in _PERSON_HEADS for part in word.split("-"))
+    """A word that names a person by role, hyphenated ones too ("president-elect"),
+    or by their people ("dutchman", "frenchwoman")."""
+    return (
+        word in _PERSON_HEADS
+        or ("-" in word and any(part in _PERSON_HEADS for part in word.split("-")))
+        or _of_a_people(word)
     )
+
+
+def _of_a_people(word: str) -> bool:
+    """ "dutchman", "frenchwoman": a person of a people, no role."""
+    return word.endswith(("man", "woman")) and len(word) > 6 and word not in _PERSON_HEADS
 
 
 def _agrees(person: Person, wanted: str | None) -> bool:
