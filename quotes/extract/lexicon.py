@@ -377,7 +377,7 @@ TITLE_WORDS = frozenset(
         alderman alderwoman assemblyman assemblywoman magistrate coroner treasurer
         comptroller emperor empress princess duke duchess novelist actor actress
         singer rapper comedian filmmaker historian astronaut billionaire
-        businessman businesswoman entrepreneur columnist
+        businessman businesswoman entrepreneur columnist resident
     """.split()
 )
 

@@ -837,6 +837,9 @@ def _make_mention(
     name = " ".join(name_words)
     lower_name_words = lower_words[name_start:named]
     lower_name = " ".join(lower_name_words)
+    if lower_words[:name_start] == ["the"] and len(name_words) == 1 and _demonym_person(name):
+        # "the Dutchman", "the Frenchwoman": a person described, not named.
+        return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
     if (
         any(word in GOVERNMENT_WORDS for word in lower_name_words)
         or lower_name in CAPITALS
@@ -947,6 +950,11 @@ def _surname_like_a_title(words: list[str], lower_words: list[str], index: int) 
         if all(_name_word(words[i]) and not _title_word(lower_words[i]) for i in between):
             return True
     return False
+
+
+def _demonym_person(word: str) -> bool:
+    """ "Dutchman", "Frenchwoman", "Welshman": a person of a people."""
+    return word.endswith(("man", "woman")) and len(word) > 6 and word[:1].isupper()
 
 
 def _possessor_end(words: list[str]) -> int | None:
