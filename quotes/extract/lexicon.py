@@ -369,7 +369,8 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor
+        cllr. prosecutor barrister solicitor administrator superintendent inspector
+        sergeant constable detective sp dsp asp comrade sheikha sayyid h.e h.e.
     """.split()
 )
 
@@ -390,6 +391,10 @@ HONORIFICS = {
     "dr": "",
     "prof": "",
     "sheikh": "m",
+    "sheikha": "f",
+    "sayyid": "m",
+    "h.e": "",  # His or Her Excellency
+    "comrade": "",
 }
 
 # Lower-case particles inside a surname: "Bill de Blasio", "Mohammed bin

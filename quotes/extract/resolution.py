@@ -21,7 +21,7 @@ from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse, goes_by
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
-from quotes.extract.full_names import full_name_before, given_names_after
+from quotes.extract.full_names import double_surname, full_name_before, given_names_after
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.institutions import named_body, national_body
 from quotes.extract.interviews import question_turn
@@ -702,6 +702,12 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
         return person
     if known is not None:
         return known
+    whole = double_surname(text, words[-1], mention.start) if len(words) == 1 else None
+    if whole is not None:
+        # "Quiroga" after "María Fernanda Quiroga Saavedra".
+        person = people.get(whole.split()[-1].lower()) or _Person(whole, mention.role)
+        people[surname] = person
+        return person
     # The full name may be in the text without having spoken yet.
     given = full_name_before(text, words[-1], mention.start)
     if given is not None:

@@ -39,10 +39,6 @@ KNOWN_GAPS = {
     ): "name: a fragment after 'with the Trade Minister conceding' given to 'Australia's'",
     (
         "world-australia-barley-trade",
-        "made progress on beef",
-    ): "name: words of a title kept in the name",
-    (
-        "world-australia-barley-trade",
         "I'm not going to sugar-coat it",
     ): "name: words of a title kept in the name; date",
     (
@@ -50,10 +46,6 @@ KNOWN_GAPS = {
         "travel to Jakarta herself",
     ): "name: words of a title kept in the name; date",
     ("world-australia-barley-trade", "would back any deal"): "missed",
-    (
-        "world-australia-barley-trade",
-        "stakes were high",
-    ): "name: 'NAME from the University of X' given to X",
     (
         "world-canada-broadcaster-pipeline",
         "Quebecers have been clear",
@@ -126,23 +118,20 @@ KNOWN_GAPS = {
     (
         "world-gulf-agency-ministerial",
         "Doha would host a donor conference",
-    ): "name: 'H.E.' and 'Sheikha' kept in the name; date",
+    ): "date: no dateline day read",
     (
         "world-gulf-agency-ministerial",
         "We have received confirmations",
-    ): "name: words of a title kept in the name; date",
+    ): "date: no dateline day read",
     (
         "world-gulf-agency-ministerial",
         "supported the maritime corridor",
-    ): "name: words of a title kept in the name; date",
+    ): "date: no dateline day read",
     (
         "world-gulf-agency-ministerial",
         "contributed two naval vessels",
-    ): "name: words of a title kept in the name; date",
-    (
-        "world-gulf-agency-ministerial",
-        "Our sailors are ready",
-    ): "name: words of a title kept in the name; date",
+    ): "date: no dateline day read",
+    ("world-gulf-agency-ministerial", "Our sailors are ready"): "date: no dateline day read",
     (
         "world-gulf-agency-ministerial",
         "welcomed the steps taken",
@@ -193,7 +182,7 @@ KNOWN_GAPS = {
     (
         "world-latam-agency-runoff",
         "Peru has chosen to look forward",
-    ): "name: a Spanish double surname cut to the first (Quiroga of Quiroga Saavedra); date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-latam-agency-runoff",
         "cabinet of national unity",
@@ -208,10 +197,6 @@ KNOWN_GAPS = {
     ): "name: 'The president of <body>, NAME,' resolved to the body's last word",
     (
         "world-latam-agency-runoff",
-        "We have seen isolated problems",
-    ): "name: a Spanish double surname cut to the first",
-    (
-        "world-latam-agency-runoff",
         "irregularities",
     ): "name: a fragment after 'refused to recognise ... and denounced' given to the place after 'in'; date",
     (
@@ -221,23 +206,23 @@ KNOWN_GAPS = {
     (
         "world-nigeria-fuel-protest",
         "would not leave the streets",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-nigeria-fuel-protest",
         "We are not asking for a favour",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-nigeria-fuel-protest",
         "acted with restraint",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-nigeria-fuel-protest",
         "14 persons had been arrested",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-nigeria-fuel-protest",
         "The command respects the right",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-nigeria-fuel-protest",
         "written to the Minister of State",
@@ -281,11 +266,11 @@ KNOWN_GAPS = {
     (
         "world-philippines-senate-rice",
         "failed to rotate the stocks",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-philippines-senate-rice",
         "We take full responsibility",
-    ): "name: words of a title kept in the name; date",
+    ): "date: the day of the saying told before is not carried",
     (
         "world-philippines-senate-rice",
         "received at least three warnings",
