@@ -369,8 +369,25 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor administrator superintendent inspector
-        sergeant constable detective sp dsp asp comrade sheikha sayyid h.e h.e.
+        cllr. prosecutor barrister solicitor administrator sp dsp asp comrade sheikha
+        sayyid h.e h.e.
+        bishop archbishop cardinal rabbi imam pastor reverend rev ayatollah
+        sgt sergeant capt captain maj lieutenant cpl corporal brig brigadier insp
+        inspector det detective supt superintendent constable trooper sheriff
+        marshal coach skipper striker midfielder defender goalkeeper speaker
+        alderman alderwoman assemblyman assemblywoman magistrate coroner treasurer
+        comptroller emperor empress princess duke duchess novelist actor actress
+        singer rapper comedian filmmaker historian astronaut billionaire
+        businessman businesswoman entrepreneur columnist
+    """.split()
+)
+
+# Title words that are also common surnames: printed alone, capitalised and
+# without an article ("King said"), they are someone's surname, not a title.
+SURNAMES_LIKE_TITLES = frozenset(
+    """
+        king bishop judge mayor speaker singer prince pope chancellor marshal sheriff
+        cardinal coach captain duke constable
     """.split()
 )
 

@@ -11,8 +11,10 @@ or a description that must not be turned into a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from quotes.extract.bodies import is_place
 from quotes.extract.given_names import gender_of_given_name
@@ -26,6 +28,7 @@ from quotes.extract.lexicon import (
     ORGANISATION_WORDS,
     POST_NOMINALS,
     PRONOUNS,
+    SURNAMES_LIKE_TITLES,
     TITLE_WORDS,
     US_STATES,
     WEEKDAYS,
@@ -240,14 +243,22 @@ def _pronoun(token: tuple[int, int, str]) -> Mention | None:
     return Mention(word, start, start + len(word), SpeakerKind.UNKNOWN, word)
 
 
+def _participle(text: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` is an -ing form ("explaining")."""
+    cue_word = _FIRST_WORD.match(text, cue_start)
+    return cue_word is not None and cue_word[0].endswith("ing")
+
+
+# Remembered for the last few verbs: the rules of both passes ask for the
+# subject of the same verb, from the same sentence start (a Mention is frozen,
+# so one may serve every caller).
+@functools.lru_cache(maxsize=64)
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
     tokens = [
         (m.start(), m.end(), m[0])
         for m in TOKEN.finditer(text, max(floor, cue_start - 110), cue_start)
     ]
-    cue_word = _FIRST_WORD.match(text, cue_start)
-    participle = cue_word is not None and cue_word[0].endswith("ing")
     index = len(tokens) - 1
     while index >= 0:
         word = tokens[index][2].lower()
@@ -267,7 +278,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             (_YEAR.fullmatch(word) or word in MONTHS)
             and index > 0
             and tokens[index - 1][2].lower() == "in"
-            and not participle
+            and not _participle(text, cue_start)
         ):
             # "Aho, who in 2010 said"; not "a memo to the Post in April
             # explaining", whose participle is not the Post's.
@@ -734,6 +745,28 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[i
     return first, index
 
 
+# Words before a month that make it a time: "in March Mayor Rask said".
+_MONTH_LEADS = frozenset(
+    "in on since by until through during early late mid last next this".split()
+)
+
+
+def _dates_the_phrase(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word opening a capitalised phrase is a time, never part of
+    who speaks: "(Late on) Monday Finance Minister Kask said", "Thursday's
+    vote". A month is a time after a word like "in", or as a possessive; else
+    it may be a given name ("April Voss") or a surname ("May said")."""
+    word = tokens[index][2].lower()
+    possessive = word.endswith(("'s", "’s"))
+    if possessive:
+        word = word[:-2]
+    if word in WEEKDAYS:
+        return True
+    return word in MONTHS and (
+        possessive or (index > 0 and tokens[index - 1][2].lower() in _MONTH_LEADS)
+    )
+
+
 def _strip_determiner(phrase: str) -> str:
     words = phrase.split()
     if words and words[0].lower() in DETERMINERS:
@@ -744,6 +777,10 @@ def _strip_determiner(phrase: str) -> str:
 def _make_mention(
     text: str, tokens: list[tuple[int, int, str]], first: int, last: int
 ) -> Mention | None:
+    while first <= last and _dates_the_phrase(tokens, first):
+        first += 1
+    if first > last:
+        return None
     start, end = tokens[first][0], tokens[last][1]
     words = [token[2] for token in tokens[first : last + 1]]
     if words[0].lower() in ("of", "with", "for", "to"):
@@ -780,6 +817,10 @@ def _make_mention(
     name_words = words[name_start:named]
     role_words = words[:name_start]
     head = lower_words[named - 1]
+    if not name_words and len(words) == 1 and _surname_alone(words[0], lower_words[0]):
+        # "Bishop said": a title word printed alone, capitalised and without
+        # an article, is the surname of someone named before ("Julie Bishop").
+        return Mention(phrase, start, end, SpeakerKind.PERSON, words[0])
     if not name_words:
         # A description needs its head noun: "a senior official", "the report",
         # never a bare "the".
@@ -888,7 +929,9 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
                 ):
                     continue  # "Bill de Blasio", "Ursula von der Leyen"
             break  # "Mayor de Blasio", "de Blasio"
-        if not _name_word(word) or _title_word(lower) or lower in DETERMINERS:
+        if not _name_word(word) or lower in DETERMINERS:
+            break
+        if _title_word(lower) and not _surname_like_a_title(words, lower_words, name_start - 1):
             break
         name_start -= 1
     if name_start == 0 and lower_words[0] in NAME_PARTICLES:
@@ -906,6 +949,28 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
                 kept += 1
         name_start = position
     return name_start
+
+
+def _surname_alone(word: str, lower: str) -> bool:
+    return lower in SURNAMES_LIKE_TITLES and word[:1].isupper() and word[1:].islower()
+
+
+def _surname_like_a_title(words: list[str], lower_words: list[str], index: int) -> bool:
+    """A title word that ends a name after a given name: "Stephen King",
+    "Julie Bishop", "Ella Judge" (a middle name between them too: "Ana
+    Lucia Mayor"), or after an honorific ("Mr. Singer"); never "Prime
+    Minister" or "Head Coach"."""
+    if index != len(words) - 1 or index == 0:
+        return False
+    if lower_words[index - 1].rstrip(".") in HONORIFICS:
+        return True  # "Mr. Singer"
+    for given in (index - 1, index - 2):
+        if given < 0 or not gender_of_given_name(words[given]):
+            continue
+        between = range(given + 1, index)
+        if all(_name_word(words[i]) and not _title_word(lower_words[i]) for i in between):
+            return True
+    return False
 
 
 def _possessor_end(words: list[str]) -> int | None:
@@ -1083,16 +1148,19 @@ def opening_clause_end(text: str, sentence_start: int, limit: int) -> int:
     """Where a sentence's subject starts past an opening clause ("With leaders
     worried about ..., Lind ...", "Ever since Aho left, she ..."), or
     ``sentence_start`` where it opens otherwise."""
-    tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
-    opener = 1 if tokens and tokens[0][2].lower() in _CONJUNCTIONS else 0
-    if opener >= len(tokens) - 1:
+    # Its first three words tell whether an opening clause is there at all
+    # (most sentences have none): the whole lead is tokenised only where one is.
+    head = [match[0] for match in islice(TOKEN.finditer(text, sentence_start, limit), 3)]
+    opener = 1 if head and head[0].lower() in _CONJUNCTIONS else 0
+    if opener >= len(head) - 1:
         return sentence_start
-    word = tokens[opener][2].lower()
+    word = head[opener].lower()
     if not (
         word in _CLAUSE_OPENERS
-        or (word in _CLAUSE_LEADS and tokens[opener + 1][2].lower() in _CLAUSE_OPENERS)
+        or (word in _CLAUSE_LEADS and head[opener + 1].lower() in _CLAUSE_OPENERS)
     ):
         return sentence_start
+    tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
     first = _past_introduction(tokens)
     if not first or not _opens_subject(tokens, first):
         return sentence_start

@@ -4,7 +4,6 @@ are not, and two pieces around a short attribution are one."""
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from quotes.extract.article import Article, last_before, word_count
 from quotes.extract.cues import CUE
@@ -57,14 +56,19 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     if not span.closed:
         return False
     inner = text[span.start + 1 : span.end - 1].strip(" ,.'")  # '' marks are two
-    # One word past the most a title has is enough to tell a long quote.
-    words = [word[0] for word in islice(_TITLE_WORD.finditer(inner), _MAX_TITLE_WORDS + 1)]
-    if not 0 < len(words) <= _MAX_TITLE_WORDS or inner.endswith(("?", "!")):
-        return False
-    if not words[0][0].isupper() or not all(
-        word[0].isupper() or word[0].isdigit() or word.casefold() in _TITLE_SMALL_WORDS
-        for word in words
-    ):
+    # The words are read one by one and the first that no title has ends it:
+    # a quote is told at its first lower-case word, a long one a word past
+    # the most a title has.
+    count = 0
+    for count, match in enumerate(_TITLE_WORD.finditer(inner), 1):
+        word = match[0]
+        if (
+            count > _MAX_TITLE_WORDS
+            or not (word[0].isupper() or word[0].isdigit() or word.casefold() in _TITLE_SMALL_WORDS)
+            or (count == 1 and not word[0].isupper())
+        ):
+            return False
+    if count == 0 or inner.endswith(("?", "!")):
         return False
     return _BEFORE_TITLE.search(text, max(0, span.start - 40), span.start) is not None
 

@@ -19,23 +19,37 @@ from quotes.extract.model import DatePrecision
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 
+# The letters a cue's first word can open with (a digit aside). Each pattern
+# below first looks ahead for one of them: re then rejects most positions with
+# that one test instead of trying every branch there, about twice as fast; the
+# matches are the same.
+_OPENINGS = "".join(
+    sorted(
+        {word[0] for word in [*MONTHS, *WEEKDAYS]}
+        | {word[0] for word in "yesterday today tonight this last earlier a one two three".split()}
+        | {word[0] for word in "day night week month year morning afternoon evening ago".split()}
+    )
+)
+
 # Every cue in one pattern, matched on the lower-cased clause (faster than
 # IGNORECASE); explicit dates win over relative ones (see _PRIORITY).
 _CUES = re.compile(
-    rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
+    rf"(?=[\d{_OPENINGS}])"
+    rf"(?:\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
     rf"|\b(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
     rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
     rf"(?:,?\s+(?P<dmy>\d{{4}}))?)"
     r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
     r"last (?:night|week|month|year)|earlier this (?:week|month|year)|"
     r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
-    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
+    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b)"
 )
 # Every cue holds a digit or one of these (weekdays, "today" and "yesterday"
 # all hold "day"): most clauses hold none, and one quick search skips them.
 _MAY_HOLD_A_CUE = re.compile(
-    r"\d|day|night|week|month|year|morning|afternoon|evening|ago"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    rf"(?=[\d{_OPENINGS}])"
+    r"(?:\d|day|night|week|month|year|morning|afternoon|evening|ago"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 _PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3}
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}

@@ -31,7 +31,189 @@ KNOWN_GAPS = {
         "liveblog-asean-summit",
         "without agreement on the maritime",
     ): "said how, after the verb",
-    ("sport-club-coach", "the squad shared the blame"): "'said the squad ...' read as inverted",
+    # Articles of the beats- set (business, courts, sport, science, local news).
+    (
+        "beats-court-murder-trial",
+        "planned and patient",
+    ): "straight single quotes are read as apostrophes",
+    (
+        "beats-court-murder-trial",
+        "This was not a sudden loss",
+    ): "straight single quotes are read as apostrophes",
+    (
+        "beats-court-murder-trial",
+        "He had it coming",
+    ): "words reported inside reported speech go to the reporter",
+    (
+        "beats-court-murder-trial",
+        "shaking",
+    ): "undated speech takes the issue's day, not the lead's 'yesterday'",
+    ("beats-court-murder-trial", "He said to me"): "straight single quotes are read as apostrophes",
+    (
+        "beats-court-murder-trial",
+        "I told him to go to the police",
+    ): "straight single quotes: 'He said' inside them read as the attribution",
+    (
+        "beats-court-murder-trial",
+        "Your husband was no saint",
+    ): "straight single quotes are read as apostrophes",
+    (
+        "beats-court-murder-trial",
+        "Neither of them was",
+    ): "straight single quotes are read as apostrophes",
+    (
+        "beats-court-murder-trial",
+        "have it out",
+    ): "undated speech takes the issue's day, not the lead's 'yesterday'",
+    (
+        "beats-court-murder-trial",
+        "You must decide it",
+    ): "undated speech takes the issue's day, not the lead's 'yesterday'",
+    (
+        "beats-court-murder-trial",
+        "two spent cartridges",
+    ): "police ranks kept in the name; 'that officers had found' read as speech",
+    ("beats-court-murder-trial", "calm and polite"): "'he' skips a man whose name holds his rank",
+    (
+        "beats-court-murder-trial",
+        "had once been cautioned",
+    ): "undated speech takes the issue's day, not the lead's 'yesterday'",
+    (
+        "beats-court-murder-trial",
+        "Opening the case at Mold Crown Court",
+    ): "a fronted participle phrase read as what was said",
+    (
+        "beats-earnings-call",
+        "not something we can plan around",
+    ): "a role named before the person it is (cataphora)",
+    (
+        "beats-earnings-call",
+        "Some of them are pricing below cost",
+    ): "'the CEO' not tied to 'Chief Executive X'",
+    (
+        "beats-earnings-call",
+        "disciplined approach",
+    ): "a body's name in apposition after a description",
+    ("beats-liveblog-hurricane", "Stay where you are"): "a headline quote after a role and a colon",
+    ("beats-local-flats-fire", "he was woken by neighbours"): "'Resident' before a name kept in it",
+    ("beats-local-flats-fire", "You could smell it"): "'Resident' before a name kept in it",
+    (
+        "beats-local-flats-fire",
+        "I've seen a lot in this building",
+    ): "straight single quotes are read as apostrophes",
+    ("beats-local-flats-fire", "The young lads"): "straight single quotes are read as apostrophes",
+    (
+        "beats-local-flats-fire",
+        "Nobody is going to be left",
+    ): "straight single quotes are read as apostrophes",
+    (
+        "beats-magazine-baker-qa",
+        "I was laid off in 2008",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "The engineering helped more",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "She brought it from Bergen",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "That's fair criticism",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "So we slowed down",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "they're right about the price",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "I've made it maybe four hundred",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-magazine-baker-qa",
+        "Now I want to teach fifty",
+    ): "a Q&A whose questions carry no label is not read as one",
+    (
+        "beats-obituary-surgeon",
+        "with Handel on the radio",
+    ): "'who said' after 'by her family' given to the sentence's subject",
+    (
+        "beats-obituary-surgeon",
+        "She used to say that a locked door",
+    ): "two people of one surname: the later one wins",
+    (
+        "beats-obituary-surgeon",
+        "overwhelmed by messages",
+    ): "'her daughter' not tied to 'her daughter, X' in a list",
+    (
+        "beats-press-release-biotech",
+        "These results exceed what we had hoped",
+    ): "a /PRNewswire/ dateline gives no date",
+    (
+        "beats-press-release-biotech",
+        "Patients have told us for years",
+    ): "a /PRNewswire/ dateline gives no date",
+    (
+        "beats-press-release-biotech",
+        "The itch scores moved",
+    ): "a /PRNewswire/ dateline gives no date",
+    (
+        "beats-press-release-biotech",
+        "We look forward to discussing",
+    ): "a /PRNewswire/ dateline gives no date",
+    (
+        "beats-press-release-biotech",
+        "ruins sleep, work and school",
+    ): "an affiliation 'of X' kept in the name; a /PRNewswire/ dateline gives no date",
+    (
+        "beats-press-release-biotech",
+        "An effective oral option",
+    ): "an affiliation 'of X' kept in the name; a /PRNewswire/ dateline gives no date",
+    (
+        "beats-radio-transcript-rents",
+        "Put simply, we haven't built enough",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-radio-transcript-rents",
+        "Supply matters, but so does",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-radio-transcript-rents",
+        "I don't disagree that ownership",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-radio-transcript-rents",
+        "With respect, Deputy Mayor",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-radio-transcript-rents",
+        "I've been in the same flat",
+    ): "a caller's label 'CALLER (GUS):'",
+    (
+        "beats-radio-transcript-rents",
+        "Nobody should be paying more for less",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-radio-transcript-rents",
+        "And who inspects?",
+    ): "a transcript's turns take the issue's day, not the broadcast's",
+    (
+        "beats-sport-postmatch",
+        "had been carrying a knee problem",
+    ): "'the Dutchman' (a nationality) not tied to the person",
+    (
+        "beats-sport-postmatch",
+        "He told me he was 70 per cent",
+    ): "'he' after an unresolved 'the Dutchman' goes further back",
+    (
+        "beats-sport-postmatch",
+        "I watched his last ten penalties",
+    ): "a man whose given name is not in the list is no antecedent",
     # Articles of outlets outside the US and Britain (world-*).
     (
         "world-australia-barley-trade",
