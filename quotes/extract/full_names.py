@@ -15,7 +15,7 @@ from quotes.extract.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from quotes.extract.mentions import CAPITALISED_STOPS
+from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE
 
 _BEFORE_SURNAME = 80
 
@@ -162,6 +162,12 @@ def _given_names(text: str, surname_start: int) -> str | None:
         following = token.start()
     while given and given[0].lower() in NAME_PARTICLES:
         given.pop(0)
+    if len(given) >= 2:
+        last = window.rfind(given[-1])
+        if TITLE_BEFORE.search(window, 0, last):
+            # "Minister for Trade Eleni Varga": the capitals after "for" name
+            # the portfolio up to the given name, which is the last of them.
+            given = given[-1:]
     return " ".join(given) if given else None
 
 

@@ -864,11 +864,11 @@ def _make_mention(
             None,
         )
         name_offset = tokens[first + name_start][0]
-        if given is None and _TITLE_BEFORE.search(text, max(0, name_offset - 40), name_offset):
+        if given is None and TITLE_BEFORE.search(text, max(0, name_offset - 40), name_offset):
             # A given name the lexicon does not know: as after "<title> of
             # <Body>" (name_start_of), the name keeps its last two words
             # ("Minister for Trade Eleni Varga"; not "Committee for a Fair Budget").
-            given = _last_two(lower_name_words)
+            given = last_two(lower_name_words)
         if given is not None and not any(
             word.endswith(".") or len(word) <= 2 for word in name_words[:given]
         ):  # "J. Marta Voss" keeps its initial
@@ -883,7 +883,7 @@ def _make_mention(
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
 
 
-def _last_two(lower_words: list[str]) -> int:
+def last_two(lower_words: list[str]) -> int:
     """Where a name's last two words begin, with the particles just before
     them ("Affairs Sami bin Fahd Al-Harbi" -> "bin Fahd Al-Harbi"); initials
     stand for the given name ("Opposition T. Ravindran" -> "T. Ravindran")."""
@@ -903,7 +903,8 @@ def _last_two(lower_words: list[str]) -> int:
 # "Minister for Trade and Industry", "Secretary of State": a title runs on
 # over capitalised words after these.
 _TITLE_JOINERS = frozenset(["and", "for", "of", "&"])
-_TITLE_BEFORE = re.compile(
+# A title and its portfolio before a name: "Minister for Trade ", "Leader of the ".
+TITLE_BEFORE = re.compile(
     r"\b(?i:minister|secretary|leader|president|chairman|chairwoman|chair|director|head|"
     r"commissioner|governor|speaker)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
 )

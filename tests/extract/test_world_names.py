@@ -127,3 +127,27 @@ def test_a_nickname_before_a_surname_with_particles_is_no_quote() -> None:
     text = 'Ana "Nena" de la Cruz said the ferry would run all winter.'
     found = extract_quotes(text, DAY)
     assert [q.text for q in found] == ["the ferry would run all winter"]
+
+
+def test_a_pronoun_after_a_portfolio_and_a_name_is_the_person() -> None:
+    text = (
+        "Minister for Harbours Tavita Soliai-Reyes said the dredging would start in May. "
+        '"It is overdue," she said. "We waited," Soliai-Reyes said.'
+    )
+    assert _speaker(text, "overdue") == "Tavita Soliai-Reyes"
+    assert _speaker(text, "We waited") == "Tavita Soliai-Reyes"
+
+
+def test_a_dateline_in_capitals_and_a_photo_credit_are_no_speakers() -> None:
+    text = (
+        "By a staff reporter\n\n"
+        "KUMASI: The regional council said on Monday that the central market would "
+        "reopen after the floods once engineers had checked the roofs of all its "
+        "stalls and sheds.\n\n"
+        "Image: Kofi Mensah-Bonsu/River Press\n\n"
+        "Traders said the stalls had been under water for a week."
+    )
+    speakers = {q.speaker for q in extract_quotes(text, DAY)}
+    assert "KUMASI" not in speakers
+    assert "Image" not in speakers
+    assert _speaker(text, "market would reopen") == "The regional council"
