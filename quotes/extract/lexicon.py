@@ -369,8 +369,8 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor administrator sp dsp asp comrade sheikha
-        sayyid h.e h.e.
+        cllr. prosecutor barrister solicitor fr administrator sp dsp asp comrade
+        sheikha sayyid h.e h.e.
         bishop archbishop cardinal rabbi imam pastor reverend rev ayatollah
         sgt sergeant capt captain maj lieutenant cpl corporal brig brigadier insp
         inspector det detective supt superintendent constable trooper sheriff
@@ -378,7 +378,7 @@ TITLE_WORDS = frozenset(
         alderman alderwoman assemblyman assemblywoman magistrate coroner treasurer
         comptroller emperor empress princess duke duchess novelist actor actress
         singer rapper comedian filmmaker historian astronaut billionaire
-        businessman businesswoman entrepreneur columnist
+        businessman businesswoman entrepreneur columnist resident
     """.split()
 )
 

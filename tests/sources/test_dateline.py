@@ -31,6 +31,11 @@ def test_a_day_with_an_ordinal_as_gulf_agencies_print_it() -> None:
     assert dateline_date(f"DOHA, March 3rd (QNA) -- {STORY}", TODAY) == dt.date(2031, 3, 3)
 
 
+def test_a_press_release_dateline_with_its_service_gives_the_day() -> None:
+    text = f"HALIFAX, N.S., June 5, 2029 /Harbourwire/ -- {STORY}"
+    assert dateline_date(text, TODAY) == dt.date(2029, 6, 5)
+
+
 def test_a_dateline_without_a_day_gives_nothing() -> None:
     assert dateline_date(f"TROMSO (Nordwire) – {STORY}", TODAY) is None
     assert dateline_date(STORY, TODAY) is None
