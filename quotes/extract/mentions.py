@@ -601,7 +601,14 @@ def _appositive_name(
         # minister, X" and "Mexico's president-elect, X" name one person.
         return None
     after = next((n for n, token in enumerate(tokens) if token[0] >= described.end), None)
-    if after is None or tokens[after][2] != "," or after + 1 >= len(tokens):
+    if after is not None and tokens[after][2] == "(":
+        # "The head of the River Board (RB), Ana Ruiz,": the body's initials.
+        closing = next(
+            (n for n in range(after + 1, min(len(tokens), after + 5)) if tokens[n][2] == ")"),
+            None,
+        )
+        after = closing + 1 if closing is not None else None
+    if after is None or after >= len(tokens) or tokens[after][2] != "," or after + 1 >= len(tokens):
         return None
     last = after
     for position in range(after + 1, min(len(tokens), after + 5)):
@@ -1256,7 +1263,10 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     if last < first:
         return None
     mention = _make_mention(text, tokens, first, last)
-    if mention is not None and mention.kind is SpeakerKind.DESCRIPTION:
-        # "The Chinese premier, Zhao Minghui, who ...": the name after the role.
+    if mention is not None and (
+        mention.kind is not SpeakerKind.PERSON or mention.text.lower().startswith("the ")
+    ):
+        # "The Chinese premier, Zhao Minghui, who ...", "The head of the River
+        # Board, Ana Ruiz, ...": the name after the role (or the body's head).
         return _appositive_name(text, tokens, mention) or mention
     return mention

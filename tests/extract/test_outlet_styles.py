@@ -244,10 +244,6 @@ KNOWN_GAPS = {
     ): "name: a description not resolved to its person; date",
     (
         "world-latam-agency-runoff",
-        "with transparency and within the deadlines",
-    ): "name: 'The president of <body>, NAME,' resolved to the body's last word",
-    (
-        "world-latam-agency-runoff",
         "irregularities",
     ): "name: a fragment after 'refused to recognise ... and denounced' given to the place after 'in'; date",
     (

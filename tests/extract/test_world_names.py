@@ -151,3 +151,16 @@ def test_a_dateline_in_capitals_and_a_photo_credit_are_no_speakers() -> None:
     assert "KUMASI" not in speakers
     assert "Image" not in speakers
     assert _speaker(text, "market would reopen") == "The regional council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the River Board (RB), Ana Lund Ortiz, called for calm and said "
+        "the weir would hold.",
+        "The chair of the National Water Council, Ana Lund Ortiz, called for calm and "
+        "said the weir would hold.",
+    ],
+)
+def test_the_name_after_a_role_of_a_body_speaks_for_a_later_verb(text: str) -> None:
+    assert _speaker(text, "weir would hold") == "Ana Lund Ortiz"
