@@ -764,7 +764,14 @@ def _date(
         parts.append(text[item.cue[0] : item.cue[1]])
     # "X, who leaves office on Oct. 1, said on Tuesday": a relative clause
     # dates what its subject does, not the saying (unless it is the saying).
-    return resolve_date(" ".join(_RELATIVE_CLAUSE.sub(",", part) for part in parts), published)
+    # (A relative clause is fenced by two commas: a part with fewer, most of
+    # them, has none, and is not searched.)
+    return resolve_date(
+        " ".join(
+            _RELATIVE_CLAUSE.sub(",", part) if part.count(",") > 1 else part for part in parts
+        ),
+        published,
+    )
 
 
 _RELATIVE_CLAUSE = re.compile(
