@@ -250,7 +250,7 @@ def _participle(text: str, cue_start: int) -> bool:
 
 # Remembered for the last few verbs: the rules of both passes ask for the
 # subject of the same verb, from the same sentence start (a Mention is frozen,
-# so one may serve every caller).
+# so one may serve every caller); so for subject_after and sentence_subject.
 @functools.lru_cache(maxsize=64)
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
@@ -501,6 +501,7 @@ _NOT_ROLE_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=64)
 def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
     tokens = [
@@ -1104,6 +1105,7 @@ def _opens_subject(tokens: list[tuple[int, int, str]], index: int) -> bool:
     return _is_capitalised(word) or word.lower() in PRONOUNS or word.lower() in DETERMINERS
 
 
+@functools.lru_cache(maxsize=64)
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
     """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
     tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]
