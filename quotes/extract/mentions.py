@@ -120,6 +120,9 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+# Whether a word may stand in a speaker phrase depends on the word alone, and
+# the same words come back in every article: each is read once a process.
+@functools.lru_cache(maxsize=8192)
 def _word_ok(token: str) -> bool:
     lower = token.lower()
     if token[:1].isupper():
