@@ -238,6 +238,8 @@ def _pronoun(token: tuple[int, int, str]) -> Mention | None:
     start, end, word = token
     if word.lower() in PRONOUNS:
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if "'" not in word and "’" not in word:
+        return None  # no apostrophe, no contraction: most words, told without the pattern
     contracted = _CONTRACTED.fullmatch(word)
     if contracted is None:
         return None
@@ -277,9 +279,9 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         ):
             index -= 2  # "Zelensky last week said"
         elif (
-            (_YEAR.fullmatch(word) or word in MONTHS)
-            and index > 0
-            and tokens[index - 1][2].lower() == "in"
+            index > 0
+            and tokens[index - 1][2].lower() == "in"  # (the cheap test first)
+            and (_YEAR.fullmatch(word) or word in MONTHS)
             and not _participle(text, cue_start)
         ):
             # "Aho, who in 2010 said"; not "a memo to the Post in April
