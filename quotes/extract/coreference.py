@@ -34,6 +34,7 @@ from quotes.extract.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    POST_NOMINALS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -244,8 +245,9 @@ class Discourse:
             if not self.quoted(run.start()):
                 self._add_run(run)
         # A run of capitalised words is a person only with some evidence of
-        # it: a known given name, an honorific or title, a gendered role, an
-        # age, or the article quoting them by that surname.
+        # it: a known given name, an honorific, a title or a person's role
+        # word before it, a gendered role, an age, or the article quoting
+        # them by that surname.
         self._people = {
             key: person
             for key, person in self.people.items()
@@ -264,7 +266,10 @@ class Discourse:
         first_seen: dict[str, int] = {}
         for occurrence in self._occurrences:
             first_seen.setdefault(occurrence.key, occurrence.start)
+        shared = {key.partition("#")[0] for key in people if "#" in key}
         for key, person in people.items():
+            if key.partition("#")[0] in shared:
+                continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
             surname = person.name.split()[-1]
             spellings = [surname]
             if surname[:1].islower():
@@ -296,8 +301,18 @@ class Discourse:
             return
         key = parsed.key
         known = self.people.get(key)
+        if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):
+            # "Kofi Lowe" then "Geoffrey Lowe": two people of one surname, each
+            # under a key of their own (a later one must not take the first's
+            # mentions).
+            namesakes = self._namesakes(key)
+            key = next(
+                (k for k in namesakes if _one_name(parsed.name_words, self.people[k].name)),
+                f"{key}#{len(namesakes)}",
+            )
+            known = self.people.get(key)
         if parsed.full:
-            if known is None or not _same_name(parsed.name_words, known.name):
+            if known is None:
                 known = Person(parsed.name)
                 self.people[key] = known
                 known.given = parsed.given
@@ -305,6 +320,13 @@ class Discourse:
                 known.name = parsed.name
         elif known is None:
             return  # a lone capitalised word is a name only once a full name was met
+        elif len(namesakes := self._namesakes(key)) > 1:
+            # "Mrs Madoc" with Alun and Sian Madoc named: the one the
+            # honorific's gender fits, where only one does.
+            fitting = [k for k in namesakes if self.people[k].gender == parsed.honorific]
+            if not parsed.honorific or len(fitting) != 1:
+                return
+            key, known = fitting[0], self.people[fitting[0]]
         if parsed.honorific:
             known.honorific = parsed.honorific
         if parsed.titled:
@@ -318,10 +340,17 @@ class Discourse:
             gender = _ROLE_GENDER.get(word.strip(",."))
             if gender:
                 known.votes[gender] = known.votes.get(gender, 0) + 2
+        if before and _person_head(before[-1]):
+            # "goalkeeper Aron Gunnarsson": a person, whatever the given name.
+            known.titled = True
         for gender in parsed.title_genders:
             known.votes[gender] = known.votes.get(gender, 0) + 2
         begin = run.start() + parsed.begin
         self._occurrences.append(_Occurrence(begin, run.end(), key, parsed.possessive))
+
+    def _namesakes(self, key: str) -> list[str]:
+        """The keys of the people of that surname key, the first first."""
+        return [k for k in self.people if k == key or k.startswith(key + "#")]
 
     def _gender_from_pronouns(self) -> None:
         """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
@@ -399,6 +428,12 @@ class Discourse:
                 speaking = next(
                     (c for c in candidates if not c.possessive and self._speaks(c.start)), None
                 )
+                if described and speaking is None:
+                    # "The Dutchman said Kowalczyk was ill": the described
+                    # speaker is the subject, not the name after the verb.
+                    person = self._described_before(start, candidates[0].start, wanted)
+                    if person is not None:
+                        return person
                 if speaker_only:
                     return people[speaking.key] if speaking is not None else None
                 oblique = [self._oblique(c.start) for c in candidates]
@@ -419,12 +454,9 @@ class Discourse:
                 return people[candidates[0].key]
             if described:
                 # "the defender said he would play": a described speaker stands between.
-                index = bisect.bisect_left(self._described_starts, start)
-                if index < len(self._described) and self._described[index][0] < end:
-                    begin, finish = self._described[index]
-                    person = self.described(begin, self.text[begin:finish], wanted)
-                    if person is not None:
-                        return person
+                person = self._described_before(start, end, wanted)
+                if person is not None:
+                    return person
                 role = _DEFINITE_ROLE.search(self.text, start, end)
                 if role is not None and not self.quoted(role.start()):
                     # "the president was dismissive": a described subject stands between.
@@ -434,14 +466,27 @@ class Discourse:
             end = start
         return None
 
+    def _described_before(self, start: int, end: int, wanted: str | None) -> Person | None:
+        """The person a described speaker between ``start`` and ``end`` is."""
+        index = bisect.bisect_left(self._described_starts, start)
+        if index < len(self._described) and self._described[index][0] < end:
+            begin, finish = self._described[index]
+            return self.described(begin, self.text[begin:finish], wanted)
+        return None
+
     def described(
-        self, position: int, description: str, wanted: str | None = None
+        self,
+        position: int,
+        description: str,
+        wanted: str | None = None,
+        introduced_only: bool = False,
     ) -> Person | None:
         """The person "the 45-year-old" or "the governor" at ``position`` is.
 
         The latest person introduced with that age, or with that role and
         every word before it ("the former mayor" is not the mayor in office,
-        "the French president" not Ukraine's). Where nobody was, a described
+        "the French president" not Ukraine's). With ``introduced_only``,
+        nobody else. Where nobody was, a described
         person is the subject the passage is about (news names a person,
         then calls them "the chancellor"), unless that person holds another
         office."""
@@ -488,6 +533,8 @@ class Discourse:
                 and not ((roles & _QUALIFIERS) - set(words))
             ):
                 return person
+        if introduced_only:
+            return None
         if age is not None:
             # No one was given that age: the person the passage is about (not
             # one named earlier in its own sentence: "Asked about X, the 54-year-old").
@@ -503,8 +550,10 @@ class Discourse:
         )
         if salient is not None:
             roles = self._roles(salient.name.split()[-1].lower(), position)
-            if not (roles & _ROLE_HEADS) or head in roles:
-                return salient  # ("the president" is not the minister just named)
+            if not (roles & _ROLE_HEADS) or head in roles or _of_a_people(head):
+                # ("the president" is not the minister just named; "the
+                # Dutchman" may be the manager)
+                return salient
         # Else the person these words were read as before, where only one was.
         if read and all(person is read[0] for person in read) and _agrees(read[0], wanted):
             return read[0]
@@ -622,6 +671,10 @@ def _parse_run(raw: str) -> _Run | None:
     else:
         words = [w.rstrip(".,") for w in all_words]
         possessive = False
+    lettered = False
+    while len(words) > 1 and words[-1].lower() in POST_NOMINALS:
+        words = words[:-1]  # "Anwen Trelawny KC" is Anwen Trelawny, a person
+        lettered = True
     if not words or not words[-1]:
         return None
     lower = [w.lower().rstrip(".") for w in words]
@@ -671,7 +724,7 @@ def _parse_run(raw: str) -> _Run | None:
         full=len([w for w in name_lower if w not in NAME_PARTICLES]) >= 2,
         given=gender_of_given_name(name_words[0]),
         honorific=honorific,
-        titled=start > 0 and lower[start - 1] in TITLE_WORDS,
+        titled=lettered or (start > 0 and lower[start - 1] in TITLE_WORDS),
         title_genders=tuple(
             gender for word in lower[:start] if (gender := _ROLE_GENDER.get(word.strip(",.")))
         ),
@@ -738,15 +791,29 @@ def _description_words(description: str) -> tuple[str, ...] | None:
 
 
 def _person_head(word: str) -> bool:
-    """A word that names a person by role, hyphenated ones too ("president-elect")."""
-    return word in _PERSON_HEADS or (
-        "-" in word and any(part in _PERSON_HEADS for part in word.split("-"))
+    """A word that names a person by role, hyphenated ones too ("president-elect"),
+    or by their people ("dutchman", "frenchwoman")."""
+    return (
+        word in _PERSON_HEADS
+        or ("-" in word and any(part in _PERSON_HEADS for part in word.split("-")))
+        or _of_a_people(word)
     )
+
+
+def _of_a_people(word: str) -> bool:
+    """ "dutchman", "frenchwoman": a person of a people, no role."""
+    return word.endswith(("man", "woman")) and len(word) > 6 and word not in _PERSON_HEADS
 
 
 def _agrees(person: Person, wanted: str | None) -> bool:
     gender = person.gender
     return wanted is None or gender is None or gender == wanted
+
+
+def _one_name(words: Sequence[str], known: str) -> bool:
+    """ "Donald Trump" and "Republican Donald Trump" (a word of a title run
+    in) may be one person; "Kofi Lowe" and "Geoffrey Lowe" are two."""
+    return _same_name(words, known) or _same_name(known.split(), " ".join(words))
 
 
 def _same_name(words: Sequence[str], known: str) -> bool:

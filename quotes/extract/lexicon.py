@@ -370,6 +370,23 @@ TITLE_WORDS = frozenset(
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
         cllr. prosecutor barrister solicitor
+        bishop archbishop cardinal rabbi imam pastor reverend rev ayatollah
+        sgt sergeant capt captain maj lieutenant cpl corporal brig brigadier insp
+        inspector det detective supt superintendent constable trooper sheriff
+        marshal coach skipper striker midfielder defender goalkeeper speaker
+        alderman alderwoman assemblyman assemblywoman magistrate coroner treasurer
+        comptroller emperor empress princess duke duchess novelist actor actress
+        singer rapper comedian filmmaker historian astronaut billionaire
+        businessman businesswoman entrepreneur columnist resident
+    """.split()
+)
+
+# Title words that are also common surnames: printed alone, capitalised and
+# without an article ("King said"), they are someone's surname, not a title.
+SURNAMES_LIKE_TITLES = frozenset(
+    """
+        king bishop judge mayor speaker singer prince pope chancellor marshal sheriff
+        cardinal coach captain duke constable
     """.split()
 )
 

@@ -28,6 +28,7 @@ from quotes.extract.lexicon import (
     ORGANISATION_WORDS,
     POST_NOMINALS,
     PRONOUNS,
+    SURNAMES_LIKE_TITLES,
     TITLE_WORDS,
     US_STATES,
     WEEKDAYS,
@@ -804,6 +805,10 @@ def _make_mention(
     name_words = words[name_start:named]
     role_words = words[:name_start]
     head = lower_words[named - 1]
+    if not name_words and len(words) == 1 and _surname_alone(words[0], lower_words[0]):
+        # "Bishop said": a title word printed alone, capitalised and without
+        # an article, is the surname of someone named before ("Julie Bishop").
+        return Mention(phrase, start, end, SpeakerKind.PERSON, words[0])
     if not name_words:
         # A description needs its head noun: "a senior official", "the report",
         # never a bare "the".
@@ -818,6 +823,9 @@ def _make_mention(
     name = " ".join(name_words)
     lower_name_words = lower_words[name_start:named]
     lower_name = " ".join(lower_name_words)
+    if lower_words[:name_start] == ["the"] and len(name_words) == 1 and _demonym_person(name):
+        # "the Dutchman", "the Frenchwoman": a person described, not named.
+        return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
     if (
         any(word in GOVERNMENT_WORDS for word in lower_name_words)
         or lower_name in CAPITALS
@@ -886,7 +894,9 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
                 ):
                     continue  # "Bill de Blasio", "Ursula von der Leyen"
             break  # "Mayor de Blasio", "de Blasio"
-        if not _name_word(word) or _title_word(lower) or lower in DETERMINERS:
+        if not _name_word(word) or lower in DETERMINERS:
+            break
+        if _title_word(lower) and not _surname_like_a_title(words, lower_words, name_start - 1):
             break
         name_start -= 1
     if name_start == 0 and lower_words[0] in NAME_PARTICLES:
@@ -904,6 +914,33 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
                 kept += 1
         name_start = position
     return name_start
+
+
+def _surname_alone(word: str, lower: str) -> bool:
+    return lower in SURNAMES_LIKE_TITLES and word[:1].isupper() and word[1:].islower()
+
+
+def _surname_like_a_title(words: list[str], lower_words: list[str], index: int) -> bool:
+    """A title word that ends a name after a given name: "Stephen King",
+    "Julie Bishop", "Ella Judge" (a middle name between them too: "Ana
+    Lucia Mayor"), or after an honorific ("Mr. Singer"); never "Prime
+    Minister" or "Head Coach"."""
+    if index != len(words) - 1 or index == 0:
+        return False
+    if lower_words[index - 1].rstrip(".") in HONORIFICS:
+        return True  # "Mr. Singer"
+    for given in (index - 1, index - 2):
+        if given < 0 or not gender_of_given_name(words[given]):
+            continue
+        between = range(given + 1, index)
+        if all(_name_word(words[i]) and not _title_word(lower_words[i]) for i in between):
+            return True
+    return False
+
+
+def _demonym_person(word: str) -> bool:
+    """ "Dutchman", "Frenchwoman", "Welshman": a person of a people."""
+    return word.endswith(("man", "woman")) and len(word) > 6 and word[:1].isupper()
 
 
 def _possessor_end(words: list[str]) -> int | None:

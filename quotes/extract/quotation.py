@@ -3,8 +3,9 @@
 Wire copy mixes styles: straight and curly double quotes, « », „ “, and the
 doubled apostrophes ('') of some archives. A quote may run over several
 paragraphs: each continued paragraph opens again and none but the last
-closes. Single quotes are not openers: inside a double-quoted passage they
-are nested quotes, outside they are mostly apostrophes.
+closes. Single quotes open a quotation outside double-quoted passages
+(inside them they are nested quotes), curly ones always, straight ones
+where the story quotes with them (elsewhere they are mostly apostrophes).
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ def find_quotations(text: str) -> list[QuoteSpan]:
         if end > open_at + 1:
             spans.append(QuoteSpan(open_at, end, closed=False))
     if "‘" in text:
-        spans = _with_single_quotations(text, spans)
+        spans = _with_single_quotations(text, spans, _SINGLE_OPENER, "’")
+    if "'" in text:
+        spans = _with_straight_singles(text, spans)
     return spans
 
 
@@ -90,23 +93,37 @@ def find_quotations(text: str) -> list[QuoteSpan]:
 # opens with the mark itself, so that it is looked for as a literal: an
 # assertion first is tried at every character of the article.
 _SINGLE_OPENER = re.compile(r"‘(?<![^\s(\[—–:]‘)(?=[\w“\"])")
-_STRONG_CLOSE = frozenset(",.?!;:…—")
+# The same typed with straight marks, as plain-text copy of British papers
+# has it: an apostrophe after a space, not a doubled one ('') and not an
+# elision before a number ("the '90s").
+_STRAIGHT_OPENER = re.compile(r"'(?<![^\s(\[—–:]')(?=[A-Za-z\"“])")
+# (a double mark too: a quotation nested at the end of a single-quoted one)
+_STRONG_CLOSE = frozenset(',.?!;:…—"”')
 _AFTER_CLOSE = frozenset(".,;:?!)]—–…")
 
 
-def _with_single_quotations(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+def _with_straight_singles(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Straight single quotes as a story's quotation marks: only where it
+    quotes with them twice or more, and at least half as often as with
+    double marks (elsewhere they are apostrophes, quotes nested in double
+    ones, or a headline's)."""
+    singles = _single_quotations(text, spans, _STRAIGHT_OPENER, "'")
+    outside = [
+        span
+        for span in spans
+        if not any(single.start < span.start and span.end <= single.end for single in singles)
+    ]
+    if len(singles) < 2 or 2 * len(singles) < len(outside):
+        return spans
+    return sorted(outside + singles, key=lambda span: span.start)
+
+
+def _with_single_quotations(
+    text: str, spans: list[QuoteSpan], openers: re.Pattern[str], closer: str
+) -> list[QuoteSpan]:
     """Single-quoted passages outside double quotes; a double-quoted passage
     inside one is a quotation nested in it, not one of its own."""
-    singles: list[QuoteSpan] = []
-    for opener in _SINGLE_OPENER.finditer(text):
-        start = opener.start()
-        if any(span.start < start < span.end for span in spans) or (
-            singles and start < singles[-1].end
-        ):
-            continue
-        end = _single_close(text, start)
-        if end is not None:
-            singles.append(QuoteSpan(start, end))
+    singles = _single_quotations(text, spans, openers, closer)
     if not singles:
         return spans
     kept = [
@@ -117,14 +134,31 @@ def _with_single_quotations(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan
     return sorted(kept + singles, key=lambda span: span.start)
 
 
-def _single_close(text: str, start: int) -> int | None:
+def _single_quotations(
+    text: str, spans: list[QuoteSpan], openers: re.Pattern[str], closer: str
+) -> list[QuoteSpan]:
+    """The single-quoted passages that open outside the double-quoted ones."""
+    singles: list[QuoteSpan] = []
+    for opener in openers.finditer(text):
+        start = opener.start()
+        if any(span.start < start < span.end for span in spans) or (
+            singles and start < singles[-1].end
+        ):
+            continue
+        end = _single_close(text, start, closer)
+        if end is not None:
+            singles.append(QuoteSpan(start, end))
+    return singles
+
+
+def _single_close(text: str, start: int, closer: str) -> int | None:
     """The end of a single-quoted passage opened at ``start``: a closing mark
     that is no apostrophe (not before a letter: "it’s"; not a plural
     possessive: "workers’ rights"), within the paragraph."""
     paragraph_end = text.find("\n", start)
     if paragraph_end == -1:
         paragraph_end = len(text)
-    position = text.find("’", start + 1, paragraph_end)
+    position = text.find(closer, start + 1, paragraph_end)
     while position != -1:
         before = text[position - 1]
         after = text[position + 1 : position + 2]
@@ -137,7 +171,7 @@ def _single_close(text: str, start: int) -> int | None:
             or (after.isspace() and before.isalpha() and before != "s")
         ):
             return position + 1
-        position = text.find("’", position + 1, paragraph_end)
+        position = text.find(closer, position + 1, paragraph_end)
     return None
 
 

@@ -428,10 +428,28 @@ def clause_then_said(cue: ReportingCue) -> Found | NothingSaid | None:
         if said_before is not None:
             return said_before
     if cue.cue[0] in OBJECT_TAKING and last_before(text, mention.start) == ",":
+        if _participle_phrase(text[cue.sentence_start : mention.start]):
+            # "Opening the case, the prosecutor told jurors the loan was
+            # forged": a phrase of what the speaker was doing; what was said
+            # follows the hearer.
+            return None
         # "..., she told the panel in her letter.": what follows "told" is
         # who heard it; what was said came before.
         return _content_before(cue, mention)
     return None
+
+
+# A phrase opening on a participle: "Opening the case at the county court,".
+_PARTICIPLE_OPENING = re.compile(r"\s*[A-Z][a-z]+ing\s")
+
+
+def _participle_phrase(lead: str) -> bool:
+    """Whether the words before a subject are a participle's phrase with no
+    verb of its own ("Closing the hearing in Derwick,"), not a clause
+    ("Raising fares would hurt,")."""
+    return _PARTICIPLE_OPENING.match(lead) is not None and not any(
+        word in _CLAUSE_WORDS for word in lead.lower().split()
+    )
 
 
 def _said_after_clause(cue: ReportingCue) -> Found | None:

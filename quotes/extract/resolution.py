@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotes.extract.article import Article, stripped_end
 from quotes.extract.bodies import government_of, is_place, state_body
-from quotes.extract.coreference import Discourse, goes_by
+from quotes.extract.coreference import Discourse, Person, goes_by
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
 from quotes.extract.full_names import full_name_before, given_names_after
@@ -169,9 +169,7 @@ def resolve(
                 last_person = person
                 chain.append(f"name {mention.text!r} -> {person.name} (a surname in capitals)")
             elif mention.kind is SpeakerKind.DESCRIPTION and (
-                described := discourse.described(
-                    mention.start, mention.text, _pronoun_after(text, item)
-                )
+                described := _described(discourse, mention, _pronoun_after(text, item))
             ):
                 # "the governor" is the governor the article named before.
                 person = _known(people, described.name)
@@ -627,6 +625,16 @@ def _antecedent(
     if indexed is not None and indexed.gender not in (None, wanted):
         return None, ""
     return last_person, "last person quoted"
+
+
+def _described(discourse: Discourse, mention: Mention, wanted: str | None) -> Person | None:
+    """The person a description stands for: "the governor" (see
+    ``Discourse.described``), or "her daughter" where the article introduced
+    someone so ("her daughter, Ama Lowe"); never the one "her" stands for."""
+    possessor, _, rest = mention.text.partition(" ")
+    if possessor.lower() in ("his", "her", "their") and rest:
+        return discourse.described(mention.start, f"the {rest}", wanted, introduced_only=True)
+    return discourse.described(mention.start, mention.text, wanted)
 
 
 def _known(people: dict[str, _Person], name: str) -> _Person:

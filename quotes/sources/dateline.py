@@ -2,8 +2,9 @@
 
 Wire copy opens with where and when it was filed: "KYIV, June 3 (Reuters) -",
 "WASHINGTON, June 5, 2025 (AP) —", "GENEVA, March 5 - ", "LONDON, 14 May 2026
-–", or a line of its own "Nairobi, Kenya — Thursday 7 May 2026" ("LONDON
-(AFP) –" names no day). Read only when the header or metadata gave no date.
+–", a press release's "BOSTON, May 4, 2026 /PRNewswire/ --", or a line of
+its own "Nairobi, Kenya — Thursday 7 May 2026" ("LONDON (AFP) –" names no
+day). Read only when the header or metadata gave no date.
 """
 
 from __future__ import annotations
@@ -26,9 +27,17 @@ _DAY = (
     + r"[^\S\n]+(?P<day>\d{1,2})|(?P<day2>\d{1,2})[^\S\n]+(?P<month2>[A-Z][a-z]{2,8})\.?)"
 )
 _PLACE = r"[^\S\n]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^\S\n]*[A-Z][A-Za-z.]*)?"
+# The wire's tag after the date: "(Reuters)", or a press-release service's
+# "/PRNewswire/".
+_TAG = r"(?:[^\S\n]*(?:\([^()\n]{2,30}\)|/[^/\n]{2,30}/))?"
 _DATELINE = re.compile(
-    r"(?m)^" + _PLACE + r",[^\S\n]+" + _DAY + r"(?:,?[^\S\n]+(?P<year>\d{4}))?"
-    r"(?:[^\S\n]*\([^()\n]{2,30}\))?[^\S\n]*[-—–]"
+    r"(?m)^"
+    + _PLACE
+    + r",[^\S\n]+"
+    + _DAY
+    + r"(?:,?[^\S\n]+(?P<year>\d{4}))?"
+    + _TAG
+    + r"[^\S\n]*[-—–]"
 )
 # A dateline line of its own, the date after the dash: "Nairobi, Kenya —
 # Thursday 7 May 2026" (a full date: nothing else on the line to tell a year).

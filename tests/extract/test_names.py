@@ -30,6 +30,24 @@ def _speaker(text: str, words: str) -> tuple[str | None, SpeakerKind]:
             "ferries",
             "Ingrid Halvorsen",
         ),
+        # A role printed capitalised before a name is a title, not a given name.
+        (
+            "Bishop Oskar Lindgren said the cathedral roof would be mended.",
+            "roof",
+            "Oskar Lindgren",
+        ),
+        ("Coach Maren Solberg said the squad had trained in the snow.", "squad", "Maren Solberg"),
+        (
+            "Novelist Petra Halme said the archive would stay in the village.",
+            "archive",
+            "Petra Halme",
+        ),
+        ("Det. Sgt. Ivo Rask said the van had been found at the quay.", "van", "Ivo Rask"),
+        (
+            "County Sheriff Amos Teller said the road would reopen by noon.",
+            "road",
+            "Amos Teller",
+        ),
         # A month not after "in", "on" and the like may be a given name.
         ("April Gorski said the orchard would be sold.", "orchard", "April Gorski"),
         # Honorifics are dropped.
@@ -161,6 +179,31 @@ def test_a_day_or_month_before_the_subject_is_not_in_its_mention(
 ) -> None:
     found = [q for q in extract_quotes(text, DAY) if words in q.text]
     assert [q.speaker_mention for q in found] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Laura Bishop said the ferry timetable was final.", "timetable", "Laura Bishop"),
+        ('"The vote is close," said Tomas Judge.', "vote", "Tomas Judge"),
+        # A middle name between the given name and the surname.
+        ("Anna Maria Mayor said the orchard would be sold.", "orchard", "Anna Maria Mayor"),
+        # After an honorific: the one article names him in full.
+        (
+            'Oren Singer chairs the dock board. "We need a new crane," Mr. Singer said.',
+            "crane",
+            "Oren Singer",
+        ),
+        # Alone and without an article: the surname of the one named before.
+        (
+            "Laura Bishop opened the market on Friday. Bishop said the stalls would stay.",
+            "stalls",
+            "Laura Bishop",
+        ),
+    ],
+)
+def test_a_surname_that_is_also_a_title_is_a_person(text: str, words: str, name: str) -> None:
+    assert _speaker(text, words) == (name, SpeakerKind.PERSON)
 
 
 def test_a_day_owning_the_subject_is_never_the_speaker() -> None:

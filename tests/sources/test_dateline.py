@@ -25,6 +25,11 @@ def test_a_dateline_with_a_year_gives_that_year() -> None:
     assert dateline_date(text, TODAY) == dt.date(2029, 6, 5)
 
 
+def test_a_press_release_dateline_with_its_service_gives_the_day() -> None:
+    text = f"HALIFAX, N.S., June 5, 2029 /Harbourwire/ -- {STORY}"
+    assert dateline_date(text, TODAY) == dt.date(2029, 6, 5)
+
+
 def test_a_dateline_without_a_day_gives_nothing() -> None:
     assert dateline_date(f"TROMSO (Nordwire) – {STORY}", TODAY) is None
     assert dateline_date(STORY, TODAY) is None
