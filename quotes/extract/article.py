@@ -10,17 +10,18 @@ from quotes.extract.cues import CUE, LONGEST_CUE, is_word_char
 
 # A full stop ends a sentence unless it closes an initial or a known
 # abbreviation; the look-behinds run only where a stop has matched.
-_ABBREVIATIONS = """
+ABBREVIATIONS = """
     Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Jr Sr Inc Corp Co No vs Jan Feb
     Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ft Mt U.S U.K U.N a.m p.m
+    Capt Cmdr Cdr Maj Brig Cpl Pvt Det Insp Supt Prof Rev Adm Msgr Fr Atty Hon
 """.split()
 _SENTENCE_END = re.compile(
     r"[.!?](?<![\s.][A-Z]\.)"
     # One look-behind for all the abbreviations of a length, not one each:
     # fewer assertions to try at every stop.
     + "".join(
-        rf"(?<!\b(?:{'|'.join(re.escape(word) for word in _ABBREVIATIONS if len(word) == size)})\.)"
-        for size in sorted({len(word) for word in _ABBREVIATIONS})
+        rf"(?<!\b(?:{'|'.join(re.escape(word) for word in ABBREVIATIONS if len(word) == size)})\.)"
+        for size in sorted({len(word) for word in ABBREVIATIONS})
     )
     + r"[.!?]*[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])"
 )

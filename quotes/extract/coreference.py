@@ -609,6 +609,19 @@ class Discourse:
 
 
 # (The look-behinds follow the stop, so that re scans for the stop first.)
+# Abbreviated ranks and offices, each a title before a name.
+_RANKS = frozenset(
+    "Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Cdr Maj Brig Cpl Pvt Det Insp Supt Prof Rev Adm "
+    "Msgr Fr Atty Hon".split()
+)
+
+
+def _rank_ends(text: str, stop: int) -> bool:
+    """Whether the word before the stop at ``stop`` is an abbreviated rank."""
+    words = text[:stop].rsplit(None, 1)
+    return bool(words) and words[-1] in _RANKS
+
+
 _ROLE_SENTENCE_STOP = re.compile(r"[.!?](?<![A-Z].)(?<!\b[A-Z][a-z].)[\"”’]?\s")
 
 
@@ -624,7 +637,14 @@ def _role_context(before: str, after: str) -> set[str]:
     the appositive after it ("Yuliia Koval, the regional governor,")."""
     words: list[str] = []
     # The sentence's start, not the stop of an abbreviation ("U.S. Attorney").
-    stops = [m.end() for m in _ROLE_SENTENCE_STOP.finditer(before)]
+    stops = [
+        m.end()
+        for m in _ROLE_SENTENCE_STOP.finditer(before)
+        # "Navy Capt. Ola Berg": a rank's stop is inside the title run. (An
+        # honorific's is not: "Alongside her husband, Mrs. Berg" gives her
+        # no role.)
+        if not _rank_ends(before, m.start())
+    ]
     sentence_break = max([before.rfind("\n") + 1, *stops[-1:]])
     words += _WORD.findall(before[sentence_break:].lower())[-5:]
     if after[:1] == ",":

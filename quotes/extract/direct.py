@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quotes.extract.article import (
+    ABBREVIATIONS,
     Article,
     blank,
     fewer_words,
@@ -50,7 +51,7 @@ _INTRODUCER = re.compile(
 
 # Stops that end no sentence: titles, and initials ("K. Ingrid Olsen").
 _ABBREVIATED = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|U\.S|U\.K|U\.N|[A-Z])\."
+    r"\b(?:" + "|".join(re.escape(word) for word in ABBREVIATIONS) + r"|[A-Z])\."
 )
 
 

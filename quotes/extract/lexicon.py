@@ -369,7 +369,7 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor
+        cllr. prosecutor barrister solicitor fr
         bishop archbishop cardinal rabbi imam pastor reverend rev ayatollah
         sgt sergeant capt captain maj lieutenant cpl corporal brig brigadier insp
         inspector det detective supt superintendent constable trooper sheriff

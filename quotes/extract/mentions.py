@@ -531,11 +531,7 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
                 ):
                     first = position
                 break
-    last = first - 1
-    for position in range(first, len(tokens)):
-        if not _word_ok(tokens[position][2]):
-            break
-        last = position
+    last = _phrase_forwards(tokens, first)
     if last < first:
         return None
     mention = _make_mention(text, tokens, first, last)
@@ -704,6 +700,26 @@ def _described_before(
     return None
 
 
+def _owner_before_modifiers(
+    tokens: list[tuple[int, int, str]], first: int, last: int
+) -> int | None:
+    """Where a possessive owner stands before one or two lower-case modifiers
+    of a title: "Norway's fisheries minister", "the firm's finance chief".
+    Without it the phrase would be the bare title, or the owner alone."""
+    if first != last or not _title_word(tokens[last][2].lower()):
+        return None
+    for owner in (first - 2, first - 3):
+        if owner < 0:
+            return None
+        word = tokens[owner][2]
+        modifiers = tokens[owner + 1 : first]
+        if not all(token[2].isalpha() and token[2].islower() for token in modifiers):
+            return None
+        if word.endswith(("'s", "’s")) and (_is_capitalised(word) or word[:-2].isalpha()):
+            return owner
+    return None
+
+
 def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[int, int] | None:
     if index < 0 or not _word_ok(tokens[index][2]):
         return None
@@ -723,6 +739,10 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]], index: int) -> tuple[i
             continue
         if word.endswith(("'s", "’s")) and _is_capitalised(word):
             first -= 1
+            continue
+        owner = _owner_before_modifiers(tokens, first, index)
+        if owner is not None:
+            first = owner  # "Norway's fisheries minister"
             continue
         break
     # Do not start on a preposition-like word left dangling ("of", "with").
@@ -1147,6 +1167,37 @@ def _opens_subject(tokens: list[tuple[int, int, str]], index: int) -> bool:
     return _is_capitalised(word) or word.lower() in PRONOUNS or word.lower() in DETERMINERS
 
 
+def _phrase_forwards(tokens: list[tuple[int, int, str]], first: int) -> int:
+    """The last token of the speaker phrase that starts at ``first`` (``first
+    - 1`` where none does), read forwards over words a phrase may hold."""
+    last = first - 1
+    position = first
+    while position < len(tokens):
+        if not _word_ok(tokens[position][2]):
+            title = _title_after_owner(tokens, position)
+            if title is None:
+                break
+            position = title  # "Norway's fisheries minister ..."
+        last = position
+        position += 1
+    return last
+
+
+def _title_after_owner(tokens: list[tuple[int, int, str]], position: int) -> int | None:
+    """The title after a possessive and one or two lower-case modifiers,
+    read forwards: the position of "minister" in "Norway's fisheries minister"."""
+    if position == 0 or not tokens[position - 1][2].endswith(("'s", "’s")):
+        return None
+    for title in (position + 1, position + 2):
+        if title >= len(tokens):
+            return None
+        if not all(token[2].isalpha() and token[2].islower() for token in tokens[position:title]):
+            return None
+        if _title_word(tokens[title][2].lower()):
+            return title
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
     """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
@@ -1163,11 +1214,7 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     pronoun = _pronoun(tokens[first])
     if pronoun is not None:
         return pronoun
-    last = first - 1
-    for position in range(first, len(tokens)):
-        if not _word_ok(tokens[position][2]):
-            break
-        last = position
+    last = _phrase_forwards(tokens, first)
     if last < first:
         return None
     mention = _make_mention(text, tokens, first, last)

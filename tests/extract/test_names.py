@@ -48,6 +48,12 @@ def _speaker(text: str, words: str) -> tuple[str | None, SpeakerKind]:
             "road",
             "Amos Teller",
         ),
+        # An abbreviated rank's full stop ends no sentence.
+        (
+            '"The channel is clear again," said harbour spokesman Capt. Ivo Rask.',
+            "channel",
+            "Ivo Rask",
+        ),
         # A month not after "in", "on" and the like may be a given name.
         ("April Gorski said the orchard would be sold.", "orchard", "April Gorski"),
         # Honorifics are dropped.
@@ -204,6 +210,28 @@ def test_a_day_or_month_before_the_subject_is_not_in_its_mention(
 )
 def test_a_surname_that_is_also_a_title_is_a_person(text: str, words: str, name: str) -> None:
     assert _speaker(text, words) == (name, SpeakerKind.PERSON)
+
+
+def test_a_country_owning_a_described_role_is_not_the_speaker() -> None:
+    # "Chile's mining minister": the minister speaks, not Chile's government.
+    text = (
+        "Chile's mining minister on Tuesday rejected the levy, saying the copper "
+        "price was already too low."
+    )
+    assert _speaker(text, "copper price") == (
+        "Chile's mining minister",
+        SpeakerKind.DESCRIPTION,
+    )
+
+
+def test_a_role_owned_by_a_body_is_not_the_rank_holder_just_quoted() -> None:
+    text = (
+        '"The channel is clear again," said harbour spokesman Capt. Ivo Rask, who '
+        "was asked about the dredging.\n\n"
+        "The Navy's recent top adviser on the project went further, arguing the new "
+        "quay could sink within a decade."
+    )
+    assert _speaker(text, "sink within")[0] != "Ivo Rask"
 
 
 def test_a_day_owning_the_subject_is_never_the_speaker() -> None:
