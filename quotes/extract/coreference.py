@@ -38,7 +38,7 @@ from quotes.extract.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from quotes.extract.mentions import CAPITALISED_STOPS, name_start_of
+from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE, last_two, name_start_of
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _CAP = r"[A-Z][\w'’-]*+\.?"
@@ -299,6 +299,22 @@ class Discourse:
         parsed = _parse_run(run[0])
         if parsed is None:
             return
+        begin = run.start() + parsed.begin
+        if (
+            len(parsed.name_words) >= 3
+            and parsed.given is None
+            and TITLE_BEFORE.search(self.text, max(0, begin - 40), begin)
+        ):
+            # "Minister for Trade Eleni Varga": the portfolio's capitals run
+            # into the name, which keeps its last two words (as in mentions).
+            cut = last_two([word.lower() for word in parsed.name_words])
+            words = parsed.name_words[cut:]
+            parsed = parsed._replace(
+                name=" ".join(words),
+                name_words=words,
+                given=gender_of_given_name(words[0]),
+                begin=run[0].find(words[0], parsed.begin),
+            )
         key = parsed.key
         known = self.people.get(key)
         if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):

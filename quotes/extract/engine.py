@@ -17,7 +17,8 @@ The passes, in order, each run from the rules table (quotes.extract.rules):
    found (a quote-only paragraph continues the speaker before it);
 4. speakers are resolved within the article (quotes.extract.resolution): a
    surname or a pronoun takes the full name met earlier;
-5. the date is read from the attribution, not from the quoted words.
+5. the date is read from the attribution, not from the quoted words; an
+   attribution without one takes the day the story told for it (story_days).
 """
 
 from __future__ import annotations

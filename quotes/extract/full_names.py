@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 
 from quotes.extract.bodies import is_place
-from quotes.extract.lexicon import NAME_PARTICLES, TITLE_WORDS
-from quotes.extract.mentions import CAPITALISED_STOPS
+from quotes.extract.lexicon import (
+    GOVERNMENT_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    POST_NOMINALS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE
 
 _BEFORE_SURNAME = 80
 
@@ -35,6 +43,52 @@ def full_name_before(text: str, surname: str, limit: int) -> str | None:
                 return given
         position = text.find(surname, position + 1, limit)
     return None
+
+
+def double_surname(text: str, surname: str, limit: int) -> str | None:
+    """The whole name where ``surname`` was printed first of two family
+    names, after given names, before ``limit``: "Quiroga" of "María Fernanda
+    Quiroga Saavedra" (Spanish and Portuguese names carry both; the story
+    then calls the person by the first)."""
+    position = text.find(surname, 0, limit)
+    while position != -1:
+        end = position + len(surname)
+        second = _SECOND_SURNAME.match(text, end)
+        if second is not None and not _not_a_surname(second[1]) and not _in_headline(text, end):
+            given = _given_names(text, position)
+            if given is not None:
+                return f"{given} {surname} {second[1]}"
+        position = text.find(surname, position + 1, limit)
+    return None
+
+
+# One more capitalised word after the first surname, ending the name where
+# the sentence goes on in lower case or stops (a headline's capitals run on:
+# "Ana Ruiz Wins Vote" is no name "Ana Ruiz Wins").
+_SECOND_SURNAME = re.compile(r" ([A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?)(?=[,;:)]| [a-z])")
+_GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is set in title case, as headlines are."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = text[line_start : line_end if line_end != -1 else len(text)].split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.6 * len(words)
+
+
+def _not_a_surname(word: str) -> bool:
+    lower = word.lower()
+    return (
+        _not_a_name(word, lower)
+        or lower in MONTHS
+        or lower in WEEKDAYS
+        or lower in ORGANISATION_WORDS
+        or lower in GOVERNMENT_WORDS
+        or lower in POST_NOMINALS
+        or lower in _GENERATIONS
+    )
 
 
 _PARTICLE_AFTER = re.compile(
@@ -108,6 +162,12 @@ def _given_names(text: str, surname_start: int) -> str | None:
         following = token.start()
     while given and given[0].lower() in NAME_PARTICLES:
         given.pop(0)
+    if len(given) >= 2:
+        last = window.rfind(given[-1])
+        if TITLE_BEFORE.search(window, 0, last):
+            # "Minister for Trade Eleni Varga": the capitals after "for" name
+            # the portfolio up to the given name, which is the last of them.
+            given = given[-1:]
     return " ".join(given) if given else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.extract.article import Article, clause_end, fewer_words
+from quotes.extract.article import Article, clause_end, fewer_words, word_count
 from quotes.extract.cues import VERB_FIRST
 from quotes.extract.found import Found
 from quotes.extract.mentions import subject_before
@@ -23,7 +23,7 @@ _NOT_SPEAKERS = frozenset(
     """
         update note watch photos photo video related read see editor's correction
         exclusive breaking live listen q a advertisement sources source question
-        answer interviewer
+        answer interviewer image images credit caption
     """.split()
 )
 
@@ -50,6 +50,22 @@ _FURNITURE_LINE = re.compile(
     r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$)"
     r"|[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$))"
 )
+
+
+def _dateline(text: str, start: int, label: str, content: int) -> bool:
+    """ "LAGOS: The state government said ...": a city in capitals heads the
+    story once (after a byline, maybe), before its long first paragraph
+    ("BOOM: Trump Fires Back" and "AP: ..." are labels of one-line headlines)."""
+    if start > _HEAD or not label.isupper() or len(label) < 4 or text.count(f"{label}:") > 1:
+        return False
+    line_end = text.find("\n", content)
+    return word_count(text[content : line_end if line_end != -1 else len(text)]) >= _LEAD_WORDS
+
+
+# A story's first paragraph is longer than a headline: at least this many words.
+_LEAD_WORDS = 20
+# Where a dateline may open a paragraph: after a byline or a kicker at most.
+_HEAD = 200
 
 
 def furniture_line(text: str, paragraph: int) -> bool:
@@ -82,6 +98,8 @@ def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> li
             or mention.text.lower() in _NOT_SPEAKERS
             or _furniture_label(mention.text)
         ):
+            continue
+        if _dateline(text, start, mention.text, line.start(2)):
             continue
         # Only a label in capitals may stand before the name ("EXCLUSIVE – Berg:").
         prefix = text[start : mention.start].strip(" –—-")

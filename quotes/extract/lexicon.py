@@ -369,7 +369,8 @@ TITLE_WORDS = frozenset(
         candidate nominee founder executive ceo cfo manager strategist pollster
         campaign press former acting councillor councilor councilman councilwoman
         sir dame lord lady sheikh emir miss prof commissioner member premier cllr
-        cllr. prosecutor barrister solicitor fr
+        cllr. prosecutor barrister solicitor fr administrator sp dsp asp comrade
+        sheikha sayyid h.e h.e.
         bishop archbishop cardinal rabbi imam pastor reverend rev ayatollah
         sgt sergeant capt captain maj lieutenant cpl corporal brig brigadier insp
         inspector det detective supt superintendent constable trooper sheriff
@@ -407,6 +408,10 @@ HONORIFICS = {
     "dr": "",
     "prof": "",
     "sheikh": "m",
+    "sheikha": "f",
+    "sayyid": "m",
+    "h.e": "",  # His or Her Excellency
+    "comrade": "",
 }
 
 # Lower-case particles inside a surname: "Bill de Blasio", "Mohammed bin

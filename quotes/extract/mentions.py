@@ -426,6 +426,21 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     phrase = _phrase_backwards(tokens, index)
     if phrase is None:
         return _description_backwards(text, tokens, index)
+    if phrase[0] > 1 and tokens[phrase[0] - 1][2] in _AFFILIATION_PREPOSITIONS:
+        # "Eva Marsh from the Tarn Institute said": the person, not where
+        # they work ("of" is read in _name_of_affiliation).
+        before = _phrase_backwards(tokens, phrase[0] - 2)
+        person = _make_mention(text, tokens, *before) if before is not None else None
+        if person is not None and person.kind is SpeakerKind.PERSON and " " in person.name:
+            where = _strip_determiner(text[tokens[phrase[0]][0] : tokens[phrase[1]][1]])
+            return Mention(
+                person.text,
+                person.start,
+                person.end,
+                person.kind,
+                person.name,
+                person.role or where,
+            )
     if (
         phrase[0] > 1
         and tokens[phrase[0] - 1][2] in _OBJECT_PREPOSITIONS
@@ -447,6 +462,9 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         if described is not None:
             return described
     return _make_mention(text, tokens, phrase[0], phrase[1])
+
+
+_AFFILIATION_PREPOSITIONS = frozenset(["from", "at"])
 
 
 def _with_role_words(
@@ -589,7 +607,14 @@ def _appositive_name(
         # minister, X" and "Mexico's president-elect, X" name one person.
         return None
     after = next((n for n, token in enumerate(tokens) if token[0] >= described.end), None)
-    if after is None or tokens[after][2] != "," or after + 1 >= len(tokens):
+    if after is not None and tokens[after][2] == "(":
+        # "The head of the River Board (RB), Ana Ruiz,": the body's initials.
+        closing = next(
+            (n for n in range(after + 1, min(len(tokens), after + 5)) if tokens[n][2] == ")"),
+            None,
+        )
+        after = closing + 1 if closing is not None else None
+    if after is None or after >= len(tokens) or tokens[after][2] != "," or after + 1 >= len(tokens):
         return None
     last = after
     for position in range(after + 1, min(len(tokens), after + 5)):
@@ -863,9 +888,8 @@ def _make_mention(
     if (
         len(name_words) >= 3
         and (
-            role_words[-1].lower() in _TITLE_JOINERS
-            if role_words
-            else _AFTER_TITLE_JOINER.search(text, max(0, start - 6), start) is not None
+            any(word.lower() in _TITLE_JOINERS for word in role_words[-3:])
+            or _AFTER_TITLE_JOINER.search(text, max(0, start - 10), start) is not None
         )
         and not gender_of_given_name(name_words[0])
     ):
@@ -875,6 +899,12 @@ def _make_mention(
             (i for i in range(1, len(name_words) - 1) if gender_of_given_name(name_words[i])),
             None,
         )
+        name_offset = tokens[first + name_start][0]
+        if given is None and TITLE_BEFORE.search(text, max(0, name_offset - 40), name_offset):
+            # A given name the lexicon does not know: as after "<title> of
+            # <Body>" (name_start_of), the name keeps its last two words
+            # ("Minister for Trade Eleni Varga"; not "Committee for a Fair Budget").
+            given = last_two(lower_name_words)
         if given is not None and not any(
             word.endswith(".") or len(word) <= 2 for word in name_words[:given]
         ):  # "J. Marta Voss" keeps its initial
@@ -889,10 +919,32 @@ def _make_mention(
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
 
 
+def last_two(lower_words: list[str]) -> int:
+    """Where a name's last two words begin, with the particles just before
+    them ("Affairs Sami bin Fahd Al-Harbi" -> "bin Fahd Al-Harbi"); initials
+    stand for the given name ("Opposition T. Ravindran" -> "T. Ravindran")."""
+    position = len(lower_words) - 1
+    while position > 0 and lower_words[position - 1] in NAME_PARTICLES:
+        position -= 1
+    if position > 0 and len(lower_words[position - 1]) == 1:
+        while position > 0 and len(lower_words[position - 1]) == 1:
+            position -= 1
+        return position
+    position = max(position - 1, 0)
+    while position > 1 and lower_words[position - 1] in NAME_PARTICLES:
+        position -= 1
+    return position
+
+
 # "Minister for Trade and Industry", "Secretary of State": a title runs on
 # over capitalised words after these.
 _TITLE_JOINERS = frozenset(["and", "for", "of", "&"])
-_AFTER_TITLE_JOINER = re.compile(r"\b(?:and|for|of|&)\s+$")
+# A title and its portfolio before a name: "Minister for Trade ", "Leader of the ".
+TITLE_BEFORE = re.compile(
+    r"\b(?i:minister|secretary|leader|president|chairman|chairwoman|chair|director|head|"
+    r"commissioner|governor|speaker)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
+)
+_AFTER_TITLE_JOINER = re.compile(r"\b(?:and|for|of|&)\s+(?:the\s+)?$")
 # Prepositions that carry a title on over the name of what it heads:
 # "President of the European Council António Costa".
 _TITLE_COMPLEMENTS = frozenset(["of", "for"])
@@ -1218,7 +1270,10 @@ def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | No
     if last < first:
         return None
     mention = _make_mention(text, tokens, first, last)
-    if mention is not None and mention.kind is SpeakerKind.DESCRIPTION:
-        # "The Chinese premier, Zhao Minghui, who ...": the name after the role.
+    if mention is not None and (
+        mention.kind is not SpeakerKind.PERSON or mention.text.lower().startswith("the ")
+    ):
+        # "The Chinese premier, Zhao Minghui, who ...", "The head of the River
+        # Board, Ana Ruiz, ...": the name after the role (or the body's head).
         return _appositive_name(text, tokens, mention) or mention
     return mention

@@ -36,7 +36,9 @@ class DatePrecision(StrEnum):
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"
-    REPORTED = "reported"  # no cue in the text: the publication date stands in
+    # No cue in the attribution: a day the story told for it (story_days), else
+    # the publication date, stands in.
+    REPORTED = "reported"
     UNKNOWN = "unknown"
 
 

@@ -22,12 +22,20 @@ from quotes.extract.found import Found
 from quotes.extract.labels import furniture_line
 from quotes.extract.lexicon import (
     ACTION_ONLY,
+    DESCRIPTION_HEADS,
     NO_ONE_IN_PARTICULAR,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
-from quotes.extract.mentions import Mention, subject_after, subject_before
+from quotes.extract.mentions import (
+    AUXILIARIES,
+    DETERMINERS,
+    Mention,
+    subject_after,
+    subject_before,
+)
 from quotes.extract.model import QuoteKind, SpeakerKind
 from quotes.extract.patterns import word_alternation
 from quotes.extract.quotation import QuoteSpan
@@ -258,11 +266,32 @@ def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
         start += 1
     if fewer_words(text[start:end], 3):
         return None
+    if _appositive_role(text, start, end, mention, cue):
+        return None
     if _ADVERBIAL.match(text, start, end) and "," not in text[start:end]:
         # "In a statement, Berg told ..." / "At the talks, Berg urged them to
         # ...": a phrase saying where or how, not what was said.
         return None
     return cue.found(start, end, mention, 0.6)
+
+
+def _appositive_role(text: str, start: int, end: int, mention: Mention, cue: ReportingCue) -> bool:
+    """ "The speaker of the house, Ana Lund, rejected the claim": a name set
+    between commas after a determiner's phrase with no verb in it (a role,
+    not a clause) is that role's apposition, and the sentence's subject."""
+    if text[mention.end : cue.cue.start()].strip() != ",":
+        return False
+    words = [word.lower() for word in _ROLE_WORD.findall(text, start, end)]
+    return (
+        len(words) <= _MAX_ROLE_WORDS
+        and words[0] in DETERMINERS
+        and not any(word in AUXILIARIES or word.endswith("ed") for word in words)
+    )
+
+
+_ROLE_WORD = re.compile(r"[\w'’.-]+")
+# A role before a name is short: "The chair of the regional water board".
+_MAX_ROLE_WORDS = 10
 
 
 # Prepositions that open a phrase of place, time or manner before a subject.
@@ -439,6 +468,13 @@ def clause_then_said(cue: ReportingCue) -> Found | NothingSaid | None:
     return None
 
 
+# Verbs news copy puts before an inverted speaker of any kind ("..., said the
+# harbour master").
+_INVERTING = frozenset(
+    "said says added adds wrote writes asked asks replied explained noted".split()
+)
+
+
 # A phrase opening on a participle: "Opening the case at the county court,".
 _PARTICIPLE_OPENING = re.compile(r"\s*[A-Z][a-z]+ing\s")
 
@@ -464,7 +500,16 @@ def _said_after_clause(cue: ReportingCue) -> Found | None:
     ):
         return None
     mention = subject_after(text, cue.cue.end(), cue.sentence_end)
-    if mention is None:
+    if mention is None or (
+        cue.cue[0].lower() not in _INVERTING
+        and mention.kind is SpeakerKind.DESCRIPTION
+        and not any(
+            word in DESCRIPTION_HEADS or word in TITLE_WORDS
+            for word in mention.name.lower().split()
+        )
+    ):
+        # "..., dismissed the claim.": after a verb that takes an object, a
+        # phrase naming no one is that object, not an inverted speaker.
         return None
     end = clause_end(text, sentence_start, len(before) + sentence_start - 1)
     if fewer_words(text[sentence_start:end], 3):

@@ -21,7 +21,7 @@ from quotes.extract.bodies import government_of, is_place, state_body
 from quotes.extract.coreference import Discourse, Person, goes_by
 from quotes.extract.cues import SENTENCE_BREAK, is_word_char
 from quotes.extract.found import Found
-from quotes.extract.full_names import full_name_before, given_names_after
+from quotes.extract.full_names import double_surname, full_name_before, given_names_after
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.institutions import named_body, national_body
 from quotes.extract.interviews import question_turn
@@ -37,6 +37,7 @@ from quotes.extract.lexicon import (
 )
 from quotes.extract.mentions import CAPITALISED_STOPS, Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
+from quotes.extract.story_days import another_day_told, day_told_before
 from quotes.extract.when import resolve_date
 
 
@@ -72,6 +73,7 @@ def resolve(
         text, quoted, article.sentence_start, speakers, speaker_spans, described_spans
     )
     interview_day = _interview_day(article, found, published)
+    days_said: dict[str, tuple[dt.date, int]] = {}  # each speaker's last day told, and where
     people: dict[str, _Person] = {}
     last_person: _Person | None = None
     last_body: str | None = None
@@ -248,6 +250,20 @@ def resolve(
             said_on, precision = interview_day
         else:
             said_on, precision = _date(article, item, published)
+            if precision is DatePrecision.DAY and speaker is not None and said_on is not None:
+                days_said[speaker] = (said_on, item.end)
+            elif (
+                precision is DatePrecision.REPORTED
+                and said_on == published
+                and speaker in days_said
+                and not another_day_told(
+                    article, days_said[speaker][1], item.start, *days_said[speaker][:1], published
+                )
+            ):
+                # "Ferro said on Monday ... / 'We agreed on nothing,' she said.":
+                # the speaker's last day told, unless the story has told
+                # another day since ("On Tuesday she met ...").
+                said_on = days_said[speaker][0]
         start, end = item.start, item.end
         wording = _wording(text, item)
         cue_start, cue_end = item.cue if item.cue else (None, None)
@@ -710,6 +726,12 @@ def _person(text: str, people: dict[str, _Person], mention: Mention) -> _Person:
         return person
     if known is not None:
         return known
+    whole = double_surname(text, words[-1], mention.start) if len(words) == 1 else None
+    if whole is not None:
+        # "Quiroga" after "María Fernanda Quiroga Saavedra".
+        person = people.get(whole.split()[-1].lower()) or _Person(whole, mention.role)
+        people[surname] = person
+        return person
     # The full name may be in the text without having spoken yet.
     given = full_name_before(text, words[-1], mention.start)
     if given is not None:
@@ -774,12 +796,18 @@ def _date(
     # dates what its subject does, not the saying (unless it is the saying).
     # (A relative clause is fenced by two commas: a part with fewer, most of
     # them, has none, and is not searched.)
-    return resolve_date(
+    said_on, precision = resolve_date(
         " ".join(
             _RELATIVE_CLAUSE.sub(",", part) if part.count(",") > 1 else part for part in parts
         ),
         published,
     )
+    if precision is DatePrecision.REPORTED:
+        # No day of its own: the day the story told for it (story_days).
+        told = day_told_before(article, sentence_start, published)
+        if told is not None:
+            return told, DatePrecision.REPORTED
+    return said_on, precision
 
 
 _RELATIVE_CLAUSE = re.compile(

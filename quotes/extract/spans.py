@@ -7,7 +7,7 @@ import re
 
 from quotes.extract.article import Article, last_before, word_count
 from quotes.extract.cues import CUE
-from quotes.extract.lexicon import PARTICIPLE_CUES
+from quotes.extract.lexicon import NAME_PARTICLES, PARTICIPLE_CUES
 from quotes.extract.quotation import QuoteSpan
 
 # An attribution between two pieces of one quote: ", he said, " / ", Peskov told reporters. "
@@ -75,7 +75,10 @@ def is_title(text: str, span: QuoteSpan) -> bool:
 
 # 'Marta "Mac" Lind', 'Gov. C.J. "Buck" Aho': a nickname set inside a name.
 _NICKNAME = re.compile(r"[A-Z][\w.'’-]*\s$")
-_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+# The surname after a nickname may open on particles: 'Ana "Nena" de la Cruz'.
+_NAME_AFTER = re.compile(
+    r"\s(?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")\s+)*[A-Z][a-z]"
+)
 _MAX_NICKNAME = 30  # characters, its marks included
 
 

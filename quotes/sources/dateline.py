@@ -2,9 +2,10 @@
 
 Wire copy opens with where and when it was filed: "KYIV, June 3 (Reuters) -",
 "WASHINGTON, June 5, 2025 (AP) —", "GENEVA, March 5 - ", "LONDON, 14 May 2026
-–", a press release's "BOSTON, May 4, 2026 /PRNewswire/ --", or a line of
-its own "Nairobi, Kenya — Thursday 7 May 2026" ("LONDON (AFP) –" names no
-day). Read only when the header or metadata gave no date.
+–", "MUSCAT, 14th April, 2026 (ONA) --", a press release's "BOSTON, May 4, 2026
+/PRNewswire/ --", or a line of its own "Nairobi, Kenya — Thursday 7 May 2026"
+("LONDON (AFP) –" names no day). Read only when the header or metadata gave no
+date.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _DAY = (
     _WEEKDAY
     + r"(?:"
     + _MONTH
-    + r"[^\S\n]+(?P<day>\d{1,2})|(?P<day2>\d{1,2})[^\S\n]+(?P<month2>[A-Z][a-z]{2,8})\.?)"
+    + r"[^\S\n]+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?[^\S\n]+(?P<month2>[A-Z][a-z]{2,8})\.?)"
 )
 _PLACE = r"[^\S\n]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^\S\n]*[A-Z][A-Za-z.]*)?"
 # The wire's tag after the date: "(Reuters)", or a press-release service's

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from quotes.extract import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind, extract_quotes
+from quotes.extract import (
+    DatePrecision,
+    ExtractedQuote,
+    QuoteKind,
+    SpeakerKind,
+    extract_quotes,
+)
 
 TUESDAY = dt.date(2025, 6, 3)
 
@@ -45,10 +51,15 @@ def test_indirect_speech_with_full_name_and_role(quotes: list[ExtractedQuote]) -
     assert ARTICLE[quote.start : quote.end] == quote.text
     assert quote.text.startswith("that a meeting")
     # "on Monday" in a paper dated Tuesday 2025-06-03.
-    assert (quote.said_on, quote.date_precision) == (dt.date(2025, 6, 2), DatePrecision.DAY)
+    assert (quote.said_on, quote.date_precision) == (
+        dt.date(2025, 6, 2),
+        DatePrecision.DAY,
+    )
 
 
-def test_quote_interrupted_by_its_attribution_is_one_quote(quotes: list[ExtractedQuote]) -> None:
+def test_quote_interrupted_by_its_attribution_is_one_quote(
+    quotes: list[ExtractedQuote],
+) -> None:
     quote = _find(quotes, "In the near future")
     assert quote.text == '"In the near future," "it is unlikely."'
     assert ARTICLE[quote.start : quote.end] == (
@@ -58,11 +69,17 @@ def test_quote_interrupted_by_its_attribution_is_one_quote(quotes: list[Extracte
     assert quote.speaker_mention == "Peskov"
     assert ARTICLE[quote.speaker_start : quote.speaker_end] == "Peskov"  # type: ignore[misc]
     assert quote.cue == "told"
-    # No date in the attribution: the publication date, as reported.
-    assert (quote.said_on, quote.date_precision) == (TUESDAY, DatePrecision.REPORTED)
+    # No date in the attribution: the day Peskov was last said to speak
+    # ("said on Monday", the paragraph before), as reported, not read there.
+    assert (quote.said_on, quote.date_precision) == (
+        TUESDAY - dt.timedelta(days=1),
+        DatePrecision.REPORTED,
+    )
 
 
-def test_pronoun_resolves_to_the_last_named_speaker(quotes: list[ExtractedQuote]) -> None:
+def test_pronoun_resolves_to_the_last_named_speaker(
+    quotes: list[ExtractedQuote],
+) -> None:
     quote = _find(quotes, "no signal from Kyiv")
     assert quote.speaker == "Dmitry Peskov"
     assert quote.speaker_mention == "he"
@@ -80,7 +97,10 @@ def test_surname_and_last_week(quotes: list[ExtractedQuote]) -> None:
     quote = _find(quotes, "give up any territory")
     assert quote.speaker == "Volodymyr Zelensky"
     assert quote.speaker_mention == "Zelensky"
-    assert (quote.said_on, quote.date_precision) == (dt.date(2025, 5, 26), DatePrecision.WEEK)
+    assert (quote.said_on, quote.date_precision) == (
+        dt.date(2025, 5, 26),
+        DatePrecision.WEEK,
+    )
 
 
 def test_according_to_a_government_body(quotes: list[ExtractedQuote]) -> None:

@@ -25,6 +25,12 @@ def test_a_dateline_with_a_year_gives_that_year() -> None:
     assert dateline_date(text, TODAY) == dt.date(2029, 6, 5)
 
 
+def test_a_day_with_an_ordinal_as_gulf_agencies_print_it() -> None:
+    text = f"MUSCAT, 14th April, 2029 (ONA) -- {STORY}"
+    assert dateline_date(text, TODAY) == dt.date(2029, 4, 14)
+    assert dateline_date(f"DOHA, March 3rd (QNA) -- {STORY}", TODAY) == dt.date(2031, 3, 3)
+
+
 def test_a_press_release_dateline_with_its_service_gives_the_day() -> None:
     text = f"HALIFAX, N.S., June 5, 2029 /Harbourwire/ -- {STORY}"
     assert dateline_date(text, TODAY) == dt.date(2029, 6, 5)
