@@ -670,7 +670,23 @@ def _role_context(before: str, after: str) -> set[str]:
             # (", on Wednesday named a former governor ...": the sentence's
             # predicate, no role of the person)
             words += found
-    return set(words)
+    roles = set(words)
+    for short, spelled in _SPELLED_ROLES:
+        # "Chief Executive Ana Ruiz" is "the CEO", "CFO Ana Ruiz" "the chief
+        # financial officer".
+        if short in roles:
+            roles |= spelled
+        elif spelled <= roles:
+            roles.add(short)
+    return roles
+
+
+# Roles news writes both as letters and in words.
+_SPELLED_ROLES = (
+    ("ceo", frozenset(["chief", "executive"])),
+    ("cfo", frozenset(["chief", "financial", "officer"])),
+    ("coo", frozenset(["chief", "operating", "officer"])),
+)
 
 
 # What a run says of itself, apart from where it stands: its words, where the

@@ -1043,7 +1043,15 @@ def _name_of_affiliation(
     # The name is the run of capitalised words just before "of": "Council
     # member Nils Aho of North Quay" is Nils Aho.
     begin = k
-    while begin > 0 and _is_capitalised(words[begin - 1]):
+    while begin > 0 and (
+        _is_capitalised(words[begin - 1])
+        # "Jan de Vries of ...": a particle inside the name
+        or (
+            lower_words[begin - 1] in NAME_PARTICLES
+            and begin > 1
+            and _is_capitalised(words[begin - 2])
+        )
+    ):
         begin -= 1
     while begin < k and _title_word(lower_words[begin]):
         begin += 1  # "Mayor Nguyen Thi Hoa of Da Nang": the title is the role's
