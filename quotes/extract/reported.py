@@ -23,6 +23,7 @@ from quotes.extract.labels import furniture_line
 from quotes.extract.lexicon import (
     ACTION_ONLY,
     DESCRIPTION_HEADS,
+    HEARER_AFTER,
     NO_ONE_IN_PARTICULAR,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
@@ -515,6 +516,62 @@ def _said_after_clause(cue: ReportingCue) -> Found | None:
     return Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.cue.span(), 0.6)
 
 
+_HEARER_WORD = re.compile(r"[\w'’.-]+")
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+_CLAUSE_OPENERS = frozenset(
+    "the a an this these those his its their our he she it they we i there".split()
+)
+_HEARER_PREPOSITIONS = frozenset(
+    "in at of on from for to with outside after before during near about by over".split()
+)
+
+
+def _past_hearer(text: str, start: int, end: int) -> int:
+    """Where the clause told begins after whom it was told to: "told him |
+    the ...", "told the ferry board | the ...", "told a rally in Hull | the
+    ...", "told reporters | Oslo would ...". A clause opens on an article or a
+    subject pronoun not inside a phrase of place or time, or on a capitalised
+    word right after a one-word hearer. Where none does within eight words,
+    or the telling is an order ("told them not to ...", "told her to") or has
+    a that-clause further on, ``start``."""
+    words = [(m.start(), m[0]) for m in _HEARER_WORD.finditer(text, start, min(end, start + 90))]
+    if len(words) < 2:
+        return start
+    lowers = [_CONTRACTION.sub("", word.lower()) for _, word in words]
+    if "that" in lowers[:16] or any(w in ("to", "not") for w in lowers[1:3]):
+        return start
+    if lowers[0] in _OBJECT_PRONOUNS:
+        return words[1][0]
+    for index in range(1, min(len(words), 9)):
+        lower, before = lowers[index], words[index - 1][1]
+        if lower in ("to", "not"):
+            return start
+        if (
+            lower in _CLAUSE_OPENERS
+            and lowers[index - 1] not in _HEARER_PREPOSITIONS
+            # "told the crews this week the ...": a time, not a subject
+            and not (index + 1 < len(lowers) and lowers[index + 1] in _TIME_NOUNS)
+        ):
+            return words[index][0]
+        if (
+            index == 1
+            and words[1][1][:1].isupper()
+            and before.islower()
+            and lowers[0] not in _CLAUSE_OPENERS  # "told the Gazette": one name
+        ):
+            return words[1][0]  # "told reporters Oslo would ..."
+    return start
+
+
+_TIME_NOUNS = frozenset(
+    """
+        week weekend month year morning afternoon evening night spring summer
+        autumn fall winter
+    """.split()
+)
+_CONTRACTION = re.compile(r"['’](?:d|s|ll|re|ve)$")
+
+
 def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
     """ "SPEAKER said (on Monday) (that) CLAUSE"."""
     mention = cue.mention
@@ -529,6 +586,10 @@ def said_that(cue: ReportingCue) -> Found | NothingSaid | None:
         if day is not None:
             # "said on Friday the crews were ...": the day dates the saying.
             start = day.end()
+        elif cue.cue[0] in HEARER_AFTER:
+            # "told the ferry board the crews were ...": whom it was told to
+            # is no part of what was said.
+            start = _past_hearer(text, start, sentence_end)
     end = clause_end(text, start, sentence_end)
     if mention.text.lower() == "who":
         # "Berg, who says X, wrote ...": the relative clause ends at its comma.

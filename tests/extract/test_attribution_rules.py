@@ -298,3 +298,33 @@ def test_according_to_after_a_quote_with_its_own_speaker_only_reports_it() -> No
     assert quote.kind is QuoteKind.DIRECT
     assert quote.speaker == "Maren Holt"
     assert quote.rule == "quote_then_said"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Aino Kask told the harbour board the ferries would run late all week.",
+            "the ferries would run late all week",
+        ),
+        ("Aino Kask told him the toll bridge was unsafe.", "the toll bridge was unsafe"),
+        (
+            "Aino Kask told reporters Tallinn would pay for the pier.",
+            "Tallinn would pay for the pier",
+        ),
+        (
+            "Aino Kask told a meeting in Parnu the tolls would rise in spring.",
+            "the tolls would rise in spring",
+        ),
+        (
+            "Aino Kask told the Island Gazette she would stand again next year.",
+            "she would stand again next year",
+        ),
+        (
+            "Aino Kask told farmers this week the grain price had bottomed out.",
+            "the grain price had bottomed out",
+        ),
+    ],
+)
+def test_whom_it_was_told_to_is_no_part_of_what_was_said(text: str, said: str) -> None:
+    assert [q.text for q in extract_quotes(text) if q.cue == "told"] == [said]
