@@ -121,6 +121,9 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+# Whether a word may stand in a speaker phrase depends on the word alone, and
+# the same words come back in every article: each is read once a process.
+@functools.lru_cache(maxsize=8192)
 def _word_ok(token: str) -> bool:
     lower = token.lower()
     if token[:1].isupper():
@@ -236,6 +239,8 @@ def _pronoun(token: tuple[int, int, str]) -> Mention | None:
     start, end, word = token
     if word.lower() in PRONOUNS:
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
+    if "'" not in word and "’" not in word:
+        return None  # no apostrophe, no contraction: most words, told without the pattern
     contracted = _CONTRACTED.fullmatch(word)
     if contracted is None:
         return None
@@ -251,7 +256,7 @@ def _participle(text: str, cue_start: int) -> bool:
 
 # Remembered for the last few verbs: the rules of both passes ask for the
 # subject of the same verb, from the same sentence start (a Mention is frozen,
-# so one may serve every caller).
+# so one may serve every caller); so for subject_after and sentence_subject.
 @functools.lru_cache(maxsize=64)
 def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     """The speaker phrase that ends just before a cue verb, if any."""
@@ -275,9 +280,9 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
         ):
             index -= 2  # "Zelensky last week said"
         elif (
-            (_YEAR.fullmatch(word) or word in MONTHS)
-            and index > 0
-            and tokens[index - 1][2].lower() == "in"
+            index > 0
+            and tokens[index - 1][2].lower() == "in"  # (the cheap test first)
+            and (_YEAR.fullmatch(word) or word in MONTHS)
             and not _participle(text, cue_start)
         ):
             # "Aho, who in 2010 said"; not "a memo to the Post in April
@@ -520,6 +525,7 @@ _NOT_ROLE_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=64)
 def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
     tokens = [
@@ -1252,6 +1258,7 @@ def _title_after_owner(tokens: list[tuple[int, int, str]], position: int) -> int
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def sentence_subject(text: str, sentence_start: int, limit: int) -> Mention | None:
     """The phrase that opens a sentence, taken as its subject ("Holt ..., saying")."""
     tokens = [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text, sentence_start, limit)]

@@ -163,9 +163,11 @@ def _circumstance(content: str) -> bool:
 
 # ", saying ..." or "(,) and said ...". It opens with its first character as
 # a set (a comma or a space), so that re scans for the set instead of trying
-# every branch at every character; the look-behinds tell which it was.
+# every branch at every character; the look-behinds tell which it was. What
+# follows that character is a space, or the "a" of "and" or the "b" of "but":
+# the look-ahead turns down the space before any other word with one test.
 _SECOND_REPORT = re.compile(
-    r"[,\s](?:(?<=,)\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b"
+    r"[,\s](?=[\sab])(?:(?<=,)\s+(?:" + word_alternation(PARTICIPLE_CUES) + r")\b"
     r"|(?:(?<=,)\s+|(?<=\s)\s*)(?:and|but)\s+(?:also\s+)?(?:"
     + word_alternation(SPEECH_VERBS)
     + r")\b)"

@@ -794,8 +794,13 @@ def _date(
         parts.append(text[item.cue[0] : item.cue[1]])
     # "X, who leaves office on Oct. 1, said on Tuesday": a relative clause
     # dates what its subject does, not the saying (unless it is the saying).
+    # (A relative clause is fenced by two commas: a part with fewer, most of
+    # them, has none, and is not searched.)
     said_on, precision = resolve_date(
-        " ".join(_RELATIVE_CLAUSE.sub(",", part) for part in parts), published
+        " ".join(
+            _RELATIVE_CLAUSE.sub(",", part) if part.count(",") > 1 else part for part in parts
+        ),
+        published,
     )
     if precision is DatePrecision.REPORTED:
         # No day of its own: the day the story told for it (story_days).
