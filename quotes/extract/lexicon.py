@@ -378,7 +378,8 @@ TITLE_WORDS = frozenset(
         alderman alderwoman assemblyman assemblywoman magistrate coroner treasurer
         comptroller emperor empress princess duke duchess novelist actor actress
         singer rapper comedian filmmaker historian astronaut billionaire
-        businessman businesswoman entrepreneur columnist resident
+        businessman businesswoman entrepreneur columnist resident grandmother
+        grandfather pensioner widow widower
     """.split()
 )
 

@@ -327,14 +327,6 @@ KNOWN_GAPS = {
         "world-southafrica-metro-coalition",
         "signed an agreement with the mayor's party",
     ): "name: 'Their leaders, A and B,' stays a plural description",
-    (
-        "world-southafrica-metro-coalition",
-        "no longer cared who was mayor",
-    ): "name: words of a title kept in the name",
-    (
-        "world-southafrica-metro-coalition",
-        "They can vote every night",
-    ): "name: words of a title kept in the name",
 }
 
 _CACHE: dict[str, list] = {}

@@ -164,3 +164,19 @@ def test_a_dateline_in_capitals_and_a_photo_credit_are_no_speakers() -> None:
 )
 def test_the_name_after_a_role_of_a_body_speaks_for_a_later_verb(text: str) -> None:
     assert _speaker(text, "weir would hold") == "Ana Lund Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Pensioner Olive Ndaba, 81, said the clinic had closed. "We wait," she said.',
+            "Olive Ndaba",
+        ),
+        ("Grandmother Elsie Mokoena said the clinic had closed.", "Elsie Mokoena"),
+    ],
+)
+def test_a_capitalised_word_for_what_someone_is_before_a_name_is_no_name(
+    text: str, name: str
+) -> None:
+    assert _speaker(text, "clinic") == name
