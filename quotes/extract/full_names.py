@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from quotes.extract.bodies import is_place
+from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
+    AFFILIATIONS,
     GOVERNMENT_WORDS,
     MONTHS,
     NAME_PARTICLES,
@@ -162,6 +164,8 @@ def _given_names(text: str, surname_start: int) -> str | None:
         following = token.start()
     while given and given[0].lower() in NAME_PARTICLES:
         given.pop(0)
+    while len(given) >= 2 and given[0].lower() in AFFILIATIONS and gender_of_given_name(given[1]):
+        given.pop(0)  # "Rival Peter": what the person is, then the given name
     if len(given) >= 2:
         last = window.rfind(given[-1])
         if TITLE_BEFORE.search(window, 0, last):

@@ -392,6 +392,18 @@ SURNAMES_LIKE_TITLES = frozenset(
     """.split()
 )
 
+# Words printed capitalised before a given name that say what a person is
+# ("Republican Ana Lind", "Rival Tom Berg"): a party, a camp or a relation.
+# Only before a given name, since they open names of bodies too
+# ("Republican National Committee").
+AFFILIATIONS = frozenset(
+    """
+        republican republicans democrat democratic conservative labour liberal tory
+        socialist communist green independent gop rival fellow veteran opposition
+        centrist progressive libertarian nationalist
+    """.split()
+)
+
 # Letters after a name that are no part of it ("Sofia Lind KC", "Tom Ash MP").
 POST_NOMINALS = frozenset("kc qc mp mep msp obe cbe mbe kbe dbe".split())
 

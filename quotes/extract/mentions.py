@@ -20,6 +20,7 @@ from quotes.extract.article import last_before
 from quotes.extract.bodies import is_place
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
+    AFFILIATIONS,
     CAPITALS,
     DESCRIPTION_HEADS,
     GOVERNMENT_WORDS,
@@ -986,6 +987,14 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
         name_start -= 1
     if name_start == 0 and lower_words[0] in NAME_PARTICLES:
         return name_start
+    while (
+        len(words) - name_start >= 3
+        and lower_words[name_start] in AFFILIATIONS
+        and gender_of_given_name(words[name_start + 1])
+    ):
+        # "Republican Ana Lind", "Rival Tom Berg": a party or a relation
+        # printed before a given name is what the person is, not their name.
+        name_start += 1
     # After "<title> of/for <Body>" the body's words run into the name; a name
     # keeps its last two words (and the particles among them).
     if len(words) - name_start > 2 and any(

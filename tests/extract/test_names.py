@@ -54,6 +54,13 @@ def _speaker(text: str, words: str) -> tuple[str | None, SpeakerKind]:
             "channel",
             "Ivo Rask",
         ),
+        # A party or a relation before a given name is what the person is.
+        ("Republican Ines Marlow said the levy would pass.", "levy", "Ines Marlow"),
+        (
+            'Rival Peter Pohl spoke after her. "The levy is dead," Pohl said.',
+            "levy is dead",
+            "Peter Pohl",
+        ),
         # A month not after "in", "on" and the like may be a given name.
         ("April Gorski said the orchard would be sold.", "orchard", "April Gorski"),
         # Honorifics are dropped.
