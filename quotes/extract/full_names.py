@@ -4,11 +4,10 @@ article ("Prime Minister Giorgia Ferri" ... "Ferri")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from quotes.extract.bodies import is_place
-from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
-    AFFILIATIONS,
     GOVERNMENT_WORDS,
     MONTHS,
     NAME_PARTICLES,
@@ -17,7 +16,7 @@ from quotes.extract.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE
+from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE, affiliation_before_given
 
 _BEFORE_SURNAME = 80
 
@@ -31,8 +30,7 @@ def full_name_before(text: str, surname: str, limit: int) -> str | None:
     Finding the surname with ``str.find`` and reading back from each hit is
     several times faster than a pattern scanning the whole text for names.
     """
-    position = text.find(surname, 0, limit)
-    while position != -1:
+    for position in _printed_at(text, surname, limit):
         end = position + len(surname)
         if (
             end <= limit
@@ -43,8 +41,15 @@ def full_name_before(text: str, surname: str, limit: int) -> str | None:
             given = _given_names(text, position)
             if given is not None:
                 return given
-        position = text.find(surname, position + 1, limit)
     return None
+
+
+def _printed_at(text: str, surname: str, limit: int) -> Iterator[int]:
+    """Where ``surname`` stands in the text before ``limit``, in order."""
+    position = text.find(surname, 0, limit)
+    while position != -1:
+        yield position
+        position = text.find(surname, position + 1, limit)
 
 
 def double_surname(text: str, surname: str, limit: int) -> str | None:
@@ -52,15 +57,13 @@ def double_surname(text: str, surname: str, limit: int) -> str | None:
     names, after given names, before ``limit``: "Quiroga" of "María Fernanda
     Quiroga Saavedra" (Spanish and Portuguese names carry both; the story
     then calls the person by the first)."""
-    position = text.find(surname, 0, limit)
-    while position != -1:
+    for position in _printed_at(text, surname, limit):
         end = position + len(surname)
         second = _SECOND_SURNAME.match(text, end)
         if second is not None and not _not_a_surname(second[1]) and not _in_headline(text, end):
             given = _given_names(text, position)
             if given is not None:
                 return f"{given} {surname} {second[1]}"
-        position = text.find(surname, position + 1, limit)
     return None
 
 
@@ -164,7 +167,7 @@ def _given_names(text: str, surname_start: int) -> str | None:
         following = token.start()
     while given and given[0].lower() in NAME_PARTICLES:
         given.pop(0)
-    while len(given) >= 2 and given[0].lower() in AFFILIATIONS and gender_of_given_name(given[1]):
+    while len(given) >= 2 and affiliation_before_given(given[0].lower(), given[1]):
         given.pop(0)  # "Rival Peter": what the person is, then the given name
     if len(given) >= 2:
         last = window.rfind(given[-1])

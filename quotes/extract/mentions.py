@@ -739,6 +739,11 @@ def _described_before(
     return None
 
 
+def _lower_case_words(tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether every token is a lower-case word: a title's modifiers ("fisheries")."""
+    return all(token[2].isalpha() and token[2].islower() for token in tokens)
+
+
 def _owner_before_modifiers(
     tokens: list[tuple[int, int, str]], first: int, last: int
 ) -> int | None:
@@ -751,8 +756,7 @@ def _owner_before_modifiers(
         if owner < 0:
             return None
         word = tokens[owner][2]
-        modifiers = tokens[owner + 1 : first]
-        if not all(token[2].isalpha() and token[2].islower() for token in modifiers):
+        if not _lower_case_words(tokens[owner + 1 : first]):
             return None
         if word.endswith(("'s", "’s")) and (_is_capitalised(word) or word[:-2].isalpha()):
             return owner
@@ -987,13 +991,9 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
         name_start -= 1
     if name_start == 0 and lower_words[0] in NAME_PARTICLES:
         return name_start
-    while (
-        len(words) - name_start >= 3
-        and lower_words[name_start] in AFFILIATIONS
-        and gender_of_given_name(words[name_start + 1])
+    while len(words) - name_start >= 3 and affiliation_before_given(
+        lower_words[name_start], words[name_start + 1]
     ):
-        # "Republican Ana Lind", "Rival Tom Berg": a party or a relation
-        # printed before a given name is what the person is, not their name.
         name_start += 1
     # After "<title> of/for <Body>" the body's words run into the name; a name
     # keeps its last two words (and the particles among them).
@@ -1008,6 +1008,14 @@ def name_start_of(words: list[str], lower_words: list[str]) -> int:
                 kept += 1
         name_start = position
     return name_start
+
+
+def affiliation_before_given(lower: str, following: str) -> bool:
+    """ "Republican Ana Lind", "Rival Tom Berg": a party or a relation printed
+    before a given name is what the person is, not part of their name. Only
+    before a known given name: the same words open names of bodies
+    ("Republican National Committee")."""
+    return lower in AFFILIATIONS and bool(gender_of_given_name(following))
 
 
 def _surname_alone(word: str, lower: str) -> bool:
@@ -1273,7 +1281,7 @@ def _title_after_owner(tokens: list[tuple[int, int, str]], position: int) -> int
     for title in (position + 1, position + 2):
         if title >= len(tokens):
             return None
-        if not all(token[2].isalpha() and token[2].islower() for token in tokens[position:title]):
+        if not _lower_case_words(tokens[position:title]):
             return None
         if _title_word(tokens[title][2].lower()):
             return title

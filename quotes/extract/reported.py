@@ -282,7 +282,7 @@ def _appositive_role(text: str, start: int, end: int, mention: Mention, cue: Rep
     not a clause) is that role's apposition, and the sentence's subject."""
     if text[mention.end : cue.cue.start()].strip() != ",":
         return False
-    words = [word.lower() for word in _ROLE_WORD.findall(text, start, end)]
+    words = [word.lower() for word in _WORD.findall(text, start, end)]
     return (
         len(words) <= _MAX_ROLE_WORDS
         and words[0] in DETERMINERS
@@ -290,7 +290,8 @@ def _appositive_role(text: str, start: int, end: int, mention: Mention, cue: Rep
     )
 
 
-_ROLE_WORD = re.compile(r"[\w'’.-]+")
+# A word with the apostrophes, stops and hyphens inside it ("club's", "St.", "co-chair").
+_WORD = re.compile(r"[\w'’.-]+")
 # A role before a name is short: "The chair of the regional water board".
 _MAX_ROLE_WORDS = 10
 
@@ -518,9 +519,8 @@ def _said_after_clause(cue: ReportingCue) -> Found | None:
     return Found(sentence_start, end, QuoteKind.INDIRECT, mention, cue.cue.span(), 0.6)
 
 
-_HEARER_WORD = re.compile(r"[\w'’.-]+")
 _OBJECT_PRONOUNS = frozenset("him her them us me you".split())
-_CLAUSE_OPENERS = frozenset(
+_SUBJECT_OPENERS = frozenset(
     "the a an this these those his its their our he she it they we i there".split()
 )
 _HEARER_PREPOSITIONS = frozenset(
@@ -536,7 +536,7 @@ def _past_hearer(text: str, start: int, end: int) -> int:
     word right after a one-word hearer. Where none does within eight words,
     or the telling is an order ("told them not to ...", "told her to") or has
     a that-clause further on, ``start``."""
-    words = [(m.start(), m[0]) for m in _HEARER_WORD.finditer(text, start, min(end, start + 90))]
+    words = [(m.start(), m[0]) for m in _WORD.finditer(text, start, min(end, start + 90))]
     if len(words) < 2:
         return start
     lowers = [_CONTRACTION.sub("", word.lower()) for _, word in words]
@@ -549,7 +549,7 @@ def _past_hearer(text: str, start: int, end: int) -> int:
         if lower in ("to", "not"):
             return start
         if (
-            lower in _CLAUSE_OPENERS
+            lower in _SUBJECT_OPENERS
             and lowers[index - 1] not in _HEARER_PREPOSITIONS
             # "told the crews this week the ...": a time, not a subject
             and not (index + 1 < len(lowers) and lowers[index + 1] in _TIME_NOUNS)
@@ -559,7 +559,7 @@ def _past_hearer(text: str, start: int, end: int) -> int:
             index == 1
             and words[1][1][:1].isupper()
             and before.islower()
-            and lowers[0] not in _CLAUSE_OPENERS  # "told the Gazette": one name
+            and lowers[0] not in _SUBJECT_OPENERS  # "told the Gazette": one name
         ):
             return words[1][0]  # "told reporters Oslo would ..."
     return start
