@@ -668,7 +668,7 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
                 mention.end,
                 mention.kind,
                 mention.name,
-                _strip_determiner(role),
+                _strip_determiner(role) or None,  # "a" alone before an unknown noun
             )
     return mention
 
