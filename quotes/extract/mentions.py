@@ -520,6 +520,7 @@ def _located_before(
         return Mention(text[start:end], start, end, named.kind, _body_name(text[start:end]))
     return named if named is not None and named.kind is SpeakerKind.PERSON else None
 
+
 # Nouns that "of" and a name complete into someone else, or a place: "the
 # wife of Jan Berg", "the city of Tarnow" (not "percent of Americans", whose
 # speakers the name is).
