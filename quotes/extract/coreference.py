@@ -150,6 +150,9 @@ _OBLIQUE_BEFORE = re.compile(
     r"(?:\b(?:to|for|at|with|about|on|against|from|by|of|in|and|what|which|whom)\s+"
     r"(?:(?:[A-Z][\w'’.-]*|the|\w+\'s)\s+){0,4})$"
 )
+# "the offer, which Lind had called ...", "what Putin called ...": a name
+# opening a relative clause, whose words are not the sentence's own.
+_RELATIVE_BEFORE = re.compile(r"\b(?:what|which|whom)\s+(?:(?:[A-Z][\w'’.-]*|the)\s+){0,4}$")
 _MAX_DISTANCE = 2500
 # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,": a person described after the name.
 _DESCRIBED_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s|the\s)")
@@ -402,6 +405,11 @@ class Discourse:
             self._obliques[position] = oblique
         return oblique
 
+    def _relative(self, position: int) -> bool:
+        """Whether the name at ``position`` opens a relative clause: the one
+        who speaks there is not what the sentence is about."""
+        return _RELATIVE_BEFORE.search(self.text, max(0, position - 60), position) is not None
+
     # -- resolving ------------------------------------------------------------
 
     def antecedent(
@@ -441,9 +449,10 @@ class Discourse:
                 if _agrees(people[occurrence.key], wanted)
             ]
             if candidates:
-                speaking = next(
-                    (c for c in candidates if not c.possessive and self._speaks(c.start)), None
-                )
+                speakers = [c for c in candidates if not c.possessive and self._speaks(c.start)]
+                # One who speaks in a relative clause ("the offer, which Lind
+                # called ...") yields to the sentence's own subject, if it has one.
+                speaking = next((c for c in speakers if not self._relative(c.start)), None)
                 if described and speaking is None:
                     # "The Dutchman said Kowalczyk was ill": the described
                     # speaker is the subject, not the name after the verb.
@@ -451,15 +460,26 @@ class Discourse:
                     if person is not None:
                         return person
                 if speaker_only:
+                    speaking = speaking or next(iter(speakers), None)
                     return people[speaking.key] if speaking is not None else None
                 oblique = [self._oblique(c.start) for c in candidates]
-                subject = speaking or next(
-                    (
-                        c
-                        for c, o in zip(candidates, oblique, strict=True)
-                        if not c.possessive and not o
-                    ),
-                    None,
+                subject = (
+                    speaking
+                    or next(
+                        (
+                            c
+                            for c, o in zip(candidates, oblique, strict=True)
+                            if not c.possessive and not o
+                        ),
+                        None,
+                    )
+                    or next(iter(speakers), None)
+                    # the subject of a relative clause ("what Marek told ..."),
+                    # unlike an object ("a speech by Marek"), may be meant
+                    or next(
+                        (c for c in candidates if not c.possessive and self._relative(c.start)),
+                        None,
+                    )
                 )
                 if subject is not None:
                     return people[subject.key]
