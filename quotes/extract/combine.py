@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from quotes.extract.article import Article, clause_end, fewer_words
+from quotes.extract.article import Article, blank, clause_end, fewer_words
 from quotes.extract.cues import SHORT_FRAGMENT_WORDS
 from quotes.extract.found import Found
 from quotes.extract.lexicon import SPEECH_VERBS
@@ -234,6 +234,7 @@ def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
                 and not closed_by_comma
                 and gap.count("\n") <= 3
                 and previous.mention is not None
+                and not _introduced_in_paragraph(article, previous, item)
             ):
                 item.mention = previous.mention
                 item.cue = None
@@ -243,6 +244,17 @@ def continuation_paragraph(article: Article, found: list[Found]) -> list[Found]:
         if item.mention is not None:
             previous = item
     return continued
+
+
+def _introduced_in_paragraph(article: Article, previous: Found, item: Found) -> bool:
+    """ "... Berg said. / In a radio interview, Mayor Lind named the ferry
+    company. "The boats are old."": the quote's own paragraph opens with a
+    sentence of the reporter's before it, which sets up the quote; that is
+    no paragraph of the quote alone, and the speaker of the paragraph before
+    does not run on into it (where that sentence names no one the rules read,
+    the quote is left without a speaker)."""
+    paragraph = article.paragraph_start(item.start)
+    return previous.end <= paragraph and not blank(article.text, paragraph, item.start)
 
 
 def one_per_span(article: Article, found: list[Found]) -> list[Found]:

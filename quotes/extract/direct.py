@@ -435,7 +435,7 @@ def _introducing_sentence(
     cues = article.cues_in(previous_start, sentence_start)
     if not cues:
         if not (block and text[sentence_start - 1] == ":"):
-            return None
+            return _opening_subject(article, previous_start, sentence_start, block)
         # "On May 2, Holt gave this answer:" and the quote below.
         named = subject_of_sentence(text, previous_start, sentence_start - 1)
         if named is None or not known_person(text, named):
@@ -448,14 +448,41 @@ def _introducing_sentence(
     if mention is None and block:
         mention = subject_of_sentence(text, previous_start, cue.start())
     if mention is None:
-        return None
+        return _opening_subject(article, previous_start, sentence_start, block)
     if not (mention.is_pronoun or mention.kind is SpeakerKind.PERSON) and not (
         block and text[sentence_start - 1] == ":" and mention.kind is not SpeakerKind.UNKNOWN
     ):
         # "The Ledger reports:" above a block quote: a paper or a body speaks
         # there too; within a paragraph only a person is sure enough.
-        return None
+        return _opening_subject(article, previous_start, sentence_start, block)
     return mention, cue.span()
+
+
+def _opening_subject(
+    article: Article, previous_start: int, sentence_start: int, block: bool
+) -> tuple[Mention, None] | None:
+    """ "In a radio interview, Mayor Tove Lind named the ferry company as the
+    culprit. "The boats are old."": a paragraph that opens on a sentence
+    about a named person (or "he", "she") and goes straight on to a quote
+    without an attribution introduces that person as its speaker, whatever
+    the verb. Only there: further into a paragraph, or where the sentence is
+    a paragraph of its own, the quote may answer someone else."""
+    text = article.text
+    if block or article.paragraph_start(previous_start) != previous_start:
+        return None
+    named = subject_of_sentence(text, previous_start, sentence_start)
+    if (
+        named is None
+        or named.text.endswith(("'s", "’s"))
+        or text.startswith(("'s", "’s"), named.end)
+    ):
+        return None  # "Lind's first post was ...": the post, not Lind, is the subject
+    if named.is_pronoun:
+        if named.text.lower() not in ("he", "she"):
+            return None
+    elif not known_person(text, named):
+        return None
+    return named, None
 
 
 def _inner(pieces: tuple[QuoteSpan, ...]) -> tuple[tuple[int, int], ...]:

@@ -89,6 +89,42 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "The harbour board",
     ),
     (
+        # The sentence that opens the quote's paragraph is about a named
+        # person, through a verb that is no verb of saying: that person
+        # speaks, not the speaker of the paragraph before.
+        "introduced_before",
+        '"We cannot keep paying for these repairs," Ola Berg said on the radio.\n\n'
+        "In a separate interview, Mayor Tove Lind of Harstad, who beat Berg in the race,"
+        ' named the ferry company as the main culprit. "The boats are old and nobody'
+        ' mends them."',
+        "nobody mends",
+        "Tove Lind",
+    ),
+    (
+        "introduced_before",
+        '"The fares are too high," Mayor Tove Lind said.\n\nAfter the vote, she left the'
+        ' hall quickly and drove home. "I have said all I have to say."',
+        "said all I have",
+        "Tove Lind",
+    ),
+    (
+        # A paragraph that opens on the reporter's own sentence is no quote
+        # alone: the speaker before does not run on into it, and where that
+        # sentence names no one, nobody speaks.
+        "unattributed",
+        '"The fares are too high," Ola Berg said at the meeting.\n\nThe ferry company'
+        ' raised its prices again in March. "Nobody can afford a ticket now."',
+        "Nobody can afford",
+        None,
+    ),
+    (
+        "unattributed",
+        '"The fares are too high," Ola Berg said.\n\nMayor Tove Lind\'s first post on'
+        ' Sunday was short. "The ferry will run as usual."',
+        "run as usual",
+        None,
+    ),
+    (
         "sentence_subject",
         'Maren Holt took a harder line on Friday -- "No more delays will be accepted."',
         "No more delays",
