@@ -1227,9 +1227,9 @@ def _name_of_affiliation(
 ) -> Mention | None:
     """ "Mara Quist of the Harbour Review": the person is the name before "of".
 
-    Only for a full name (two capitalised words or more, none a title or a
-    word of a body), so "Secretary of State Blinken" and "Bank of England"
-    keep their usual reading.
+    Only for a full name (two name words or more, none a word of a body) or
+    a surname after an honorific ("Mr. Aho of Lenox"), so "Secretary of
+    State Blinken" and "Bank of England" keep their usual reading.
     """
     if "of" not in lower_words:
         return None
