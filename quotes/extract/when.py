@@ -46,16 +46,19 @@ _CUES = re.compile(
     rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b)"
 )
 # Every cue holds a digit or one of these words (weekdays, "today" and
-# "yesterday" all hold "day"): most clauses hold none, and two quick searches
-# skip them. (Two, because a pattern whose branches all open with a letter is
-# scanned for those letters, and a digit would be a branch of another kind.)
-_DIGIT = re.compile(r"\d")
-_CUE_WORD = re.compile(
+# "yesterday" all hold "day"): most clauses hold none, and one quick search
+# skips them. The ten ASCII digits are words of the trie: a pattern whose
+# branches all open with a character is scanned for those characters, which
+# \d, a branch of another kind, would prevent; other digits ("٣ days ago")
+# are looked for apart, in the clauses that hold other than ASCII.
+_MAY_HOLD_A_CUE = re.compile(
     word_alternation(
         "day night week month year morning afternoon evening ago "
-        "jan feb mar apr may jun jul aug sep oct nov dec".split()
+        "jan feb mar apr may jun jul aug sep oct nov dec "
+        "0 1 2 3 4 5 6 7 8 9".split()
     )
 )
+_DIGIT = re.compile(r"\d")
 _PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3}
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -67,7 +70,9 @@ def resolve_date(clause: str, published: dt.date | None) -> tuple[dt.date | None
     publication date: unknown.
     """
     lowered = clause.lower()
-    if _DIGIT.search(lowered) is None and _CUE_WORD.search(lowered) is None:
+    if _MAY_HOLD_A_CUE.search(lowered) is None and (
+        lowered.isascii() or _DIGIT.search(lowered) is None
+    ):
         candidates = []
     else:
         candidates = sorted(
