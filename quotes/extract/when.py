@@ -20,10 +20,11 @@ from quotes.extract.patterns import word_alternation
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 
-# The letters a cue's first word can open with (a digit aside). Each pattern
-# below first looks ahead for one of them: re then rejects most positions with
-# that one test instead of trying every branch there, about twice as fast; the
-# matches are the same.
+# The letters a cue's first word can open with (a digit aside). The pattern
+# below opens with the word boundary every cue opens with (a month after "in"
+# too), then looks ahead for one of them: re rejects a position inside a word
+# with its first test, and most others with the second, instead of trying
+# every branch there; the matches are the same.
 _OPENINGS = "".join(
     sorted(
         {word[0] for word in [*MONTHS, *WEEKDAYS]}
@@ -35,15 +36,15 @@ _OPENINGS = "".join(
 # Every cue in one pattern, matched on the lower-cased clause (faster than
 # IGNORECASE); explicit dates win over relative ones (see _PRIORITY).
 _CUES = re.compile(
-    rf"(?=[\d{_OPENINGS}])"
-    rf"(?:\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
-    rf"|\b(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
-    rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
+    rf"\b(?=[\d{_OPENINGS}])"
+    rf"(?:(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
+    rf"|(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
+    rf"|(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
     rf"(?:,?\s+(?P<dmy>\d{{4}}))?)"
-    r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+    r"|(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
     r"last (?:night|week|month|year)|earlier this (?:week|month|year)|"
     r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
-    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
+    rf"|(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
     # "in March", "in December 2024": a month alone, after "in" only (a bare
     # "may" or "march" is a verb more often than a month)
     rf"|(?<=\bin\s)(?P<mo>(?P<mom>{_MONTH})\b\.?(?:,?\s+(?P<moy>\d{{4}}))?))"
