@@ -107,7 +107,12 @@ def is_statement(cue: ReportingCue, found: Found) -> bool:
     return found.mention is None or found.mention.text.lower() not in _NOT_SUBJECTS
 
 
-_NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
+# "\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$", written to open
+# with its first letters and the word boundary a look-behind after them: re
+# then scans for the letters instead of trying the pattern at every character.
+_NEGATED = re.compile(
+    r"[nw](?<!\w[nw])(?:(?<=n)(?:ot|ever|'t|o longer)|(?<=w)ithout)\s+(?:\w+\s+)?$"
+)
 
 
 _POSSESSED = re.compile(
