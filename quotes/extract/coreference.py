@@ -22,7 +22,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -264,7 +264,8 @@ class Discourse:
             for key, person in self.people.items()
             if person.given or person.honorific or person.titled or person.votes or key in speakers
         }
-        self._occurrences = [o for o in self._occurrences if o.key in self.people]
+        people = self._people
+        self._occurrences = [o for o in self._occurrences if o.key in people]
         self._surnames_alone()
         self._gender_from_pronouns()
 
@@ -279,6 +280,7 @@ class Discourse:
             first_seen.setdefault(occurrence.key, occurrence.start)
         shared = {key.partition("#")[0] for key in people if "#" in key}
         courtesy = "Sir " in text or "Dame " in text
+        holders = _first_and_last_words(person.name for person in people.values())
         for key, person in people.items():
             if key.partition("#")[0] in shared:
                 continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
@@ -287,7 +289,7 @@ class Discourse:
             if surname[:1].islower():
                 # "al-Sharif" opens a sentence as "Al-Sharif".
                 spellings.append(surname[:1].upper() + surname[1:])
-            family = family_name_first(person.name, people.values())
+            family = family_name_first(person.name, holders)
             if family is not None:
                 spellings.append(family)  # "Takeda" of "Takeda Sayaka"
             elif courtesy:
@@ -325,11 +327,13 @@ class Discourse:
         parsed = _parse_run(run[0])
         if parsed is None:
             return
-        begin = run.start() + parsed.begin
+        text, people = self.text, self.people
+        run_start, run_end = run.span()
+        begin = run_start + parsed.begin
         if (
             len(parsed.name_words) >= 3
             and parsed.given is None
-            and TITLE_BEFORE.search(self.text, max(0, begin - 40), begin)
+            and TITLE_BEFORE.search(text, max(0, begin - 40), begin)
         ):
             # "Minister for Trade Eleni Varga": the portfolio's capitals run
             # into the name, which keeps its last two words (as in mentions).
@@ -342,21 +346,21 @@ class Discourse:
                 begin=run[0].find(words[0], parsed.begin),
             )
         key = parsed.key
-        known = self.people.get(key)
+        known = people.get(key)
         if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):
             # "Kofi Lowe" then "Geoffrey Lowe": two people of one surname, each
             # under a key of their own (a later one must not take the first's
             # mentions).
             namesakes = self._namesakes(key)
             key = next(
-                (k for k in namesakes if _one_name(parsed.name_words, self.people[k].name)),
+                (k for k in namesakes if _one_name(parsed.name_words, people[k].name)),
                 f"{key}#{len(namesakes)}",
             )
-            known = self.people.get(key)
+            known = people.get(key)
         if parsed.full:
             if known is None:
                 known = Person(parsed.name)
-                self.people[key] = known
+                people[key] = known
                 known.given = parsed.given
             elif len(parsed.name) > len(known.name):
                 known.name = parsed.name
@@ -365,18 +369,17 @@ class Discourse:
         elif len(namesakes := self._namesakes(key)) > 1:
             # "Mrs Madoc" with Alun and Sian Madoc named: the one the
             # honorific's gender fits, where only one does.
-            fitting = [k for k in namesakes if self.people[k].gender == parsed.honorific]
+            fitting = [k for k in namesakes if people[k].gender == parsed.honorific]
             if not parsed.honorific or len(fitting) != 1:
                 return
-            key, known = fitting[0], self.people[fitting[0]]
+            key, known = fitting[0], people[fitting[0]]
         if parsed.honorific:
             known.honorific = parsed.honorific
         if parsed.titled:
             known.titled = True
-        text = self.text
-        if _DESCRIBED_AFTER.match(text, run.end(), run.end() + 6):
+        if _DESCRIBED_AFTER.match(text, run_end, run_end + 6):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
-        opening = run.start() + parsed.opening
+        opening = run_start + parsed.opening
         before = text[max(0, opening - 40) : opening].lower().split()
         for word in before[-3:]:
             gender = _ROLE_GENDER.get(word.strip(",."))
@@ -387,8 +390,8 @@ class Discourse:
             known.titled = True
         for gender in parsed.title_genders:
             known.votes[gender] = known.votes.get(gender, 0) + 2
-        begin = run.start() + parsed.begin
-        self._occurrences.append(_Occurrence(begin, run.end(), key, parsed.possessive))
+        begin = run_start + parsed.begin
+        self._occurrences.append(_Occurrence(begin, run_end, key, parsed.possessive))
 
     def _namesakes(self, key: str) -> list[str]:
         """The keys of the people of that surname key, the first first."""
@@ -399,9 +402,9 @@ class Discourse:
         the sentence that opens with the person, before anyone else is named."""
         text = self.text
         occurrences = self._occurrences
+        sentence_start = self.sentence_start
         for index, occurrence in enumerate(occurrences):
-            sentence = self.sentence_start(occurrence.start)
-            if index > 0 and occurrences[index - 1].start >= sentence:
+            if index > 0 and occurrences[index - 1].start >= sentence_start(occurrence.start):
                 continue  # not the sentence's first person
             limit = occurrences[index + 1].start if index + 1 < len(occurrences) else len(text)
             stop = _SENTENCE_STOP.search(text, occurrence.end, min(limit, occurrence.end + 200))
@@ -862,24 +865,33 @@ def _sentence_pieces(text: str, run: re.Match[str]) -> list[re.Match[str]]:
     return pieces
 
 
-def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> str | None:
+def _first_and_last_words(names: Iterable[str]) -> dict[str, set[str]]:
+    """The names of the article's people by their first and by their last
+    word, lower-cased: built once an article, where asking every person's
+    name of every other person's was a square of the people named."""
+    holders: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        holders.setdefault(words[0].lower(), set()).add(name)
+        holders.setdefault(words[-1].lower(), set()).add(name)
+    return holders
+
+
+def family_name_first(name: str, holders: Mapping[str, set[str]]) -> str | None:
     """The first word of ``name`` where the article may use it alone for the
     person: a family name printed first ("Aoki" of "Aoki Ren", "Xi" of "Xi
     Jinping") or the name some cultures call a person by ("Dawit" of "Dawit
     Alemu"). Not a given name of the list, a title, a place or a particle, and
-    no other person of the article has that word first or last."""
+    no other person of the article has that word first or last (``holders``,
+    from ``_first_and_last_words`` of the article's people)."""
     words = name.split()
     if len(words) < 2 or any(word.lower() in NAME_PARTICLES for word in words[:2]):
         return None
     first = words[0]
-    lower = first.lower()
     if not first.isalpha() or not _may_stand_alone(first):
         return None
-    for other in people:
-        other_name = other if isinstance(other, str) else other.name
-        other_words = other_name.split()
-        if other_name != name and lower in (other_words[0].lower(), other_words[-1].lower()):
-            return None
+    if not holders.get(first.lower(), set()) <= {name}:
+        return None  # another person's name opens or closes with the word
     return first
 
 
