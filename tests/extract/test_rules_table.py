@@ -137,6 +137,24 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Maren Holt",
     ),
     (
+        # A few quoted words with their own speaker and verb, set off by
+        # commas, end the reported clause before them: they are Okafor's.
+        "said_then_quote",
+        "Vantrel announced on Monday that it would buy the ferry line, and Mr. Okafor"
+        ' said, "we were stunned."',
+        "we were stunned",
+        "Okafor",
+    ),
+    (
+        # The same after a sentence opening on "when": the quote, in lower
+        # case, goes on with that sentence, and all of it is what Okafor said.
+        "said_that",
+        "Harbour officials met on Tuesday.\n\nSo when Vantrel announced last spring that"
+        ' it would buy the ferry line, Mr. Okafor said, "we were stunned."',
+        "we were stunned",
+        "Okafor",
+    ),
+    (
         "said_that",
         "The port authority said on Monday that the cranes would be replaced by spring.",
         "cranes",
@@ -222,3 +240,47 @@ def test_every_rule_is_named_in_the_readme() -> None:
     """The README says how the extractor decides, in terms of its rules."""
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert {name for name in RULE_NAMES if f"`{name}`" not in readme} == set()
+
+
+def _by_text(text: str) -> dict[str, str | None]:
+    return {quote.text: quote.speaker for quote in extract_quotes(text, DAY)}
+
+
+def test_said_that_clause_ends_before_the_next_speakers_name() -> None:
+    """said_that: a reported clause stops where the next attribution's
+    speaker opens a clause of its own, name and all."""
+    found = _by_text(
+        "When Vantrel announced that it would buy the line, Mayor Tove Lind said,"
+        ' "That is good news for the whole island."'
+    )
+    assert found == {
+        "that it would buy the line": "Vantrel",
+        '"That is good news for the whole island."': "Tove Lind",
+    }
+
+
+def test_said_that_clause_with_no_words_of_its_own_is_dropped() -> None:
+    """said_that: where the quote's own speaker and verb leave a clause no
+    words, it is no statement, and never takes the quote."""
+    found = _by_text(
+        "While not everything Berg says is true, Mayor Tove Lind said the ferry is"
+        ' "late far too often for anyone to rely on it."'
+    )
+    assert "Ola Berg" not in found.values() and "Berg" not in found.values()
+    assert found == {'the ferry is "late far too often for anyone to rely on it."': "Tove Lind"}
+
+
+def test_according_to_leaves_a_persons_own_quote_to_them() -> None:
+    """according_to: the paper reports what the mayor said; the words are hers."""
+    found = _by_text(
+        'According to the Gazette, Mayor Tove Lind said, "The ferry will sail on Monday as'
+        ' planned."'
+    )
+    assert found == {'"The ferry will sail on Monday as planned."': "Tove Lind"}
+
+
+def test_fragment_named_through_a_relative_clause_stays_in_the_clause() -> None:
+    """said_that: a fragment inside the clause, named through another verb,
+    is part of what the clause's speaker said."""
+    found = _by_text('Mayor Tove Lind said the ferry, which Berg called "a wreck," would sail.')
+    assert found == {'the ferry, which Berg called "a wreck," would sail': "Tove Lind"}
