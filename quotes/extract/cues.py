@@ -73,9 +73,18 @@ def after_possessive(text: str, position: int) -> bool:
     return mark in ("'s", "’s") or (mark[1] in "'’" and mark[0] == "s")
 
 
+# An article or a possessive pronoun before a cue word makes it a noun: "the
+# claims were rejected", "her remarks drew criticism", and a participle an
+# adjective: "the charged term". ("said", most cues, is skipped: "the said
+# agreement" is not news English.)
+_NOUN_OPENER = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur) \Z")
+
+
 def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
-    """Whether a CUE match is a verb, not a noun after a possessive."""
+    """Whether a CUE match is a verb, not a noun after an article or a possessive."""
     start = cue.start()
+    if cue[0] != "said" and _NOUN_OPENER.search(text, max(0, start - 7), start):
+        return False
     return (
         text[start - 2 : start - 1] not in _POSSESSIVE_ENDS  # most cues: told at once
         or not after_possessive(text, start)

@@ -480,7 +480,7 @@ ORGANISATION_WORDS = frozenset(
         party committee campaign union association agency bureau company corp inc
         group institute foundation organization organisation network news times post
         journal press reuters bank fund office court board network league alliance
-        coalition club center centre university authority district
+        coalition club center centre university authority district chamber
     """.split()
 )
 

@@ -445,6 +445,21 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             )
     if (
         phrase[0] > 1
+        and tokens[phrase[0] - 1][2] == "of"
+        and tokens[phrase[0] - 2][2] in _OWNED_BY_OF
+        and not _participle(text, cue_start)
+    ):
+        # "The wife of Jan Berg said", "the city of Tarnow said": the name
+        # completes a noun of a person or a place with "of"; the noun phrase
+        # speaks, read as printed, or nobody where no determiner opens it.
+        # ("footage of Berg saying": the participle's subject is Berg.)
+        head = _description_backwards(text, tokens, phrase[0] - 2)
+        if head is None:
+            return None
+        start, end = head.start, tokens[index][1]
+        return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
+    if (
+        phrase[0] > 1
         and tokens[phrase[0] - 1][2] in _OBJECT_PREPOSITIONS
         and tokens[phrase[0] - 2][2].islower()
     ):
@@ -467,6 +482,17 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
 
 
 _AFFILIATION_PREPOSITIONS = frozenset(["from", "at"])
+# Nouns that "of" and a name complete into someone else, or a place: "the
+# wife of Jan Berg", "the city of Tarnow" (not "percent of Americans", whose
+# speakers the name is).
+_OWNED_BY_OF = frozenset(
+    """
+        wife husband widow widower son daughter mother father brother sister
+        parents children family friend friends cousin partner nephew niece uncle
+        aunt grandson granddaughter fiancee fiance neighbour neighbor
+        city town village county province region district state country capital
+    """.split()
+)
 
 
 def _with_role_words(
@@ -928,6 +954,24 @@ def _make_mention(
         ):  # "J. Marta Voss" keeps its initial
             role_words, name_words = role_words + name_words[:given], name_words[given:]
             name = " ".join(name_words)
+    of = _of_before_name(lower_words, len(role_words))
+    if of is not None:
+        # "The mayor of Tarnow", "the head of Acme", "Most of the residents of
+        # Tarnow": the capitalised words after "of" are what the speaker
+        # belongs to, never the speaker's name. A capitalised word that is
+        # no title before "of" names a body ("The Bank of England").
+        head, lower_head = words[of - 1], lower_words[of - 1]
+        if _is_capitalised(head) and not (
+            _title_word(lower_head)
+            or lower_head in DETERMINERS
+            # "Residents of Tarnow say": a common noun capitalised at the
+            # start of a sentence
+            or (of == 1 and (lower_head in DESCRIPTION_HEADS or lower_head.endswith("s")))
+        ):
+            governing = lower_head in GOVERNMENT_WORDS or lower_head in _STATES
+            kind = SpeakerKind.GOVERNMENT if governing else SpeakerKind.ORGANISATION
+            return Mention(phrase, start, end, kind, _body_name(phrase))
+        return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
     role = _strip_determiner(" ".join(role_words)) or None
     # "Mr." / "Sen." alone before a surname is a title, not a role worth keeping.
     if role and (
@@ -935,6 +979,19 @@ def _make_mention(
     ):
         role = None
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
+
+
+# What a state calls itself before "of": "the Republic of Korea".
+_STATES = frozenset(["republic", "kingdom", "federation", "emirate", "principality"])
+
+
+def _of_before_name(lower_words: list[str], name_start: int) -> int | None:
+    """Where "of" stands just before the name ("of Tarnow", "of the Harbour
+    Board"), after a word it completes; None where it does not."""
+    of = name_start - 1
+    if of >= 1 and lower_words[of] == "the":
+        of -= 1
+    return of if of >= 1 and lower_words[of] == "of" else None
 
 
 def last_two(lower_words: list[str]) -> int:
@@ -1076,28 +1133,15 @@ def _name_of_affiliation(
     if "of" not in lower_words:
         return None
     k = lower_words.index("of")
-    # The name is the run of capitalised words just before "of": "Council
-    # member Nils Aho of North Quay" is Nils Aho.
-    begin = k
-    while begin > 0 and (
-        _is_capitalised(words[begin - 1])
-        # "Jan de Vries of ...": a particle inside the name
-        or (
-            lower_words[begin - 1] in NAME_PARTICLES
-            and begin > 1
-            and _is_capitalised(words[begin - 2])
-        )
-    ):
-        begin -= 1
-    while begin < k and _title_word(lower_words[begin]):
-        begin += 1  # "Mayor Nguyen Thi Hoa of Da Nang": the title is the role's
+    # The name is the run of name words just before "of", after its titles:
+    # "Council member Nils Aho of North Quay" is Nils Aho, "House Speaker Ola
+    # Berg of Vestfold" Ola Berg, "Mr. Aho of Lenox" Aho.
+    begin = name_start_of(words[:k], lower_words[:k]) if k else 0
     before = lower_words[begin:k]
+    titled = begin > 0 and lower_words[begin - 1].rstrip(".") in HONORIFICS
     if (
-        k - begin < 2
-        or any(
-            _title_word(word) or word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS
-            for word in before
-        )
+        k - begin < (1 if titled else 2)
+        or any(word in GOVERNMENT_WORDS or word in ORGANISATION_WORDS for word in before)
         or " ".join(before) in CAPITALS
         or is_place(" ".join(words[begin:k]))
     ):
@@ -1106,8 +1150,9 @@ def _name_of_affiliation(
     name = text[start:name_end]
     after_of = text[tokens[first + k][1] : end].strip()
     role = _strip_determiner(after_of) or None
-    if begin > 0:
-        role = " ".join(filter(None, [_strip_determiner(" ".join(words[:begin])), role]))
+    titles = [word for word in words[:begin] if word.lower().rstrip(".") not in HONORIFICS]
+    if titles:
+        role = " ".join(filter(None, [_strip_determiner(" ".join(titles)), role]))
     return Mention(name, start, name_end, SpeakerKind.PERSON, name, role)
 
 

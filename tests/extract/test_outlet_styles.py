@@ -169,10 +169,6 @@ KNOWN_GAPS = {
         "world-europe-broadcaster-farmers",
         "heard the message from the street",
     ): "date: the day of the saying told before is not carried",
-    (
-        "world-europe-broadcaster-farmers",
-        "qualified majority of member states",
-    ): "a noun ('backing') read as a verb of saying",
     ("world-gulf-agency-ministerial", "continue its efforts to bring the parties"): "missed",
     ("world-gulf-agency-ministerial", "importance of completing the Gulf railway"): "missed",
     (

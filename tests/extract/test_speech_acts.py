@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from quotes.extract import QuoteKind, extract_quotes
 
 DAY = dt.date(2031, 4, 9)
@@ -123,3 +125,19 @@ def test_no_one_in_particular_is_no_speaker() -> None:
     assert [(q.speaker, q.text) for q in found] == [
         ("the harbour master", "Everyone expects the tolls to rise")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claims were thrown out by the tribunal in March.",
+        "Her remarks drew a rebuke from the harbour board.",
+        "The comments came hours after the ferry ran aground.",
+        "Their warnings went unheeded for a decade.",
+        "Ivo Brandt steered around the charged phrase, \u201cgreedy landlords,\u201d all evening.",
+    ],
+)
+def test_a_verb_of_saying_after_an_article_or_possessive_is_a_noun(text: str) -> None:
+    # "the claims", "her remarks": what was said, named as a thing; no one says
+    # anything here, and the article is never a speaker.
+    assert [(q.text, q.speaker) for q in extract_quotes(text, DAY) if q.speaker] == []
