@@ -100,11 +100,19 @@ def is_statement(cue: ReportingCue, found: Found) -> bool:
     was said, not an act ("agreed to a swap"), not said by a weekday."""
     if _circumstance(cue.text[found.start : found.end]):
         return False
+    if cue.text.startswith("with ", found.start) and cue.word.lower().startswith(_CLOSING):
+        # "The advert concludes with footage of Lund ...": how it ended, no
+        # clause said.
+        return False
     if cue.word in ACTION_ONLY and not _proposition(cue.text, found):
         # "agreed to a swap", "showed no emotion": an act; "agreed that
         # the swap was fair" reports a proposition.
         return False
     return found.mention is None or found.mention.text.lower() not in _NOT_SUBJECTS
+
+
+# Verbs of closing, after which "with" names the last thing shown or done.
+_CLOSING = ("conclud", "clos", "end", "wrap")
 
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")

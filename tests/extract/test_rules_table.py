@@ -32,6 +32,16 @@ CASES: list[tuple[str, str, str, str | None]] = [
         "Maren Holt",
     ),
     (
+        # A reader's line that opens on a quote and ends on a dash and a
+        # name is signed by it, even where quote marks inside it cut the
+        # quote short; not the signer of the line above.
+        "signature_below",
+        '"The ferry is always late." \u2015 Ola Berg\n"As a nurse I would rather walk than'
+        ' take what he calls "a boat" any day of the week." \u2015 Kari Moe',
+        "As a nurse",
+        "Kari Moe",
+    ),
+    (
         "quote_then_said",
         '"The depot stays open all winter," Ilse Brandt said.',
         "depot",
@@ -74,6 +84,23 @@ CASES: list[tuple[str, str, str, str | None]] = [
         'Maren Holt lamented a harbour in which the boats "sit idle" all year.',
         "sit idle",
         "Maren Holt",
+    ),
+    (
+        # The quote closes a phrase opened by a participle of saying; the
+        # subject of the clause after it said it.
+        "fragment_of_verb",
+        'After telling the board the pier was "far too weak to hold a crane," Mayor Tove'
+        " Lind left the meeting.",
+        "far too weak",
+        "Tove Lind",
+    ),
+    (
+        # What a statement says, whoever issued it says, however the sentence opens.
+        "said_that",
+        "After a hastily called, late-night session, the harbour board issued a statement"
+        ' calling the collision "a grave failure of basic seamanship" by the crew.',
+        "collision",
+        "the harbour board",
     ),
     (
         "introduced_before",
@@ -284,3 +311,13 @@ def test_fragment_named_through_a_relative_clause_stays_in_the_clause() -> None:
     is part of what the clause's speaker said."""
     found = _by_text('Mayor Tove Lind said the ferry, which Berg called "a wreck," would sail.')
     assert found == {'the ferry, which Berg called "a wreck," would sail': "Tove Lind"}
+
+
+def test_said_that_nothing_said_by_what_a_clip_ends_with() -> None:
+    """said_that: "concludes with footage of ..." says how the advert ends;
+    the words in the footage are the filmed person's."""
+    found = _by_text(
+        'The advert concludes with footage of Lund saying during the hearing, "That makes'
+        ' the port safe," as the crowd cheers.'
+    )
+    assert found == {'"That makes the port safe,"': "Lund"}
