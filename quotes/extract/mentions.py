@@ -445,6 +445,14 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             )
     if (
         phrase[0] > 1
+        and tokens[phrase[0] - 1][2] in _LOCATIVES
+        and _is_capitalised(tokens[phrase[1]][2])
+    ):
+        # "Analysts in Tokyo said", "a source in Moscow said": the place says
+        # where the speakers are, never who speaks.
+        return _located_before(text, tokens, phrase[0] - 1, tokens[index][1])
+    if (
+        phrase[0] > 1
         and tokens[phrase[0] - 1][2] == "of"
         and tokens[phrase[0] - 2][2] in _OWNED_BY_OF
         and not _participle(text, cue_start)
@@ -482,6 +490,37 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
 
 
 _AFFILIATION_PREPOSITIONS = frozenset(["from", "at"])
+_LOCATIVES = frozenset(["in", "across"])
+
+
+def _located_before(
+    text: str, tokens: list[tuple[int, int, str]], preposition: int, end: int
+) -> Mention | None:
+    """Who speaks in "Analysts in Tokyo", "Ola Berg in Oslo", "the Chamber of
+    Commerce in Oslo": people described by a noun of people, as printed with
+    the place, the person named, a body with its place; None for anything
+    else, rather than the place."""
+    phrase = _phrase_backwards(tokens, preposition - 1)
+    if phrase is None:
+        return None
+    head = tokens[preposition - 1][2].lower()
+    if head in GOVERNMENT_WORDS:
+        # "the government in Beijing": the government of the place.
+        place = _make_mention(text, tokens, preposition + 1, len(tokens) - 1)
+        if place is not None and place.kind is SpeakerKind.GOVERNMENT:
+            start = tokens[phrase[0]][0]
+            return Mention(text[start:end], start, end, SpeakerKind.GOVERNMENT, place.name)
+    if head in DESCRIPTION_HEADS or head.endswith(_GROUP_SUFFIXES) or _title_word(head):
+        start = tokens[phrase[0]][0]
+        return Mention(text[start:end], start, end, SpeakerKind.DESCRIPTION, text[start:end])
+    named = _make_mention(text, tokens, phrase[0], phrase[1])
+    if named is not None and named.kind is SpeakerKind.ORGANISATION:
+        # "The EU Chamber of Commerce in China": the place is part of the name.
+        start = named.start
+        return Mention(text[start:end], start, end, named.kind, _body_name(text[start:end]))
+    return named if named is not None and named.kind is SpeakerKind.PERSON else None
+
+
 # Nouns that "of" and a name complete into someone else, or a place: "the
 # wife of Jan Berg", "the city of Tarnow" (not "percent of Americans", whose
 # speakers the name is).
@@ -630,7 +669,7 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
                 mention.end,
                 mention.kind,
                 mention.name,
-                _strip_determiner(role),
+                _strip_determiner(role) or None,  # "a" alone before an unknown noun
             )
     return mention
 

@@ -295,3 +295,10 @@ def test_a_speaker_of_a_house_is_a_title_not_a_name(text: str, role: str) -> Non
     for quote in extract_quotes(text):
         assert quote.speaker == "Ana Ruiz"
         assert quote.speaker_role == role
+
+
+def test_an_appositive_of_an_unknown_noun_leaves_no_empty_role() -> None:
+    # "a beekeeper from Voss": the role reader stops at the article; the
+    # speaker has no role rather than an empty one.
+    quote = extract_quotes('"The hives are dying," said Tove Rand, a beekeeper from Voss.')[0]
+    assert (quote.speaker, quote.speaker_role) == ("Tove Rand", None)
