@@ -142,6 +142,11 @@ def quote_then_said(quotation: Quotation) -> Found | None:
         or (quotation.adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
     ):
         return None
+    if quotation.kind is QuoteKind.DIRECT and _SUBORDINATE_AFTER.match(text, end, after_end):
+        # 'Lund saying, "That makes the port safe," when Berg blasted her
+        # for ...': a clause of its own, with its own subject and verb,
+        # follows the quote; no attribution of it.
+        return None
     found = _attribution_in(article, end, after_end, leading=True)
     if found is None:
         return None
@@ -586,6 +591,11 @@ def _attribution_in(
         if mention is not None:
             return mention, cue.span()
     return None
+
+
+# A subordinate clause with a subject of its own opening right after a quote
+# (not "before discussing it, he said": a participle's phrase).
+_SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:when|while|after|before|until)\s+(?![a-z]+ing\b)")
 
 
 def _closing_attribution(text: str, start: int, end: int) -> tuple[Mention, tuple[int, int]] | None:

@@ -321,3 +321,23 @@ def test_said_that_nothing_said_by_what_a_clip_ends_with() -> None:
         ' the port safe," as the crowd cheers.'
     )
     assert found == {'"That makes the port safe,"': "Lund"}
+
+
+def test_quote_then_said_not_across_a_clause_of_its_own() -> None:
+    """quote_then_said: a clause of time with its own subject after the quote
+    ("..., when Berg blasted her") is no attribution of the quote; what Berg
+    blasted is his own report."""
+    found = _by_text(
+        'The clip shows Lund saying at the hearing last week, "That makes the port safe,"'
+        " when Berg blasted her for not paying the harbour fee."
+    )
+    assert found == {
+        '"That makes the port safe,"': "Lund",
+        "her for not paying the harbour fee": "Berg",
+    }
+    # "before" and a participle is a phrase of the quote's own sentence.
+    found = _by_text(
+        'Maria Lind would not say more. "I want to wait until I meet the board" before'
+        " discussing the fares, she said."
+    )
+    assert found['"I want to wait until I meet the board"'] == "Maria Lind"
