@@ -6,7 +6,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from quotes.extract.cues import CUE, CUE_REACH, LONGEST_CUE, after_possessive, is_word_char
+from quotes.extract.cues import (
+    CUE,
+    CUE_REACH,
+    LONGEST_CUE,
+    after_possessive,
+    is_word_char,
+    whole_text_cues,
+)
+from quotes.extract.patterns import word_alternation
 
 # A full stop ends a sentence unless it closes an initial or a known
 # abbreviation; the look-behinds run only where a stop has matched.
@@ -20,7 +28,7 @@ _SENTENCE_END = re.compile(
     # One look-behind for all the abbreviations of a length, not one each:
     # fewer assertions to try at every stop.
     + "".join(
-        rf"(?<!\b(?:{'|'.join(re.escape(word) for word in ABBREVIATIONS if len(word) == size)})\.)"
+        rf"(?<!\b{word_alternation(word for word in ABBREVIATIONS if len(word) == size)}\.)"
         for size in sorted({len(word) for word in ABBREVIATIONS})
     )
     + r"[.!?]*[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|'')?[A-Z0-9])"
@@ -103,7 +111,7 @@ class Article:
     def cues(self) -> list[re.Match[str]]:
         """``list(CUE.finditer(text))``."""
         if self._cues is None:
-            self._cues = list(CUE.finditer(self.text))
+            self._cues = whole_text_cues(self.text)
             self._cue_starts = [cue.start() for cue in self._cues]
         return self._cues
 

@@ -39,17 +39,20 @@ from quotes.extract.lexicon import (
     WEEKDAYS,
 )
 from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE, last_two, name_start_of
+from quotes.extract.patterns import word_alternation
 
-_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
-_CAP = r"[A-Z][\w'’-]*+\.?"
+_PARTICLE = word_alternation(NAME_PARTICLES)
+_CAP = r"[A-Z][A-Za-z\w'’-]*+\.?"
 # A run of capitalised words (particles and "al-X" inside): a candidate name.
 # (The look-behind follows the first capital rather than preceding it: a pattern
 # that opens with a character set is scanned for that set, twice as fast. The
 # runs of word characters are possessive, "*+": giving back a letter can never
 # let a stop or a space follow, and re would try every one after each
-# capitalised word that no other follows.)
+# capitalised word that no other follows. The ASCII letters, which \w holds,
+# are spelled out in the word sets: re tells them from one table, not by the
+# Unicode category it reads for other characters.)
 _NAME_RUN = re.compile(
-    rf"[A-Z](?<![\w'’-][A-Z])[\w'’-]*+\.?"
+    rf"[A-Z](?<![\w'’-][A-Z])[A-Za-z\w'’-]*+\.?"
     rf"(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+)*(?:{_CAP}|al-[A-Z][\w'’-]*+))+"
 )
 # "he", "him", "his" (group 1), "she", "her", "hers", in any case. The pattern
@@ -94,7 +97,7 @@ _DEFINITE_ROLE = re.compile(
     # (The word boundary is a look-behind after the first letter, so that re
     # scans for that letter rather than trying the pattern at every character.)
     r"[Tt](?<!\w[Tt])he\s+(?:[\w-]+\s+){0,2}?(?:\d{1,3}-year-old|"
-    + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
+    + word_alternation(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3)
     + r")\b"
 )
 # How far back a pronoun looks for its antecedent, and a described person
@@ -155,7 +158,7 @@ _MAX_DISTANCE = 2500
 _DESCRIBED_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s|the\s)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person the article names."""
 
@@ -807,6 +810,9 @@ def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> st
     return first
 
 
+# A pure function of the word, asked for every full name of every article
+# (and the same names come back): read once a process.
+@functools.lru_cache(maxsize=8192)
 def _may_stand_alone(word: str) -> bool:
     """Whether a capitalised word of a full name may be what the article calls
     the person alone: not a given name of the list, a title, an honorific, a

@@ -110,6 +110,40 @@ class _Cues:
 CUE = _Cues()
 
 
+# The whole text is read for cues once an article (Article.cues), and a
+# pattern that opens with a look-behind, as _PATTERN does, is tried at every
+# character. A cue opens after a space or another character that is no word
+# character: these patterns are scanned for that character (a space re finds
+# as a literal, the other kinds, rarer, through one table) and read only the
+# first word of a cue after it, no further (so that no match holds the space
+# before another cue). Each place they find is then read with _PATTERN itself:
+# about 70% of the time of scanning with _PATTERN alone.
+_FIRST_WORDS = word_alternation(
+    {word.split()[0] for word in _CUE_WORDS} | {"according", "According"}
+)
+_AFTER_SPACE = re.compile(" " + _FIRST_WORDS + r"\b")
+_AFTER_OTHER = re.compile(r"[^a-zA-Z0-9_\- ](?<![\w-])" + _FIRST_WORDS + r"\b")
+
+
+def whole_text_cues(text: str) -> list[re.Match[str]]:
+    """``list(CUE.finditer(text))``, found as said above."""
+    openings = [0]
+    openings += [before.start() + 1 for before in _AFTER_SPACE.finditer(text)]
+    openings += [before.start() + 1 for before in _AFTER_OTHER.finditer(text)]
+    openings.sort()
+    cues = []
+    end = 0
+    for start in openings:
+        if start < end:
+            continue  # inside the cue before ("pointed out"), as finditer skips it
+        cue = _PATTERN.match(text, start)
+        if cue is not None:
+            end = cue.end()
+            if _a_verb(text, cue, len(text)):
+                cues.append(cue)
+    return cues
+
+
 # ", said Peskov." / ", Peskov said." closing a clause that is itself reported.
 TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:" + word_alternation(SPEECH_VERBS) + r")\s+[\w .'’-]{2,60}"

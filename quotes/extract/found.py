@@ -9,7 +9,7 @@ from quotes.extract.mentions import Mention
 from quotes.extract.model import QuoteKind
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     start: int
     end: int

@@ -41,7 +41,7 @@ from quotes.extract.story_days import another_day_told, day_told_before
 from quotes.extract.when import resolve_date
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     role: str | None

@@ -4,7 +4,6 @@ participles, coordinated verbs, appositives, relative clauses, issuers of letter
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from quotes.extract.article import last_before, stripped_end, word_count
 from quotes.extract.cues import CUE, INDIRECT_VERBS, QUOTE_MARK
@@ -51,7 +50,7 @@ def relative_antecedent(text: str, sentence_start: int, mention: Mention) -> Men
         return named if nominal and named.text.lower() == lower else mention
     if lower not in PERSONAL_PRONOUNS or named.kind is not SpeakerKind.PERSON:
         return mention
-    return replace(mention, antecedent=named, printed=nominal)
+    return mention._replace(antecedent=named, printed=nominal)
 
 
 def opening_report(

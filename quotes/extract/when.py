@@ -15,6 +15,7 @@ import re
 
 from quotes.extract.lexicon import MONTHS, WEEKDAYS
 from quotes.extract.model import DatePrecision
+from quotes.extract.patterns import word_alternation
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -44,12 +45,16 @@ _CUES = re.compile(
     r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
     rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b)"
 )
-# Every cue holds a digit or one of these (weekdays, "today" and "yesterday"
-# all hold "day"): most clauses hold none, and one quick search skips them.
-_MAY_HOLD_A_CUE = re.compile(
-    rf"(?=[\d{_OPENINGS}])"
-    r"(?:\d|day|night|week|month|year|morning|afternoon|evening|ago"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# Every cue holds a digit or one of these words (weekdays, "today" and
+# "yesterday" all hold "day"): most clauses hold none, and two quick searches
+# skip them. (Two, because a pattern whose branches all open with a letter is
+# scanned for those letters, and a digit would be a branch of another kind.)
+_DIGIT = re.compile(r"\d")
+_CUE_WORD = re.compile(
+    word_alternation(
+        "day night week month year morning afternoon evening ago "
+        "jan feb mar apr may jun jul aug sep oct nov dec".split()
+    )
 )
 _PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3}
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -62,7 +67,7 @@ def resolve_date(clause: str, published: dt.date | None) -> tuple[dt.date | None
     publication date: unknown.
     """
     lowered = clause.lower()
-    if _MAY_HOLD_A_CUE.search(lowered) is None:
+    if _DIGIT.search(lowered) is None and _CUE_WORD.search(lowered) is None:
         candidates = []
     else:
         candidates = sorted(

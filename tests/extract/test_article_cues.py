@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.extract.article import Article
-from quotes.extract.cues import CUE
+from quotes.extract.cues import CUE, whole_text_cues
 
 _PIECES = st.sampled_from(
     [
@@ -62,3 +62,56 @@ def test_a_window_ending_before_the_that_of_a_possessive_claim() -> None:
     scanned = [cue[0] for cue in CUE.finditer(text, 0, end)]
     assert [cue[0] for cue in Article(text).cues_in(0, end)] == scanned == []
     assert [cue[0] for cue in Article(text).cues_in(0, len(text))] == ["claims"]
+
+
+# Whatever stands before a cue: a space, a line break, quotation marks, a dash,
+# a no-break space, a letter of another script or a hyphen (which make no cue),
+# or nothing; and phrase cues whose later word opens another cue's word.
+_AROUND_CUES = st.sampled_from(
+    [
+        "said",
+        "says",
+        "told",
+        "pointed out",
+        "out",
+        "asked about",
+        "about",
+        "called for",
+        "according to",
+        "According to",
+        "Vale's claims",
+        " that",
+        "unsaid",
+        "é",
+        "-",
+        "_",
+        " ",
+        "\u00a0",
+        "\n",
+        '"',
+        "“",
+        "—",
+        "(",
+        ".",
+        "Lund",
+    ]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(_AROUND_CUES, max_size=24).map("".join))
+def test_the_whole_text_scan_finds_what_the_cue_pattern_finds(text: str) -> None:
+    assert [(cue.span(), cue[0]) for cue in whole_text_cues(text)] == [
+        (cue.span(), cue[0]) for cue in CUE.finditer(text)
+    ]
+
+
+def test_the_whole_text_scan_reads_each_kind_of_opening() -> None:
+    text = 'said Lund. "Ines Vale told—said\n(according to Aho) unsaid pre-told pointed out'
+    assert [cue[0] for cue in whole_text_cues(text)] == [
+        "said",
+        "told",
+        "said",
+        "according to",
+        "pointed out",
+    ]
