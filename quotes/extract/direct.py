@@ -110,11 +110,6 @@ def signature_below(quotation: Quotation) -> Found | None:
     return None if signed is None else quotation.found(signed, None, 0.8)
 
 
-# A closing mark, then a dash at the end of a line: the signature of the
-# quote the line holds.
-_SIGNED_CLOSE = re.compile(r"[\"”][^\S\n]*(?=[―—–])")
-
-
 def _line_signed(quotation: Quotation) -> Mention | None:
     """'"As a nurse I'd take what he calls "a boat" over this." ― Kari Moe':
     a line that opens on a quote and closes on a dash and a name is signed
@@ -126,10 +121,15 @@ def _line_signed(quotation: Quotation) -> Mention | None:
     line_end = article.paragraph_end(quotation.start)
     newline = text.find("\n", quotation.end, line_end)
     limit = newline if newline >= 0 else line_end
-    closes = list(_SIGNED_CLOSE.finditer(text, quotation.end - 1, limit))
-    if not closes or closes[-1].end() <= quotation.end:
-        return None  # the quote's own end: read by _signature
-    return _signature(article, closes[-1].end())
+    # The line's last dash (found from its end, with str.rfind), right after
+    # a closing mark.
+    dash = max(text.rfind(mark, quotation.end, limit) for mark in "―—–")
+    if dash < 0:
+        return None
+    close = stripped_end(text, dash)
+    if close <= quotation.end or text[close - 1] not in '"”':
+        return None  # at the quote's own end: read by _signature
+    return _signature(article, close)
 
 
 def quote_then_said(quotation: Quotation) -> Found | None:
