@@ -36,6 +36,7 @@ from quotes.extract.lexicon import (
     ORGANISATION_WORDS,
     POST_NOMINALS,
     TITLE_WORDS,
+    US_STATES,
     WEEKDAYS,
 )
 from quotes.extract.mentions import CAPITALISED_STOPS, TITLE_BEFORE, last_two, name_start_of
@@ -147,12 +148,18 @@ _ROLE_HEADS = (
 )
 # Capitalised words a run of names takes in that are no names: "Both Bolton",
 # "Bill Clinton And".
-_RUN_STOPS = CAPITALISED_STOPS | frozenset("both neither either unlike see like not".split())
+# (a pronoun too: "... and Ana Lind. She said" is no person "Ana Lind She")
+_RUN_STOPS = CAPITALISED_STOPS | frozenset(
+    "both neither either unlike see like not he she they we i his her their".split()
+)
 # "to Putin", "what Putin called": the name is no subject there.
 _OBLIQUE_BEFORE = re.compile(
     r"(?:\b(?:to|for|at|with|about|on|against|from|by|of|in|and|what|which|whom)\s+"
     r"(?:(?:[A-Z][\w'’.-]*|the|\w+\'s)\s+){0,4})$"
 )
+# "the offer, which Lind had called ...", "what Putin called ...": a name
+# opening a relative clause, whose words are not the sentence's own.
+_RELATIVE_BEFORE = re.compile(r"\b(?:what|which|whom)\s+(?:(?:[A-Z][\w'’.-]*|the)\s+){0,4}$")
 _MAX_DISTANCE = 2500
 # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,": a person described after the name.
 _DESCRIBED_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s|the\s)")
@@ -246,7 +253,8 @@ class Discourse:
         text = self.text
         for run in _NAME_RUN.finditer(text):
             if not self.quoted(run.start()):
-                self._add_run(run)
+                for piece in _sentence_pieces(text, run):
+                    self._add_run(piece)
         # A run of capitalised words is a person only with some evidence of
         # it: a known given name, an honorific, a title or a person's role
         # word before it, a gendered role, an age, or the article quoting
@@ -270,6 +278,7 @@ class Discourse:
         for occurrence in self._occurrences:
             first_seen.setdefault(occurrence.key, occurrence.start)
         shared = {key.partition("#")[0] for key in people if "#" in key}
+        courtesy = "Sir " in text or "Dame " in text
         for key, person in people.items():
             if key.partition("#")[0] in shared:
                 continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
@@ -281,6 +290,8 @@ class Discourse:
             family = family_name_first(person.name, people.values())
             if family is not None:
                 spellings.append(family)  # "Takeda" of "Takeda Sayaka"
+            elif courtesy:
+                self._given_after_courtesy(person.name, key, first_seen.get(key, 0), opened)
             for spelling in spellings:
                 # (the first word of a full name is where its occurrence opens)
                 skipped = opened if spelling == family else covered
@@ -297,6 +308,18 @@ class Discourse:
                         self._occurrences.append(_Occurrence(position, end, key, possessive))
                     position = text.find(spelling, end)
         self._occurrences.sort(key=_start)
+
+    def _given_after_courtesy(self, name: str, key: str, after: int, opened: set[int]) -> None:
+        """ "Dame Ama" alone, once "Dame Ama Lowe" was named: a knight or a
+        dame goes by the given name after the courtesy title."""
+        given = name.split()[0]
+        if not gender_of_given_name(given):
+            return
+        for found in re.finditer(rf"\b(?:Sir|Dame)\s+({re.escape(given)})\b", self.text[after:]):
+            start, end = after + found.start(1), after + found.end(1)
+            if start not in opened and not self.quoted(start):
+                possessive = self.text.startswith(("'s", "’s"), end)
+                self._occurrences.append(_Occurrence(start, end, key, possessive))
 
     def _add_run(self, run: re.Match[str]) -> None:
         parsed = _parse_run(run[0])
@@ -400,10 +423,17 @@ class Discourse:
         oblique = self._obliques.get(position)
         if oblique is None:
             line = self.text.rfind("\n", max(0, position - 80), position) + 1
-            start = max(line, position - 80)
+            # Not across the sentence's start: "... such as Ana Lind and Per
+            # Moe. Berg said" leaves Berg the subject of his own sentence.
+            start = max(line, position - 80, self.sentence_start(position))
             oblique = _OBLIQUE_BEFORE.search(self.text, start, position) is not None
             self._obliques[position] = oblique
         return oblique
+
+    def _relative(self, position: int) -> bool:
+        """Whether the name at ``position`` opens a relative clause: the one
+        who speaks there is not what the sentence is about."""
+        return _RELATIVE_BEFORE.search(self.text, max(0, position - 60), position) is not None
 
     # -- resolving ------------------------------------------------------------
 
@@ -444,9 +474,10 @@ class Discourse:
                 if _agrees(people[occurrence.key], wanted)
             ]
             if candidates:
-                speaking = next(
-                    (c for c in candidates if not c.possessive and self._speaks(c.start)), None
-                )
+                speakers = [c for c in candidates if not c.possessive and self._speaks(c.start)]
+                # One who speaks in a relative clause ("the offer, which Lind
+                # called ...") yields to the sentence's own subject, if it has one.
+                speaking = next((c for c in speakers if not self._relative(c.start)), None)
                 if described and speaking is None:
                     # "The Dutchman said Kowalczyk was ill": the described
                     # speaker is the subject, not the name after the verb.
@@ -454,15 +485,26 @@ class Discourse:
                     if person is not None:
                         return person
                 if speaker_only:
+                    speaking = speaking or next(iter(speakers), None)
                     return people[speaking.key] if speaking is not None else None
                 oblique = [self._oblique(c.start) for c in candidates]
-                subject = speaking or next(
-                    (
-                        c
-                        for c, o in zip(candidates, oblique, strict=True)
-                        if not c.possessive and not o
-                    ),
-                    None,
+                subject = (
+                    speaking
+                    or next(
+                        (
+                            c
+                            for c, o in zip(candidates, oblique, strict=True)
+                            if not c.possessive and not o
+                        ),
+                        None,
+                    )
+                    or next(iter(speakers), None)
+                    # the subject of a relative clause ("what Marek told ..."),
+                    # unlike an object ("a speech by Marek"), may be meant
+                    or next(
+                        (c for c in candidates if not c.possessive and self._relative(c.start)),
+                        None,
+                    )
                 )
                 if subject is not None:
                     return people[subject.key]
@@ -787,6 +829,37 @@ def _parse_run(raw: str) -> _Run | None:
         opening=offsets[0],
         begin=offsets[start] if start < len(offsets) else 0,
     )
+
+
+# A capitalised word with a period after it, then a blank: a sentence's end
+# unless the word is an initial or an abbreviation ("J.", "St.", "Sen.", "Calif.").
+_PERIOD_WORD = re.compile(r"([A-Z][\w'’-]+)\.(?=[^\S\n])")
+
+
+def _sentence_pieces(text: str, run: re.Match[str]) -> list[re.Match[str]]:
+    """A run cut where a sentence ends inside it: "... met Jeb Bush. Trump's
+    aides" is "Jeb Bush" and no person "Jeb Bush Trump"."""
+    if ". " not in run[0]:
+        return [run]
+    pieces = []
+    start = run.start()
+    for found in _PERIOD_WORD.finditer(text, run.start(), run.end()):
+        word = found[1]
+        lower = word.lower()
+        if len(word) <= 2 or word.isupper() or lower in TITLE_WORDS or lower in US_STATES:
+            continue
+        piece = _NAME_RUN.fullmatch(text, start, found.end() - 1)
+        if piece is not None:
+            pieces.append(piece)
+        start = found.end()
+        while text[start].isspace():
+            start += 1
+    if start == run.start():
+        return [run]
+    piece = _NAME_RUN.fullmatch(text, start, run.end())
+    if piece is not None:
+        pieces.append(piece)
+    return pieces
 
 
 def family_name_first(name: str, people: Iterable[Person] | Iterable[str]) -> str | None:

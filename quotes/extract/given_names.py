@@ -1,16 +1,27 @@
 """Given names that tell a person's gender, for pronoun agreement.
 
-A small hand-written list of common given names across the languages news
-copy names people in (English, French, German, Spanish, Italian, Slavic,
-Arabic, Turkish, Persian, African, East Asian), written for this project.
+Two sources, the first winning:
+
+- a hand-written list of common given names across the languages news copy
+  names people in (English, French, German, Spanish, Italian, Slavic,
+  Arabic, Turkish, Persian, African, East Asian, Nordic), written for this
+  project, with the names that must tell nothing (``NEITHER``);
+- ``quotes/data/given_names.tsv``, about 7,700 names with a clear consensus
+  and much evidence in nomquamgender's name data (MIT licence, notice in
+  ``quotes/data/given_names.LICENSE``), without English common words, common
+  family names and the project's own lexicon; rebuilt by
+  ``scripts/build_given_names.py``.
+
 Only names overwhelmingly used for one gender are listed; a name missing
 here simply tells nothing, and the article's own honorifics and pronouns
-are asked first.
+are asked first. A known given name is also what tells the name readers
+that a capitalised word starts a person's name ("Republican Ana Lind").
 """
 
 from __future__ import annotations
 
 import unicodedata
+from importlib import resources
 
 FEMALE = frozenset(
     """
@@ -125,8 +136,33 @@ MALE = frozenset(
     volkan ekrem narendra rahul amit arvind vijay rajesh suresh ramesh manoj sunil
     ashok mukesh nitish akhilesh shashi piyush rajnath shinzo fumio yoshihide taro
     kenji hiroshi takeshi shigeru junichiro koichi hideki ichiro prabowo
+    per
     """.split()
 )
+
+# Names that tell nothing whatever the data file says: used for both
+# genders where news copy meets them ("Andrea", "Jean", "Kim", "Ola"), or
+# words that name a place, a holiday or a brand more often than a person.
+NEITHER = frozenset(
+    """
+    andrea jean kim ola
+    """.split()
+)
+
+
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    """The data file's names, read once at import: (female, male)."""
+    text = resources.files("quotes.data").joinpath("given_names.tsv").read_text("utf-8")
+    female: set[str] = set()
+    male: set[str] = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            (female if gender == "f" else male).add(name)
+    return frozenset(female - NEITHER - MALE), frozenset(male - NEITHER - FEMALE)
+
+
+_DATA_FEMALE, _DATA_MALE = _load()
 
 
 def gender_of_given_name(name: str) -> str | None:
@@ -136,8 +172,8 @@ def gender_of_given_name(name: str) -> str | None:
         # "António", "Jörg", "Søren": the list is written without accents.
         folded = unicodedata.normalize("NFKD", key.replace("ø", "o"))
         key = "".join(c for c in folded if not unicodedata.combining(c))
-    if key in FEMALE:
+    if key in FEMALE or key in _DATA_FEMALE:
         return "f"
-    if key in MALE:
+    if key in MALE or key in _DATA_MALE:
         return "m"
     return None

@@ -355,6 +355,19 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             found = _make_mention(text, tokens, phrase[0], phrase[1])
             if found is not None:
                 return found
+    if last == "," and index > 0:
+        aside = _participle_aside(tokens, index)
+        if aside is not None:
+            # "Ana Lind, speaking on Sunday, said": the subject stands before
+            # the participle's phrase.
+            phrase = _phrase_backwards(tokens, aside - 1)
+            if phrase is not None:
+                if phrase[0] > 1 and tokens[phrase[0] - 1][2] in _LOCATIVES:
+                    # "Six newspapers in Ohio, including ..., said"
+                    return _located_before(text, tokens, phrase[0] - 1, tokens[aside - 1][1])
+                found = _make_mention(text, tokens, phrase[0], phrase[1])
+                if found is not None:
+                    return found
     if last in (",", "—") and index > 0:
         # "Peskov, the Kremlin spokesman, said": an appositive before the verb.
         appositive = _phrase_backwards(tokens, index - 1)
@@ -495,6 +508,22 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
 
 
 _AFFILIATION_PREPOSITIONS = frozenset(["from", "at"])
+
+
+def _participle_aside(tokens: list[tuple[int, int, str]], comma: int) -> int | None:
+    """Where the comma opening ", speaking on Sunday," stands, for the comma
+    at ``comma`` that closes it: a phrase of a lower-case -ing word and a few
+    more words, with no comma inside; None where there is none."""
+    for opening in range(comma - 2, max(0, comma - 9), -1):
+        word = tokens[opening][2]
+        if word == ",":
+            participle = tokens[opening + 1][2]
+            if participle.islower() and participle.endswith("ing") and opening > 0:
+                return opening
+            return None
+    return None
+
+
 _LOCATIVES = frozenset(["in", "across"])
 
 

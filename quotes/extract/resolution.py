@@ -792,14 +792,12 @@ def _date(
         parts.append(text[item.end : sentence_end])
     if not parts:
         parts.append(text[item.cue[0] : item.cue[1]])
-    # "X, who leaves office on Oct. 1, said on Tuesday": a relative clause
-    # dates what its subject does, not the saying (unless it is the saying).
-    # (A relative clause is fenced by two commas: a part with fewer, most of
-    # them, has none, and is not searched.)
+    # "X, who leaves office on Oct. 1, said on Tuesday", "..., wrote Aho,
+    # who won in March.": a relative clause dates what its subject does, not
+    # the saying (unless it is the saying). (It opens on a comma: a part
+    # without one is not searched.)
     said_on, precision = resolve_date(
-        " ".join(
-            _RELATIVE_CLAUSE.sub(",", part) if part.count(",") > 1 else part for part in parts
-        ),
+        " ".join(_RELATIVE_CLAUSE.sub(",", part) if "," in part else part for part in parts),
         published,
     )
     if precision is DatePrecision.REPORTED:
@@ -811,5 +809,5 @@ def _date(
 
 
 _RELATIVE_CLAUSE = re.compile(
-    r",\s*(?:who|which|whose)\b(?![^,]*\b(?:sp[eo]k|talk|told|said|say|address))[^,]*,"
+    r",\s*(?:who|which|whose)\b(?![^,]*\b(?:sp[eo]k|talk|told|said|say|address))[^,]*(?:,|$)"
 )

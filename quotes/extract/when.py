@@ -43,7 +43,10 @@ _CUES = re.compile(
     r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
     r"last (?:night|week|month|year)|earlier this (?:week|month|year)|"
     r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
-    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b)"
+    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
+    # "in March", "in December 2024": a month alone, after "in" only (a bare
+    # "may" or "march" is a verb more often than a month)
+    rf"|(?<=\bin\s)(?P<mo>(?P<mom>{_MONTH})\b\.?(?:,?\s+(?P<moy>\d{{4}}))?))"
 )
 # Every cue holds a digit or one of these words (weekdays, "today" and
 # "yesterday" all hold "day"): most clauses hold none, and two quick searches
@@ -56,7 +59,7 @@ _CUE_WORD = re.compile(
         "jan feb mar apr may jun jul aug sep oct nov dec".split()
     )
 )
-_PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3}
+_PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3, "mo": 4}
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -96,6 +99,8 @@ def _resolve(
         day_number = int(match[prefix + "d"])
         year_text = match[prefix + "y"]
         return _calendar(month, day_number, year_text, published)
+    if kind == "mo":
+        return _month(MONTHS[match["mom"].lower()], match["moy"], published)
     if published is None:
         return None
     if kind == "rel":
@@ -122,6 +127,18 @@ def _calendar(
         return None
     day = _safe_date(year, month, day_number)
     return (day, DatePrecision.DAY) if day else None
+
+
+def _month(
+    month: int, year_text: str | None, published: dt.date | None
+) -> tuple[dt.date, DatePrecision] | None:
+    """ "in March": the last March not after publication, as its first day."""
+    if year_text:
+        return dt.date(int(year_text), month, 1), DatePrecision.MONTH
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return dt.date(year, month, 1), DatePrecision.MONTH
 
 
 def _relative(

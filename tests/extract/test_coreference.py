@@ -378,3 +378,22 @@ def test_an_inverted_described_speaker_is_read_whole() -> None:
     quote = _quote(text, "never cheated")
     assert quote.speaker_mention == "the Tromso-born driver"
     assert quote.speaker == "Peter Lund"
+
+
+def test_one_who_speaks_in_a_relative_clause_yields_to_the_sentence_s_subject() -> None:
+    # Marek's word is quoted inside the clause about the offer; the sentence
+    # is about Brel, and the next "he said" is his.
+    for relative in (
+        'the offer, which Ivo Marek had called "generous"',
+        'what Ivo Marek called a "fair deal"',
+    ):
+        text = f'Tomas Brel turned down {relative}. "It is an insult to the crews," he said.'
+        assert _quote(text, "insult").speaker == "Tomas Brel"
+
+
+def test_one_who_speaks_in_a_relative_clause_is_still_the_only_one_agreeing() -> None:
+    text = (
+        "The memo contradicted what Ana Marek told the radio on Friday. Asked whether"
+        ' she had seen it, she said, "I read it once."'
+    )
+    assert _quote(text, "read it once").speaker == "Ana Marek"

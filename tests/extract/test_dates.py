@@ -28,6 +28,12 @@ TUESDAY = dt.date(2025, 6, 3)
         ("in a post on 2025-05-30", dt.date(2025, 5, 30), DatePrecision.DAY),
         ("he said three days ago", dt.date(2025, 5, 31), DatePrecision.DAY),
         ("he told reporters", TUESDAY, DatePrecision.REPORTED),
+        # a month alone, after "in": the last one not after publication
+        ("she said in March", dt.date(2025, 3, 1), DatePrecision.MONTH),
+        ("she said in June", dt.date(2025, 6, 1), DatePrecision.MONTH),
+        ("she said in December", dt.date(2024, 12, 1), DatePrecision.MONTH),
+        ("she said in December 2022", dt.date(2022, 12, 1), DatePrecision.MONTH),
+        ("she said the vote may be delayed", TUESDAY, DatePrecision.REPORTED),
     ],
 )
 def test_resolution_against_a_tuesday_paper(

@@ -96,3 +96,19 @@ def test_double_quotes_inside_single_quotes_are_nested() -> None:
     [quote] = extract_quotes(text, WEDNESDAY)
     assert quote.text == "‘They told us the flood gate was “fully tested”, and it failed,’"
     assert quote.speaker == "Mira Holt"
+
+
+def test_a_participle_aside_dates_the_saying_and_leaves_the_subject_alone() -> None:
+    # "Nils Aho, speaking on Sunday, said": Aho speaks, on the Sunday; the
+    # words after "said" are what he said, not an inverted speaker.
+    text = "Nils Aho, speaking on Sunday, said the ferry tolls would fall."
+    [quote] = extract_quotes(text, dt.date(2025, 6, 3))
+    assert (quote.speaker, quote.said_on) == ("Nils Aho", dt.date(2025, 6, 1))
+    assert quote.text == "the ferry tolls would fall"
+
+
+def test_a_relative_clause_closing_the_sentence_does_not_date_the_saying() -> None:
+    # The month belongs to what the player did, not to when he wrote.
+    text = '"I will clear my name," wrote Nils Aho, who reached the final in January.'
+    [quote] = extract_quotes(text, dt.date(2025, 6, 3))
+    assert quote.date_precision is DatePrecision.REPORTED

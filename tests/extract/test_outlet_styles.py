@@ -172,10 +172,6 @@ KNOWN_GAPS = {
     ("world-gulf-agency-ministerial", "continue its efforts to bring the parties"): "missed",
     ("world-gulf-agency-ministerial", "importance of completing the Gulf railway"): "missed",
     (
-        "world-gulf-agency-ministerial",
-        "welcomed the steps taken",
-    ): "name: words of a title kept in the name; date",
-    (
         "world-india-tamilnadu-budget",
         "Not one family that lost its roof",
     ): "date: the day of the saying told before is not carried",
