@@ -321,6 +321,9 @@ def test_said_that_nothing_said_by_what_a_clip_ends_with() -> None:
         ' the port safe," as the crowd cheers.'
     )
     assert found == {'"That makes the port safe,"': "Lund"}
+    # Where no one else speaks in it, what a speaker concluded with is his.
+    found = _by_text("Mayor Ola Berg concluded with a short history of the harbour and its boats.")
+    assert found == {"with a short history of the harbour and its boats": "Ola Berg"}
 
 
 def test_quote_then_said_not_across_a_clause_of_its_own() -> None:
