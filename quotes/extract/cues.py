@@ -12,6 +12,7 @@ from quotes.extract.lexicon import (
     PARTICIPLE_CUES,
     QUOTE_ONLY_PHRASES,
     QUOTE_ONLY_VERBS,
+    QUOTING,
     SPEECH_VERBS,
     STANCE_PHRASES,
     STANCE_VERBS,
@@ -80,9 +81,17 @@ def after_possessive(text: str, position: int) -> bool:
 _NOUN_OPENER = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur) \Z")
 
 
+# "Interfax quoted Berg as saying", "Berg was cited as saying": the one who
+# speaks is Berg, at "saying"; the quoting verb is the reporter's.
+_AS_SAYING = re.compile(r"(?:\s+[\w'’.,-]+){0,8}?\s+as\s+(?:saying|telling)\b")
+
+
 def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
-    """Whether a CUE match is a verb, not a noun after an article or a possessive."""
+    """Whether a CUE match is a verb of saying, not a noun after an article or
+    a possessive, nor a reporter quoting someone "as saying"."""
     start = cue.start()
+    if cue[0] in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
+        return False
     if cue[0] != "said" and _NOUN_OPENER.search(text, max(0, start - 7), start):
         return False
     return (

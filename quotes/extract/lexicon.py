@@ -338,6 +338,8 @@ ACTION_ONLY = forms_in_role("action")
 QUOTE_ONLY_VERBS = forms_in_role("quote", phrases=False)
 QUOTE_ONLY_PHRASES = forms_in_role("quote", phrases=True)
 PARTICIPLE_CUES = forms_in_role("participle")
+# Verbs by which a reporter quotes someone "as saying": the one quoted speaks.
+QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
 # Verbs whose use before a quote needs an object ("told reporters").
 OBJECT_TAKING = forms_in_role("object")
 # After these the next name is always whom it was told to ("told Fox News"),

@@ -30,6 +30,7 @@ from quotes.extract.lexicon import (
     ORGANISATION_WORDS,
     POST_NOMINALS,
     PRONOUNS,
+    QUOTING,
     SURNAMES_LIKE_TITLES,
     TITLE_WORDS,
     US_STATES,
@@ -300,6 +301,8 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
     if index < 0:
         return None
     last = tokens[index][2]
+    if last == "as" and text.startswith(("saying", "telling"), cue_start):
+        return _quoted_as(text, tokens, index)
     if last.lower() in ("and", "but", "or"):
         return None  # "... and says": the subject is the sentence's, further back
     if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
@@ -508,6 +511,31 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
 
 
 _AFFILIATION_PREPOSITIONS = frozenset(["from", "at"])
+_AUXILIARIES_OF_PASSIVE = frozenset("was were is are been being be has have had".split())
+
+
+def _quoted_as(text: str, tokens: list[tuple[int, int, str]], as_index: int) -> Mention | None:
+    """Who speaks at "as saying": "Interfax quoted Berg as saying" is Berg,
+    the quoting verb's object; "Berg was quoted (by Interfax) as saying" is
+    Berg, its subject. None where no quoting verb is near ("not the same as
+    saying")."""
+    quoting = next(
+        (
+            i
+            for i in range(as_index - 1, max(-1, as_index - 12), -1)
+            if tokens[i][2].lower() in QUOTING
+        ),
+        None,
+    )
+    if quoting is None:
+        return None
+    if quoting + 1 == as_index or tokens[quoting + 1][2] == "by":
+        subject = quoting - 1
+        while subject >= 0 and tokens[subject][2].lower() in _AUXILIARIES_OF_PASSIVE:
+            subject -= 1
+        phrase = _phrase_backwards(tokens, subject)
+        return _make_mention(text, tokens, *phrase) if phrase is not None else None
+    return _make_mention(text, tokens, quoting + 1, as_index - 1)
 
 
 def _participle_aside(tokens: list[tuple[int, int, str]], comma: int) -> int | None:

@@ -276,12 +276,20 @@ def _whole_sentence(
     return start, end
 
 
+# The reporter's part of "..., the RIA news agency quoted X as saying.".
+_QUOTED_BY = re.compile(r",\s*(?:[\w'’.-]+\s+){1,6}(?:quoted|cited)$")
+
+
 def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
     """ "The ferry is late, Berg said." — the clause before the subject."""
     text, sentence_start = cue.text, cue.sentence_start
     lead = text[sentence_start : mention.start].rstrip()
     if not lead.endswith((",", "—", "–")):
-        return None
+        # "The ferry will run, state media quoted Berg as saying."
+        quoted_by = _QUOTED_BY.search(lead)
+        if quoted_by is None:
+            return None
+        lead = lead[: quoted_by.start() + 1]
     end = sentence_start + len(lead) - 1
     while end > sentence_start and text[end - 1] in " ,":
         end -= 1
