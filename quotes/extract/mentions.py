@@ -666,6 +666,14 @@ _NOT_ROLE_WORDS = frozenset(
 )
 
 
+def _role_word_before_name(word: str) -> bool:
+    """A word of a role printed before a name after the verb: lower-case
+    ("marine biologist"), or a number's ("42-year-old", "9/11")."""
+    if word[0].isdigit() or word == "/":
+        return True
+    return word.isalpha() and word.islower() and word not in _NOT_ROLE_WORDS
+
+
 @functools.lru_cache(maxsize=64)
 def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
     """An inverted speaker after the cue: "..., said Peskov, the Kremlin spokesman."."""
@@ -680,14 +688,16 @@ def subject_after(text: str, cue_end: int, ceiling: int) -> Mention | None:
         return Mention(word, start, end, SpeakerKind.UNKNOWN, word)
     first = 0
     if not _word_ok(tokens[0][2]):
-        # "says marine biologist Tove Rand": lower-case role words first.
-        for position in range(1, min(len(tokens), 4)):
+        # "says marine biologist Tove Rand", "said 42-year-old nurse Tove
+        # Rand", "said 9/11 widow Tove Rand": lower-case role words first.
+        words = 0  # at most three words ("... brothers X" is too far); numbers aside
+        for position in range(1, min(len(tokens), 8)):
+            words += tokens[position - 1][2].isalpha()
+            if words > 3:
+                break
             word = tokens[position][2]
             if _is_capitalised(word) and word.lower() not in CAPITALISED_STOPS:
-                if all(
-                    t[2].isalpha() and t[2].islower() and t[2] not in _NOT_ROLE_WORDS
-                    for t in tokens[:position]
-                ):
+                if all(_role_word_before_name(t[2]) for t in tokens[:position]):
                     first = position
                 break
     last = _phrase_forwards(tokens, first)
@@ -1227,9 +1237,9 @@ def _name_of_affiliation(
 ) -> Mention | None:
     """ "Mara Quist of the Harbour Review": the person is the name before "of".
 
-    Only for a full name (two capitalised words or more, none a title or a
-    word of a body), so "Secretary of State Blinken" and "Bank of England"
-    keep their usual reading.
+    Only for a full name (two name words or more, none a word of a body) or
+    a surname after an honorific ("Mr. Aho of Lenox"), so "Secretary of
+    State Blinken" and "Bank of England" keep their usual reading.
     """
     if "of" not in lower_words:
         return None

@@ -302,3 +302,23 @@ def test_an_appositive_of_an_unknown_noun_leaves_no_empty_role() -> None:
     # speaker has no role rather than an empty one.
     quote = extract_quotes('"The hives are dying," said Tove Rand, a beekeeper from Voss.')[0]
     assert (quote.speaker, quote.speaker_role) == ("Tove Rand", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The tolls must go," said 9/11 widow Tova Lind.',
+        '"The tolls must go," said 42-year-old nurse Tova Lind.',
+        '"The tolls must go," said marine biologist Tova Lind.',
+    ],
+)
+def test_a_role_with_a_number_before_an_inverted_name(text: str) -> None:
+    quote = extract_quotes(text)[0]
+    assert (quote.rule, quote.speaker) == ("quote_then_said", "Tova Lind")
+
+
+def test_an_agent_three_words_after_the_verb_is_no_inverted_speaker() -> None:
+    # "backed by the shipping brothers Ivo and Jan Berg": the brothers back
+    # the fund; they say nothing.
+    text = 'The "harbour fund" backed by the shipping brothers Ivo and Jan Berg closed in May.'
+    assert [q.speaker for q in extract_quotes(text) if q.speaker] == []
