@@ -130,7 +130,12 @@ def _someone_speaking(cue: ReportingCue, found: Found) -> bool:
 _CLOSING = ("conclud", "clos", "end", "wrap")
 
 
-_NEGATED = re.compile(r"\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$")
+# "\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$", written to open
+# with its first letters and the word boundary a look-behind after them: re
+# then scans for the letters instead of trying the pattern at every character.
+_NEGATED = re.compile(
+    r"[nw](?<!\w[nw])(?:(?<=n)(?:ot|ever|'t|o longer)|(?<=w)ithout)\s+(?:\w+\s+)?$"
+)
 
 
 _POSSESSED = re.compile(

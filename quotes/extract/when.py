@@ -20,10 +20,11 @@ from quotes.extract.patterns import word_alternation
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 
-# The letters a cue's first word can open with (a digit aside). Each pattern
-# below first looks ahead for one of them: re then rejects most positions with
-# that one test instead of trying every branch there, about twice as fast; the
-# matches are the same.
+# The letters a cue's first word can open with (a digit aside). The pattern
+# below opens with the word boundary every cue opens with (a month after "in"
+# too), then looks ahead for one of them: re rejects a position inside a word
+# with its first test, and most others with the second, instead of trying
+# every branch there; the matches are the same.
 _OPENINGS = "".join(
     sorted(
         {word[0] for word in [*MONTHS, *WEEKDAYS]}
@@ -35,30 +36,33 @@ _OPENINGS = "".join(
 # Every cue in one pattern, matched on the lower-cased clause (faster than
 # IGNORECASE); explicit dates win over relative ones (see _PRIORITY).
 _CUES = re.compile(
-    rf"(?=[\d{_OPENINGS}])"
-    rf"(?:\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
-    rf"|\b(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
-    rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
+    rf"\b(?=[\d{_OPENINGS}])"
+    rf"(?:(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
+    rf"|(?P<md>(?P<mdm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}}))?)"
+    rf"|(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?"
     rf"(?:,?\s+(?P<dmy>\d{{4}}))?)"
-    r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+    r"|(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
     r"last (?:night|week|month|year)|earlier this (?:week|month|year)|"
     r"this (?:week|month|year)|(?P<count>\d+|a|one|two|three) (?:days?|weeks?) ago)\b"
-    rf"|\b(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
+    rf"|(?P<wd>(?P<last>last\s+)?(?P<wdn>{_WEEKDAY}))\b"
     # "in March", "in December 2024": a month alone, after "in" only (a bare
     # "may" or "march" is a verb more often than a month)
     rf"|(?<=\bin\s)(?P<mo>(?P<mom>{_MONTH})\b\.?(?:,?\s+(?P<moy>\d{{4}}))?))"
 )
 # Every cue holds a digit or one of these words (weekdays, "today" and
-# "yesterday" all hold "day"): most clauses hold none, and two quick searches
-# skip them. (Two, because a pattern whose branches all open with a letter is
-# scanned for those letters, and a digit would be a branch of another kind.)
-_DIGIT = re.compile(r"\d")
-_CUE_WORD = re.compile(
+# "yesterday" all hold "day"): most clauses hold none, and one quick search
+# skips them. The ten ASCII digits are words of the trie: a pattern whose
+# branches all open with a character is scanned for those characters, which
+# \d, a branch of another kind, would prevent; other digits ("٣ days ago")
+# are looked for apart, in the clauses that hold other than ASCII.
+_MAY_HOLD_A_CUE = re.compile(
     word_alternation(
         "day night week month year morning afternoon evening ago "
-        "jan feb mar apr may jun jul aug sep oct nov dec".split()
+        "jan feb mar apr may jun jul aug sep oct nov dec "
+        "0 1 2 3 4 5 6 7 8 9".split()
     )
 )
+_DIGIT = re.compile(r"\d")
 _PRIORITY = {"iso": 0, "md": 1, "dm": 1, "rel": 2, "wd": 3, "mo": 4}
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -70,7 +74,9 @@ def resolve_date(clause: str, published: dt.date | None) -> tuple[dt.date | None
     publication date: unknown.
     """
     lowered = clause.lower()
-    if _DIGIT.search(lowered) is None and _CUE_WORD.search(lowered) is None:
+    if _MAY_HOLD_A_CUE.search(lowered) is None and (
+        lowered.isascii() or _DIGIT.search(lowered) is None
+    ):
         candidates = []
     else:
         candidates = sorted(
