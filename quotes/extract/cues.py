@@ -91,11 +91,29 @@ _NOUN_OPENER = re.compile(
 _AS_SAYING = re.compile(r"(?:\s+[\w'’.,-]+){0,8}?\s+as\s+(?:saying|telling)\b")
 
 
+# Cue words that are plural nouns too: after a share of a one-word group
+# ("32% of Republican claims", "half of Labour comments") they are what was
+# said, counted, and the group is no speaker.
+_PLURAL_NOUNS = frozenset(
+    """
+        claims comments remarks charges reports notes answers replies calls quotes promises
+        pledges vows demands attacks questions doubts hopes fears estimates orders requests
+        jokes warnings accusations complaints statements
+    """.split()
+)
+_SHARE_OF_A_GROUP = re.compile(
+    r"(?:%|\bpercent|\bper cent|\bmost|\bmany|\bsome|\ball|\bhalf|\bnone|\bmajority|\bshare)"
+    r"\s+of\s+[A-Z][\w'’-]*\s+\Z"
+)
+
+
 def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
     """Whether a CUE match is a verb of saying, not a noun after an article or
     a possessive, nor a reporter quoting someone "as saying"."""
     start = cue.start()
     if cue[0] in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
+        return False
+    if cue[0] in _PLURAL_NOUNS and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start):
         return False
     if cue[0] != "said" and _NOUN_OPENER.search(text, max(0, start - 7), start):
         return False

@@ -230,6 +230,8 @@ VERBS: dict[str, dict[str, frozenset[str]]] = {
     ),
     "quip": _verb(speech="quipped", quote="quip"),
     "quote": _verb(quote="quoted quotes"),
+    # a fact-checker's verdict, next to its quoted rating: rated it "false"
+    "rate": _verb(quote="rated rates"),
     "rave": _verb(quote="raved"),
     "read": _verb(quote="read reads"),
     "recall": _verb(

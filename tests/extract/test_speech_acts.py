@@ -141,3 +141,18 @@ def test_a_verb_of_saying_after_an_article_or_possessive_is_a_noun(text: str) ->
     # "the claims", "her remarks": what was said, named as a thing; no one says
     # anything here, and the article is never a speaker.
     assert [(q.text, q.speaker) for q in extract_quotes(text, DAY) if q.speaker] == []
+
+
+def test_a_share_of_a_group_s_claims_is_counted_not_said() -> None:
+    # "41% of Liberal claims": the party's claims, counted by the fact-checker
+    # whose verdict is quoted; the party is no speaker of the verdict.
+    text = (
+        'The Ledger rated 41% of Liberal claims as "false" in 2030, against 17% of Labour claims.'
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text, DAY)] == [("Ledger", '"false"')]
+
+
+def test_a_fact_checker_s_rating_is_its_own_words() -> None:
+    text = 'The Harbour Ledger rated the councillor\u2019s claim "mostly false" on Friday.'
+    [quote] = extract_quotes(text, DAY)
+    assert (quote.speaker, quote.cue) == ("Harbour Ledger", "rated")
