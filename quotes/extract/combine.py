@@ -47,7 +47,10 @@ def combine(article: Article, direct: list[Found], indirect: list[Found]) -> lis
             for index in near.around(clause.start, clause.end + 1)
             if direct[index].start >= clause.start and direct[index].end <= clause.end + 1
         ]
-        clause, inner = _split_at_own_cue(article, clause, inner, direct)
+        split, inner = _split_at_own_cue(article, clause, inner, direct)
+        if split is None:
+            continue
+        clause = split
         overlapping = [
             index
             for index in near.around(clause.start, clause.end + 1)
@@ -161,7 +164,7 @@ _JOINER = re.compile(r"(?:,?\s*(?:but|and|then)\s*|,\s*)$")
 
 def _split_at_own_cue(
     article: Article, clause: Found, inner: list[int], direct: list[Found]
-) -> tuple[Found, list[int]]:
+) -> tuple[Found | None, list[int]]:
     """ "it was too soon to name a winner but added, "I think ..."": a
     whole quotation with its own verb inside a reported clause is a second
     statement; the clause ends before that verb."""
@@ -169,25 +172,133 @@ def _split_at_own_cue(
     clause_cue = clause.cue[0] if clause.cue else clause.start
     for index in inner:
         quote = direct[index]
+        own_verb = True  # the clause ends at the quote's own attribution
         if fewer_words(text[quote.start : quote.end], SHORT_FRAGMENT_WORDS):
-            continue
-        separator = _SEPARATOR.search(text, clause.start, quote.start)
-        if separator is not None and clause_cue < separator.start():
-            # 'backed a freeze on fuel duty -- "Nobody should pay more."': the
-            # quote after a dash or colon is a statement of its own.
-            end = separator.start()
-        elif quote.cue is not None and clause_cue < quote.cue[0] < quote.start:
-            joiner = _JOINER.search(text, clause.start, quote.cue[0])
-            end = joiner.start() if joiner else quote.cue[0]
+            attribution = _own_attribution(text, clause_cue, quote)
+            if attribution is None:
+                continue
+            opening = _SUBORDINATE_OPENING.match(
+                text, _past_space(text, article.sentence_start(clause.start))
+            )
+            if opening is not None and opening.end() <= clause_cue and _runs_on(text, quote):
+                # 'When the firm announced that ..., Okafor said, "we were
+                # stunned."': the quote goes on with the sentence its
+                # speaker opened; all of it is what he said.
+                whole = replace(clause, start=opening.start(), mention=quote.mention, cue=quote.cue)
+                return whole, inner
+            # 'when the firm announced that it would buy the line, Okafor
+            # said, "we were stunned."': a few words have their own speaker
+            # and verb of saying, set off by commas; the clause ends there.
+            joiner = _JOINER.search(text, clause.start, attribution)
+            end = joiner.start() if joiner else attribution
         else:
-            continue
+            separator = _SEPARATOR.search(text, clause.start, quote.start)
+            if separator is not None and clause_cue < separator.start():
+                # 'backed a freeze on fuel duty -- "Nobody should pay more."': the
+                # quote after a dash or colon is a statement of its own.
+                end = separator.start()
+                own_verb = False
+            elif quote.cue is not None and clause_cue < quote.cue[0] < quote.start:
+                # Before the speaker too where it opens a clause before its
+                # verb ("..., Mayor Lind said, "..."").
+                own = quote.cue[0]
+                if (
+                    quote.mention is not None
+                    and not quote.mention.is_pronoun
+                    and clause_cue < quote.mention.start < own
+                    and _AFTER_COMMA.search(text, clause_cue, quote.mention.start)
+                ):
+                    own = quote.mention.start
+                joiner = _JOINER.search(text, clause.start, own)
+                end = joiner.start() if joiner else own
+            else:
+                continue
         end = clause_end(text, clause.start, end)
         if fewer_words(text[clause.start : end], 3):
+            if own_verb and _named_apart(text, quote, clause):
+                # "While not all Berg says is true, Lind said the ferry is "...":
+                # the quote's own speaker and verb leave the clause no words
+                # of its own; it is no statement, and the quote is Lind's.
+                direct[index] = replace(quote, kind=QuoteKind.DIRECT)
+                return None, []
             continue
         direct[index] = replace(quote, kind=QuoteKind.DIRECT)
         remaining = [i for i in inner if direct[i].end <= end]
         return replace(clause, end=end), remaining
     return clause, inner
+
+
+# What stands between an attribution's verb and the quote it introduces.
+_INTRODUCING = re.compile(r"\s*[,:]\s*")
+
+
+# A sentence opening on a subordinate clause of time or condition.
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:(?:So|And|But|Yet)\s+(?=[a-z]))?"
+    r"(?i:when|after|if|once|because|since|while|before|as soon as)\s",
+)
+
+
+def _past_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _runs_on(text: str, quote: Found) -> bool:
+    """Whether the quoted words open in lower case: they go on with the
+    sentence before them ('..., Okafor said, "we were stunned."')."""
+    first = next((char for char in text[quote.start : quote.end] if char.isalpha()), "")
+    return first.islower()
+
+
+# An attribution opens a clause of its own: after a comma, or ", and".
+_AFTER_COMMA = re.compile(r",\s*(?:(?:and|but)\s+)?$")
+
+
+def _named_apart(text: str, quote: Found, clause: Found) -> bool:
+    """Whether a quote has a named speaker and verb of saying of its own,
+    other than the clause's: a person after "according to" ("According to
+    the Gazette, Mayor Lind said "..."": the words are hers, the paper only
+    reports them), anyone after another verb."""
+    mention, cue = quote.mention, quote.cue
+    return (
+        mention is not None
+        and cue is not None
+        and (clause.rule != "according_to" or mention.kind is SpeakerKind.PERSON)
+        and text[cue[0] : cue[1]] in SPEECH_VERBS
+        and not mention.is_pronoun
+        and not mention.text.endswith(("'s", "’s"))
+        and clause.start <= mention.start
+        and not _same_speaker(mention, clause.mention)
+    )
+
+
+def _own_attribution(text: str, clause_cue: int, quote: Found) -> int | None:
+    """Where a short quote's own attribution starts, when it is a whole one
+    of its own inside another's clause: a speaker and a verb of saying
+    right before the quote, after a comma ("..., Okafor said, "..."" or
+    "..., said Okafor, "...""). A fragment named through some other verb
+    inside the clause ("the pier, which Berg called "a wreck," will ...")
+    stays part of the clause."""
+    mention, cue = quote.mention, quote.cue
+    if (
+        mention is None
+        or cue is None
+        or text[cue[0] : cue[1]] not in SPEECH_VERBS
+        or not clause_cue < min(cue[0], mention.start)
+        or max(cue[1], mention.end) >= quote.start
+        or _INTRODUCING.fullmatch(text, max(cue[1], mention.end), quote.start) is None
+    ):
+        return None
+    attribution = min(cue[0], mention.start)
+    if mention.is_pronoun or _AFTER_COMMA.search(text, clause_cue, attribution) is None:
+        # "..., he said, "..."" inside a clause goes on for its speaker.
+        return None
+    between = text[min(cue[1], mention.end) : max(cue[0], mention.start)]
+    if between.strip():
+        return None  # "Okafor, who chairs the board, said": not sure it is one
+    return attribution
 
 
 def _cut_before(article: Article, outer: Found, inner: Found) -> Found | None:

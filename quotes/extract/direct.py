@@ -106,8 +106,30 @@ def interrupted(quotation: Quotation) -> Found | None:
 def signature_below(quotation: Quotation) -> Found | None:
     if not quotation.pieces[-1].closed:
         return None
-    signed = _signature(quotation.article, quotation.end)
+    signed = _signature(quotation.article, quotation.end) or _line_signed(quotation)
     return None if signed is None else quotation.found(signed, None, 0.8)
+
+
+def _line_signed(quotation: Quotation) -> Mention | None:
+    """'"As a nurse I'd take what he calls "a boat" over this." ― Kari Moe':
+    a line that opens on a quote and closes on a dash and a name is signed
+    by that name, even where quote marks inside it cut the quote short."""
+    article, text = quotation.article, quotation.text
+    line_start = article.paragraph_start(quotation.start)
+    if not blank(text, line_start, quotation.start):
+        return None
+    line_end = article.paragraph_end(quotation.start)
+    newline = text.find("\n", quotation.end, line_end)
+    limit = newline if newline >= 0 else line_end
+    # The line's last dash (found from its end, with str.rfind), right after
+    # a closing mark.
+    dash = max(text.rfind(mark, quotation.end, limit) for mark in "―—–")
+    if dash < 0:
+        return None
+    close = stripped_end(text, dash)
+    if close <= quotation.end or text[close - 1] not in '"”':
+        return None  # at the quote's own end: read by _signature
+    return _signature(article, close)
 
 
 def quote_then_said(quotation: Quotation) -> Found | None:
@@ -119,6 +141,11 @@ def quote_then_said(quotation: Quotation) -> Found | None:
         or _closes_sentence(article, end, after_end)
         or (quotation.adjacent and cues[-1][0] in SPEECH_VERBS and _runs_on(text, end))
     ):
+        return None
+    if quotation.kind is QuoteKind.DIRECT and _SUBORDINATE_AFTER.match(text, end, after_end):
+        # 'Lund saying, "That makes the port safe," when Berg blasted her
+        # for ...': a clause of its own, with its own subject and verb,
+        # follows the quote; no attribution of it.
         return None
     found = _attribution_in(article, end, after_end, leading=True)
     if found is None:
@@ -235,10 +262,44 @@ def fragment_of_verb(quotation: Quotation) -> Found | None:
     verb's own subject comes first: "Alarmed ..., Aho believes in"."""
     if not quotation.lead.strip() or not quotation.cues:
         return None
+    opener = _participle_opener(quotation)
+    if opener is not None:
+        return quotation.found(opener[0], opener[1], 0.45, quotation.kind)
     speaker, verb = _speaker_through(quotation.text, quotation.before_start, quotation.cues)
     if speaker is None or (speaker.kind is SpeakerKind.DESCRIPTION and verb[0] not in _SAYING):
         return None
     return quotation.found(speaker, verb.span(), 0.45, QuoteKind.PARTIAL)
+
+
+# A sentence opening on a participle of saying, after a preposition of time
+# or alone: "After saying ...", "While telling ...", "Writing ...".
+_PARTICIPLE_OPENER = re.compile(
+    r"\s*(?:(?:After|Before|While|When|Since|Upon|On)\s+)?([A-Za-z]+ing)\b"
+)
+
+
+def _participle_opener(
+    quotation: Quotation,
+) -> tuple[Mention, tuple[int, int]] | None:
+    """ "After saying her knee was "so swollen I could not walk," she was
+    taken to hospital": the quote closes a phrase opened by a participle of
+    saying, and the subject of the clause that follows it said it."""
+    text, end = quotation.text, quotation.end
+    opener = _PARTICIPLE_OPENER.match(text, quotation.before_start)
+    if opener is None or opener[1].lower() not in PARTICIPLE_CUES:
+        return None
+    if text[end - 2] == ",":
+        after = end
+    elif text.startswith(",", end):
+        after = end + 1
+    else:
+        return None
+    subject = subject_after(text, after, quotation.article.sentence_end(after))
+    if subject is None or not blank(text, after, subject.start):
+        return None
+    if not (subject.is_pronoun or known_person(text, subject)):
+        return None
+    return subject, opener.span(1)
 
 
 def introduced_before(quotation: Quotation) -> Found | None:
@@ -530,6 +591,11 @@ def _attribution_in(
         if mention is not None:
             return mention, cue.span()
     return None
+
+
+# A subordinate clause with a subject of its own opening right after a quote
+# (not "before discussing it, he said": a participle's phrase).
+_SUBORDINATE_AFTER = re.compile(r"[\s,]*(?:when|while|after|before|until)\s+(?![a-z]+ing\b)")
 
 
 def _closing_attribution(text: str, start: int, end: int) -> tuple[Mention, tuple[int, int]] | None:

@@ -1020,6 +1020,22 @@ def _make_mention(
         ):
             return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
         return None
+    if (
+        len(name_words) == 2
+        and lower_words[name_start] in _PORTFOLIOS
+        and (
+            (
+                len(role_words) >= 2
+                and role_words[-1].lower() in _TITLE_COMPLEMENTS
+                and _title_word(role_words[-2].lower())
+            )
+            or (not role_words and TITLE_BEFORE.search(text, max(0, start - 40), start))
+        )
+    ):
+        # "Secretary of State Blinken", "Minister for Finance Aho": the
+        # portfolio ends the title; the surname is the name.
+        role_words, name_words = role_words + name_words[:1], name_words[1:]
+        name_start += 1
     name = " ".join(name_words)
     lower_name_words = lower_words[name_start:named]
     lower_name = " ".join(lower_name_words)
@@ -1092,6 +1108,14 @@ def _make_mention(
     return Mention(phrase, start, end, SpeakerKind.PERSON, name, role)
 
 
+# A portfolio after "<title> of/for": "Secretary of State", "Minister for Finance".
+_PORTFOLIOS = frozenset(
+    """
+        state defense defence finance justice health education interior energy labor
+        labour transport transportation trade agriculture commerce treasury housing
+        economy culture environment tourism industry immigration security veterans
+    """.split()
+)
 # What a state calls itself before "of": "the Republic of Korea".
 _STATES = frozenset(["republic", "kingdom", "federation", "emirate", "principality"])
 

@@ -100,11 +100,34 @@ def is_statement(cue: ReportingCue, found: Found) -> bool:
     was said, not an act ("agreed to a swap"), not said by a weekday."""
     if _circumstance(cue.text[found.start : found.end]):
         return False
+    if (
+        cue.text.startswith("with ", found.start)
+        and cue.word.lower().startswith(_CLOSING)
+        and _someone_speaking(cue, found)
+    ):
+        # "The advert concludes with footage of Lund saying ...": how it
+        # ended, and what Lund says there is hers; "he concluded with a
+        # history lesson about ..." reports what he spoke of.
+        return False
     if cue.word in ACTION_ONLY and not _proposition(cue.text, found):
         # "agreed to a swap", "showed no emotion": an act; "agreed that
         # the swap was fair" reports a proposition.
         return False
     return found.mention is None or found.mention.text.lower() not in _NOT_SUBJECTS
+
+
+def _someone_speaking(cue: ReportingCue, found: Found) -> bool:
+    """Whether a participle of saying with its own subject stands in the
+    clause ("footage of Lund saying")."""
+    text = cue.text
+    return any(
+        other[0] in PARTICIPLE_CUES and subject_before(text, other.start(), found.start) is not None
+        for other in cue.article.cues_in(found.start, found.end)
+    )
+
+
+# Verbs of closing, after which "with" names the last thing shown or done.
+_CLOSING = ("conclud", "clos", "end", "wrap")
 
 
 # "\b(?:not|never|n't|without|no longer)\s+(?:\w+\s+)?$", written to open

@@ -112,10 +112,28 @@ def issuer(
         or mention.text.split()[-1].lower() not in _ISSUED
     ):
         return mention
-    issuer = sentence_subject(text, sentence_start, mention.start)
+    issuer = _issuing_subject(text, sentence_start, mention.start) or sentence_subject(
+        text, sentence_start, mention.start
+    )
     if issuer is None or issuer.end > mention.start:
         return mention
     return issuer
+
+
+# The verb that issues the statement, right before it: "issued", "sent out".
+_ISSUING = re.compile(r"\b[a-z]+(?:\s+(?:out|up))?\s+$")
+
+
+def _issuing_subject(text: str, sentence_start: int, issued_start: int) -> Mention | None:
+    """ "After a short meeting, the harbour board issued a statement": the
+    subject of the verb that issued it, however the sentence opens."""
+    verb = _ISSUING.search(text, max(sentence_start, issued_start - 20), issued_start)
+    if verb is None:
+        return None
+    subject = subject_before(text, verb.start(), sentence_start)
+    if subject is None or subject.text.split()[-1].lower() in _ISSUED:
+        return None  # "a letter sent a message": not who sent it
+    return subject
 
 
 def participle_subject(text: str, cue: re.Match[str], sentence_start: int) -> Mention | None:

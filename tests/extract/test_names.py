@@ -322,3 +322,18 @@ def test_an_agent_three_words_after_the_verb_is_no_inverted_speaker() -> None:
     # the fund; they say nothing.
     text = 'The "harbour fund" backed by the shipping brothers Ivo and Jan Berg closed in May.'
     assert [q.speaker for q in extract_quotes(text) if q.speaker] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Secretary of State Lindqvist said the embassy would reopen.", "Lindqvist"),
+        ("Finland's Minister for Finance Aho said the levy would stay.", "Aho"),
+        ("Secretary of State Anna Lindqvist said the embassy would reopen.", "Anna Lindqvist"),
+    ],
+)
+def test_a_portfolio_after_a_title_ends_the_title(text: str, speaker: str) -> None:
+    # "of State", "for Finance": the portfolio is the title's, so the person
+    # is named by the surname after it, never "State Lindqvist" or a government.
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_kind) == (speaker, SpeakerKind.PERSON)
