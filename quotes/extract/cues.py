@@ -110,17 +110,18 @@ _SHARE_OF_A_GROUP = re.compile(
 def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
     """Whether a CUE match is a verb of saying, not a noun after an article or
     a possessive, nor a reporter quoting someone "as saying"."""
-    start = cue.start()
-    if cue[0] in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
-        return False
-    if cue[0] in _PLURAL_NOUNS and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start):
-        return False
-    if cue[0] != "said" and _NOUN_OPENER.search(text, max(0, start - 7), start):
-        return False
+    start, word = cue.start(), cue[0]
+    if word != "said":  # (most cues: none of these tests applies to it)
+        if _NOUN_OPENER.search(text, max(0, start - 7), start):
+            return False
+        if word in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
+            return False
+        if word in _PLURAL_NOUNS and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start):
+            return False
     return (
         text[start - 2 : start - 1] not in _POSSESSIVE_ENDS  # most cues: told at once
         or not after_possessive(text, start)
-        or cue[0].split()[0] not in _NOUN_AFTER_POSSESSIVE
+        or word.split()[0] not in _NOUN_AFTER_POSSESSIVE
         or _THAT.match(text, cue.end(), endpos) is not None
     )
 
