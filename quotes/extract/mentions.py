@@ -405,8 +405,13 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                     if (
                         named is not None
                         and named.kind is SpeakerKind.PERSON
-                        and len(named.name.split()) >= 2
+                        and (
+                            len(named.name.split()) >= 2
+                            or (name is not None and _portfolio_before(tokens, name[0]))
+                        )
                     ):
+                        # (After a title and its portfolio a surname alone will
+                        # do: "The Minister for Finance, Aho, said".)
                         return named
                 if name is not None:
                     mention = _make_mention(text, tokens, name[0], name[1])
@@ -1118,6 +1123,17 @@ _PORTFOLIOS = frozenset(
 )
 # What a state calls itself before "of": "the Republic of Korea".
 _STATES = frozenset(["republic", "kingdom", "federation", "emirate", "principality"])
+
+
+def _portfolio_before(tokens: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the phrase at ``first`` is a title's portfolio: "Minister for
+    | Finance", "Secretary of | State"."""
+    return (
+        first >= 2
+        and tokens[first - 1][2] in _TITLE_COMPLEMENTS
+        and _title_word(tokens[first - 2][2].lower())
+        and tokens[first][2].lower() in _PORTFOLIOS
+    )
 
 
 def _of_before_name(lower_words: list[str], name_start: int) -> int | None:

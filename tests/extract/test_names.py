@@ -330,6 +330,7 @@ def test_an_agent_three_words_after_the_verb_is_no_inverted_speaker() -> None:
         ("Secretary of State Lindqvist said the embassy would reopen.", "Lindqvist"),
         ("Finland's Minister for Finance Aho said the levy would stay.", "Aho"),
         ("Secretary of State Anna Lindqvist said the embassy would reopen.", "Anna Lindqvist"),
+        ("The Minister for Finance, Aho, said the levy would stay.", "Aho"),
     ],
 )
 def test_a_portfolio_after_a_title_ends_the_title(text: str, speaker: str) -> None:
