@@ -407,7 +407,15 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
                         and named.kind is SpeakerKind.PERSON
                         and (
                             len(named.name.split()) >= 2
-                            or (name is not None and _portfolio_before(tokens, name[0]))
+                            or (
+                                name is not None
+                                and name[0] >= 2
+                                and _a_portfolio(
+                                    tokens[name[0] - 2][2],
+                                    tokens[name[0] - 1][2],
+                                    tokens[name[0]][2],
+                                )
+                            )
                         )
                     ):
                         # (After a title and its portfolio a surname alone will
@@ -1025,16 +1033,15 @@ def _make_mention(
         ):
             return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
         return None
-    if (
-        len(name_words) == 2
-        and lower_words[name_start] in _PORTFOLIOS
-        and (
-            (
-                len(role_words) >= 2
-                and role_words[-1].lower() in _TITLE_COMPLEMENTS
-                and _title_word(role_words[-2].lower())
-            )
-            or (not role_words and TITLE_BEFORE.search(text, max(0, start - 40), start))
+    if len(name_words) == 2 and (
+        (
+            len(role_words) >= 2
+            and _a_portfolio(role_words[-2], role_words[-1].lower(), lower_words[name_start])
+        )
+        or (
+            not role_words
+            and lower_words[name_start] in _PORTFOLIOS
+            and TITLE_BEFORE.search(text, max(0, start - 40), start)
         )
     ):
         # "Secretary of State Blinken", "Minister for Finance Aho": the
@@ -1125,14 +1132,11 @@ _PORTFOLIOS = frozenset(
 _STATES = frozenset(["republic", "kingdom", "federation", "emirate", "principality"])
 
 
-def _portfolio_before(tokens: list[tuple[int, int, str]], first: int) -> bool:
-    """Whether the phrase at ``first`` is a title's portfolio: "Minister for
-    | Finance", "Secretary of | State"."""
+def _a_portfolio(title: str, joiner: str, word: str) -> bool:
+    """Whether ``word`` is a title's portfolio after its joiner: "Minister |
+    for | Finance", "Secretary | of | State"."""
     return (
-        first >= 2
-        and tokens[first - 1][2] in _TITLE_COMPLEMENTS
-        and _title_word(tokens[first - 2][2].lower())
-        and tokens[first][2].lower() in _PORTFOLIOS
+        joiner in _TITLE_COMPLEMENTS and _title_word(title.lower()) and word.lower() in _PORTFOLIOS
     )
 
 
