@@ -182,9 +182,15 @@ def last_before(text: str, position: int, chars: str | None = None) -> str:
     return text[end - 1] if end else ""
 
 
+# (\s is what str.isspace and str.strip take for space.)
+_NOT_SPACE = re.compile(r"\S")
+
+
 def blank(text: str, start: int, end: int) -> bool:
-    """``not text[start:end].strip()``, stopping at the first character that is not space."""
-    return all(text[index].isspace() for index in range(start, end))
+    """``not text[start:end].strip()``, stopping at the first character that is
+    not space (most often the first of all: a pattern's search starts sooner
+    than a generator over the characters)."""
+    return _NOT_SPACE.search(text, start, end) is None
 
 
 def word_count(text: str) -> int:

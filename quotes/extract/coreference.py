@@ -250,11 +250,18 @@ class Discourse:
         return index >= 0 and position < self._quoted[index][1]
 
     def _index(self, speakers: set[str]) -> None:
-        text = self.text
+        text, quote_starts, quoted = self.text, self._quote_starts, self._quoted
         for run in _NAME_RUN.finditer(text):
-            if not self.quoted(run.start()):
+            # (self.quoted, inlined: it is asked of every capitalised run)
+            start = run.start()
+            index = bisect.bisect_right(quote_starts, start) - 1
+            if index >= 0 and start < quoted[index][1]:
+                continue
+            if ". " in run[0]:
                 for piece in _sentence_pieces(text, run):
                     self._add_run(piece)
+            else:
+                self._add_run(run)
         # A run of capitalised words is a person only with some evidence of
         # it: a known given name, an honorific, a title or a person's role
         # word before it, a gendered role, an age, or the article quoting
@@ -347,7 +354,12 @@ class Discourse:
             )
         key = parsed.key
         known = people.get(key)
-        if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):
+        if (
+            parsed.full
+            and known is not None
+            and parsed.name != known.name  # (the same name again, most runs: one person)
+            and not _one_name(parsed.name_words, known.name)
+        ):
             # "Kofi Lowe" then "Geoffrey Lowe": two people of one surname, each
             # under a key of their own (a later one must not take the first's
             # mentions).
@@ -380,8 +392,9 @@ class Discourse:
         if _DESCRIBED_AFTER.match(text, run_end, run_end + 6):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
         opening = run_start + parsed.opening
-        before = text[max(0, opening - 40) : opening].lower().split()
-        for word in before[-3:]:
+        # The last three words before the run (rsplit: the rest stays one piece).
+        before = text[max(0, opening - 40) : opening].lower().rsplit(None, 3)[-3:]
+        for word in before:
             gender = _ROLE_GENDER.get(word.strip(",."))
             if gender:
                 known.votes[gender] = known.votes.get(gender, 0) + 2
@@ -578,9 +591,9 @@ class Discourse:
             person = people[occurrence.key]
             if not _agrees(person, wanted):
                 continue
-            after = text[occurrence.end : occurrence.end + 90]
-            before = text[max(0, occurrence.start - 60) : occurrence.start]
             if age is not None:
+                after = text[occurrence.end : occurrence.end + 90]
+                before = text[max(0, occurrence.start - 60) : occurrence.start]
                 number = age[1]
                 if re.match(rf",?\s*(?:\(|aged\s+)?{number}\b", after) or re.search(
                     rf"\b{number}-year-old\s+(?:\w+\s+){{0,3}}$", before
@@ -593,7 +606,7 @@ class Discourse:
             roles = self._roles(occurrence.key, position)
             if (
                 head in roles
-                and all(w in roles for w in words[1:-1])
+                and roles.issuperset(words[1:-1])
                 and not ((roles & _QUALIFIERS) - set(words))
             ):
                 return person
@@ -840,10 +853,8 @@ _PERIOD_WORD = re.compile(r"([A-Z][\w'’-]+)\.(?=[^\S\n])")
 
 
 def _sentence_pieces(text: str, run: re.Match[str]) -> list[re.Match[str]]:
-    """A run cut where a sentence ends inside it: "... met Jeb Bush. Trump's
-    aides" is "Jeb Bush" and no person "Jeb Bush Trump"."""
-    if ". " not in run[0]:
-        return [run]
+    """A run that holds ". " cut where a sentence ends inside it: "... met Jeb
+    Bush. Trump's aides" is "Jeb Bush" and no person "Jeb Bush Trump"."""
     pieces = []
     start = run.start()
     for found in _PERIOD_WORD.finditer(text, run.start(), run.end()):
@@ -938,7 +949,7 @@ def _person_head(word: str) -> bool:
     or by their people ("dutchman", "frenchwoman")."""
     return (
         word in _PERSON_HEADS
-        or ("-" in word and any(part in _PERSON_HEADS for part in word.split("-")))
+        or ("-" in word and not _PERSON_HEADS.isdisjoint(word.split("-")))
         or _of_a_people(word)
     )
 

@@ -116,7 +116,11 @@ def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
             return False
         if word in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
             return False
-        if word in _PLURAL_NOUNS and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start):
+        if (
+            word in _PLURAL_NOUNS
+            and text.find("of", max(0, start - 40), start) != -1  # (most have none: told at once)
+            and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start)
+        ):
             return False
     return (
         text[start - 2 : start - 1] not in _POSSESSIVE_ENDS  # most cues: told at once

@@ -41,7 +41,7 @@ _FURNITURE_WORDS = _NOT_SPEAKERS | frozenset(
 
 def _furniture_label(label: str) -> bool:
     """A label of the page, not a speaker: "READ MORE", "ANALYSIS", "Media contact"."""
-    return any(word in _FURNITURE_WORDS for word in label.lower().split())
+    return not _FURNITURE_WORDS.isdisjoint(label.lower().split())
 
 
 # "READ MORE: ...", "WATCH: ...", "Advertisement", "(Photo: Reuters)": lines of

@@ -166,7 +166,7 @@ def _title_word(lower: str) -> bool:
     lower = lower.rstrip(".")
     if lower in TITLE_WORDS:
         return True
-    return "-" in lower and any(part in TITLE_WORDS for part in lower.split("-"))
+    return "-" in lower and not TITLE_WORDS.isdisjoint(lower.split("-"))
 
 
 # Lower-case words a speaker phrase may hold, in one set for the hot path.
@@ -1055,12 +1055,12 @@ def _make_mention(
         # "the Dutchman", "the Frenchwoman": a person described, not named.
         return Mention(phrase, start, end, SpeakerKind.DESCRIPTION, phrase)
     if (
-        any(word in GOVERNMENT_WORDS for word in lower_name_words)
+        not GOVERNMENT_WORDS.isdisjoint(lower_name_words)
         or lower_name in CAPITALS
         or is_place(name)
     ):
         return Mention(phrase, start, end, SpeakerKind.GOVERNMENT, _body_name(phrase))
-    if any(word in ORGANISATION_WORDS for word in lower_words[name_start:named]) or (
+    if not ORGANISATION_WORDS.isdisjoint(lower_words[name_start:named]) or (
         len(name_words) == 1 and name.isupper() and len(name) > 1
     ):
         return Mention(phrase, start, end, SpeakerKind.ORGANISATION, _body_name(phrase))
@@ -1409,7 +1409,7 @@ def _past_introduction(tokens: list[tuple[int, int, str]]) -> int:
             or any(word in WEEKDAYS or word in MONTHS for word in words)
             or "ago" in words
             or words[-1] in _TIME_AFTER
-            or any(word in _SUBORDINATORS for word in words[1:])
+            or not _SUBORDINATORS.isdisjoint(words[1:])
             or any(word.isdigit() for word in words)
         ):
             after = position + 1

@@ -54,21 +54,17 @@ def resolve(
     quoted: list[tuple[int, int]],
 ) -> list[ExtractedQuote]:
     text = article.text
-    speakers = {
-        item.mention.name.split()[-1].lower()
-        for item in found
-        if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
-    }
-    speaker_spans = [
-        (item.mention.start, item.mention.end)
-        for item in found
-        if item.mention is not None and item.mention.kind is SpeakerKind.PERSON
-    ]
-    described_spans = [
-        (item.mention.start, item.mention.end)
-        for item in found
-        if item.mention is not None and item.mention.kind is SpeakerKind.DESCRIPTION
-    ]
+    speakers: set[str] = set()
+    speaker_spans: list[tuple[int, int]] = []
+    described_spans: list[tuple[int, int]] = []
+    for item in found:
+        if item.mention is None:
+            continue
+        if item.mention.kind is SpeakerKind.PERSON:
+            speakers.add(item.mention.name.split()[-1].lower())
+            speaker_spans.append((item.mention.start, item.mention.end))
+        elif item.mention.kind is SpeakerKind.DESCRIPTION:
+            described_spans.append((item.mention.start, item.mention.end))
     discourse = Discourse(
         text, quoted, article.sentence_start, speakers, speaker_spans, described_spans
     )
@@ -761,7 +757,7 @@ def _shorter_form(short: str, full: str) -> bool:
     """ "de Blasio" of "Bill de Blasio": the same last word, no word of its own."""
     short_words = short.lower().split()
     full_words = full.lower().split()
-    return short_words[-1] == full_words[-1] and all(word in full_words for word in short_words)
+    return short_words[-1] == full_words[-1] and set(full_words).issuperset(short_words)
 
 
 def _wording(text: str, item: Found) -> str:
