@@ -287,7 +287,13 @@ class Discourse:
             first_seen.setdefault(occurrence.key, occurrence.start)
         shared = {key.partition("#")[0] for key in people if "#" in key}
         courtesy = "Sir " in text or "Dame " in text
-        holders = _first_and_last_words(person.name for person in people.values())
+        # (built on first use: most full names open with a given name, and
+        # need no other person's)
+        holders = functools.cache(
+            lambda: _first_and_last_words(person.name for person in people.values())
+        )
+        length = len(text)
+        add = self._occurrences.append
         for key, person in people.items():
             if key.partition("#")[0] in shared:
                 continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
@@ -310,11 +316,11 @@ class Discourse:
                     if (
                         position not in skipped
                         and (position == 0 or not text[position - 1].isalnum())
-                        and (end == len(text) or not text[end].isalnum())
+                        and (end == length or not text[end].isalnum())
                         and not self.quoted(position)
                     ):
                         possessive = text.startswith(("'s", "’s"), end)
-                        self._occurrences.append(_Occurrence(position, end, key, possessive))
+                        add(_Occurrence(position, end, key, possessive))
                     position = text.find(spelling, end)
         self._occurrences.sort(key=_start)
 
@@ -389,20 +395,27 @@ class Discourse:
             known.honorific = parsed.honorific
         if parsed.titled:
             known.titled = True
-        if _DESCRIBED_AFTER.match(text, run_end, run_end + 6):
+        if not known.titled and _DESCRIBED_AFTER.match(text, run_end, run_end + 6):
             known.titled = True  # "Ana Ruiz, 34," / "Ana Ruiz, a nurse,"
-        opening = run_start + parsed.opening
-        # The last three words before the run (rsplit: the rest stays one piece).
-        before = text[max(0, opening - 40) : opening].lower().rsplit(None, 3)[-3:]
-        for word in before:
-            gender = _ROLE_GENDER.get(word.strip(",."))
-            if gender:
-                known.votes[gender] = known.votes.get(gender, 0) + 2
-        if before and _person_head(before[-1]):
-            # "goalkeeper Aron Gunnarsson": a person, whatever the given name.
-            known.titled = True
-        for gender in parsed.title_genders:
-            known.votes[gender] = known.votes.get(gender, 0) + 2
+        # What the words before the run tell: that the person is one (a role),
+        # and their gender, where neither an honorific nor a given name tells
+        # it (Person.gender reads votes only then). Once both are known, as for
+        # most people named again, nothing is left to read there.
+        voting = not (known.honorific or known.given)
+        if voting or not known.titled:
+            opening = run_start + parsed.opening
+            # The last three words before the run (rsplit: the rest stays one piece).
+            before = text[max(0, opening - 40) : opening].lower().rsplit(None, 3)[-3:]
+            if not known.titled and before and _person_head(before[-1]):
+                # "goalkeeper Aron Gunnarsson": a person, whatever the given name.
+                known.titled = True
+            if voting:
+                for word in before:
+                    gender = _ROLE_GENDER.get(word.strip(",."))
+                    if gender:
+                        known.votes[gender] = known.votes.get(gender, 0) + 2
+                for gender in parsed.title_genders:
+                    known.votes[gender] = known.votes.get(gender, 0) + 2
         begin = run_start + parsed.begin
         self._occurrences.append(_Occurrence(begin, run_end, key, parsed.possessive))
 
@@ -412,11 +425,18 @@ class Discourse:
 
     def _gender_from_pronouns(self) -> None:
         """ "Carol Vance, 58, lost her savings": the article's own pronoun, in
-        the sentence that opens with the person, before anyone else is named."""
+        the sentence that opens with the person, before anyone else is named.
+        Only for people with neither an honorific nor a known given name: their
+        gender is told by those, never by votes (Person.gender), and the index
+        holds both for good by now."""
         text = self.text
         occurrences = self._occurrences
         sentence_start = self.sentence_start
+        people = self.people
         for index, occurrence in enumerate(occurrences):
+            person = people[occurrence.key]
+            if person.honorific or person.given:
+                continue
             if index > 0 and occurrences[index - 1].start >= sentence_start(occurrence.start):
                 continue  # not the sentence's first person
             limit = occurrences[index + 1].start if index + 1 < len(occurrences) else len(text)
@@ -426,7 +446,6 @@ class Discourse:
                 if self.quoted(pronoun.start()):
                     continue
                 gender = "m" if pronoun[1] else "f"
-                person = self.people[occurrence.key]
                 person.votes[gender] = person.votes.get(gender, 0) + 1
                 break
 
@@ -503,10 +522,11 @@ class Discourse:
                 if speaker_only:
                     speaking = speaking or next(iter(speakers), None)
                     return people[speaking.key] if speaking is not None else None
+                if speaking is not None:
+                    return people[speaking.key]
                 oblique = [self._oblique(c.start) for c in candidates]
                 subject = (
-                    speaking
-                    or next(
+                    next(
                         (
                             c
                             for c, o in zip(candidates, oblique, strict=True)
@@ -888,20 +908,20 @@ def _first_and_last_words(names: Iterable[str]) -> dict[str, set[str]]:
     return holders
 
 
-def family_name_first(name: str, holders: Mapping[str, set[str]]) -> str | None:
+def family_name_first(name: str, holders: Callable[[], Mapping[str, set[str]]]) -> str | None:
     """The first word of ``name`` where the article may use it alone for the
     person: a family name printed first ("Aoki" of "Aoki Ren", "Xi" of "Xi
     Jinping") or the name some cultures call a person by ("Dawit" of "Dawit
     Alemu"). Not a given name of the list, a title, a place or a particle, and
-    no other person of the article has that word first or last (``holders``,
-    from ``_first_and_last_words`` of the article's people)."""
+    no other person of the article has that word first or last (``holders()``,
+    ``_first_and_last_words`` of the article's people)."""
     words = name.split()
-    if len(words) < 2 or any(word.lower() in NAME_PARTICLES for word in words[:2]):
+    if len(words) < 2 or words[0].lower() in NAME_PARTICLES or words[1].lower() in NAME_PARTICLES:
         return None
     first = words[0]
     if not first.isalpha() or not _may_stand_alone(first):
         return None
-    if not holders.get(first.lower(), set()) <= {name}:
+    if not holders().get(first.lower(), set()) <= {name}:
         return None  # another person's name opens or closes with the word
     return first
 

@@ -300,12 +300,12 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             break
     if index < 0:
         return None
-    last = tokens[index][2]
+    last = tokens[index][2]  # (and ``word``, from the loop, is it lower-cased)
     if last == "as" and text.startswith(("saying", "telling"), cue_start):
         return _quoted_as(text, tokens, index)
-    if last.lower() in ("and", "but", "or"):
+    if word in ("and", "but", "or"):
         return None  # "... and says": the subject is the sentence's, further back
-    if last.lower() == "who" and index >= 2 and tokens[index - 1][2] == ",":
+    if word == "who" and index >= 2 and tokens[index - 1][2] == ",":
         # "Berg, who says ...": the relative pronoun stands for the name before it.
         phrase = _phrase_backwards(tokens, index - 2)
         appositioned = _name_before_appositive(text, tokens, index - 1)

@@ -49,3 +49,14 @@ def _render(node: dict[str, Any]) -> str:
     if ends_here:
         return "(?:" + "|".join(branches) + "|)"
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def at_word_start(literal: str) -> str:
+    """A regex for ``literal`` where a word boundary opens it (``\\b`` and
+    the escaped literal), written with the literal first and the boundary
+    as a look-behind after it: ``re`` then scans for the literal, where a
+    pattern that opens with ``\\b`` is tried at every character."""
+    escaped = re.escape(literal)
+    if literal[:1].isalnum() or literal[:1] == "_":
+        return rf"{escaped}(?<!\w{escaped})"
+    return rf"{escaped}(?<=\w{escaped})"

@@ -37,6 +37,7 @@ from quotes.extract.lexicon import (
 )
 from quotes.extract.mentions import CAPITALISED_STOPS, Mention
 from quotes.extract.model import DatePrecision, ExtractedQuote, QuoteKind, SpeakerKind
+from quotes.extract.patterns import at_word_start
 from quotes.extract.story_days import another_day_told, day_told_before
 from quotes.extract.when import resolve_date
 
@@ -365,7 +366,10 @@ def _namesakes(text: str, surname: str) -> int:
     """How many people of that surname the article names with a given name."""
     given = {
         found[1]
-        for found in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text)
+        # (the boundary a look-behind after the capital, which re scans for)
+        for found in re.finditer(
+            rf"([A-Z](?<!\w[A-Z])[a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text
+        )
         if gender_of_given_name(found[1])
     }
     return len(given)
@@ -374,7 +378,7 @@ def _namesakes(text: str, surname: str) -> int:
 def _full_body_name(text: str, name: str, limit: int) -> str:
     """ "Nordhavn" is the "Nordhavn Lines" an article named first: the
     capitalised words that followed it where it first appeared in full."""
-    pattern = re.compile(rf"\b{re.escape(name)}((?:[^\S\n]+[A-Z][\w&-]*)+)")
+    pattern = re.compile(at_word_start(name) + r"((?:[^\S\n]+[A-Z][\w&-]*)+)")
     for found in pattern.finditer(text, 0, limit):
         words = []
         for word in found[1].split():
@@ -470,7 +474,10 @@ def _said_as_body(article: Article, discourse: Discourse, mention: Mention, item
         ("'s", "’s")
     ):
         return False  # "Mr. Okafor said it was late", "Okafor's aides said"
-    # The cheap, local test first: most names are followed by no such pronoun.
+    words = mention.name.split()
+    if any(gender_of_given_name(w) for w in words):
+        return False  # "Ana Okafor said it was late": a person's given name
+    # The cheap, local test next: most names are followed by no such pronoun.
     text = article.text
     start = max(item.cue[1], mention.end)
     end = min(article.sentence_end(start), start + _BODY_PRONOUN_REACH)
@@ -482,11 +489,10 @@ def _said_as_body(article: Article, discourse: Discourse, mention: Mention, item
         word[:1].isupper() or word.lower() == "the" for word in between
     ):
         return False  # "said that Norway ... its", "said the firm ... its": another body
-    words = mention.name.split()
     # "they" for a plural name only ("Kestrel Wanderers said they"): not "Okafor said they".
     if pronoun[1] in ("they", "their") and not words[-1].endswith("s"):
         return False
-    if discourse.quoted(pronoun.start()) or any(gender_of_given_name(w) for w in words):
+    if discourse.quoted(pronoun.start()):
         return False
     if all(_has_word(text, word.lower()) for word in words):
         return False  # "Officials said they": common words, capitalised by the sentence
@@ -681,8 +687,11 @@ def _spelled_out(text: str, name: str, limit: int) -> str | None:
         return None
     letters = acronym[1]
     run = re.compile(
-        r"\b"
-        + r"[\s-]+(?:(?:of|for|the|and|on|in)\s+)*".join(rf"{letter}[\w'’]*" for letter in letters)
+        at_word_start(letters[0])
+        + r"[\w'’]*"
+        + "".join(
+            rf"[\s-]+(?:(?:of|for|the|and|on|in)\s+)*{letter}[\w'’]*" for letter in letters[1:]
+        )
         + r"\b"
     )
     found = run.search(text, 0, limit)
