@@ -84,6 +84,9 @@ _NOUN_OPENER = re.compile(
     r"[TtAaHhIiOo](?<![\w'’-].)"
     r"(?:(?<=[Tt])he(?:ir)?|(?<=[Aa])n?|(?<=[Hh])(?:is|er)|(?<=[Ii])ts|(?<=[Oo])ur) \Z"
 )
+# How its matches end (the last letter of one of its words, and the space):
+# the two characters before a cue tell, at once, whether it needs trying.
+_NOUN_OPENER_ENDS = frozenset(["e ", "r ", "a ", "A ", "n ", "s "])
 
 
 # "Interfax quoted Berg as saying", "Berg was cited as saying": the one who
@@ -112,7 +115,9 @@ def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
     a possessive, nor a reporter quoting someone "as saying"."""
     start, word = cue.start(), cue[0]
     if word != "said":  # (most cues: none of these tests applies to it)
-        if _NOUN_OPENER.search(text, max(0, start - 7), start):
+        if text[start - 2 : start] in _NOUN_OPENER_ENDS and _NOUN_OPENER.search(
+            text, max(0, start - 7), start
+        ):
             return False
         if word in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
             return False

@@ -46,10 +46,12 @@ def _furniture_label(label: str) -> bool:
 
 # "READ MORE: ...", "WATCH: ...", "Advertisement", "(Photo: Reuters)": lines of
 # the page, not of the story; nobody says anything in them.
-_FURNITURE_LINE = re.compile(
-    r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$)"
-    r"|[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$))"
+_FURNITURE_LABEL = re.compile(
+    r"[^\S\n]*(?:([A-Za-z][A-Za-z ]{1,30}):|Advertisement[^\S\n]*(?:\n|$))"
 )
+# A caption closing the line. (Tried only on a line with a parenthesis: the
+# pattern backtracks over the whole line looking for one.)
+_CAPTION_LINE = re.compile(r"[^\n]*\((?:Photo|Picture|Image)[^)\n]*\)[^\S\n]*(?:\n|$)")
 
 
 def _dateline(text: str, start: int, label: str, content: int) -> bool:
@@ -69,8 +71,13 @@ _HEAD = 200
 
 
 def furniture_line(text: str, paragraph: int) -> bool:
-    line = _FURNITURE_LINE.match(text, paragraph)
-    return line is not None and (line[1] is None or _furniture_label(line[1]))
+    label = _FURNITURE_LABEL.match(text, paragraph)
+    if label is not None:
+        return label[1] is None or _furniture_label(label[1])
+    line_end = text.find("\n", paragraph)
+    if text.find("(", paragraph, len(text) if line_end == -1 else line_end) == -1:
+        return False
+    return _CAPTION_LINE.match(text, paragraph) is not None
 
 
 def label_colon(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[Found]:

@@ -79,11 +79,22 @@ def reporting_cues(
             continue
         if inside(start, starts, quotations):
             continue
-        if word.endswith("ed") and _AFTER_DETERMINER.search(text, max(0, start - 8), start):
+        # (Each pattern below ends on a word and blanks: the letter before the
+        # blanks tells most cues at once that it cannot match.)
+        before = _before_blanks(text, start, max(0, start - 12))
+        if (
+            word.endswith("ed")
+            and before in _DETERMINER_ENDS
+            and _AFTER_DETERMINER.search(text, max(0, start - 8), start)
+        ):
             continue
         if _NEGATED.search(text, max(0, start - 24), start):
             continue  # "did not say", "has not said": no statement
-        if word.endswith("s") and _POSSESSED.search(text, max(0, start - 12), start):
+        if (
+            word.endswith("s")
+            and before in _POSSESSOR_ENDS
+            and _POSSESSED.search(text, max(0, start - 12), start)
+        ):
             continue  # "her comments", "our reports": a noun
         paragraph = article.paragraph_start(start)
         if paragraph not in furniture:
@@ -234,6 +245,18 @@ _DAY_AFTER_VERB = re.compile(
 # "the planned summit", "a proposed deal": a participle after a determiner is no verb
 # ("his claim that ..." is a cue all the same).
 _AFTER_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their|our)\s+$", re.IGNORECASE)
+# The last letters of the words of _AFTER_DETERMINER and of _POSSESSED.
+_DETERMINER_ENDS = frozenset("eansrEANSR")
+_POSSESSOR_ENDS = frozenset("rsyRSY'’")
+
+
+def _before_blanks(text: str, end: int, floor: int) -> str:
+    """The character before the blanks that end at ``end`` (no further back
+    than ``floor``), or "" where no blank ends there."""
+    position = end
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1] if floor < position < end else ""
 
 
 _SOURCE_END = re.compile(r"[,;:.!?()\n—–]|\s-\s")

@@ -799,10 +799,13 @@ def _date(
         parts.append(text[item.cue[0] : item.cue[1]])
     # "X, who leaves office on Oct. 1, said on Tuesday", "..., wrote Aho,
     # who won in March.": a relative clause dates what its subject does, not
-    # the saying (unless it is the saying). (It opens on a comma: a part
-    # without one is not searched.)
+    # the saying (unless it is the saying). (It opens on a comma and a "wh"
+    # word: a part without both is not searched.)
     said_on, precision = resolve_date(
-        " ".join(_RELATIVE_CLAUSE.sub(",", part) if "," in part else part for part in parts),
+        " ".join(
+            _RELATIVE_CLAUSE.sub(",", part) if "," in part and "wh" in part else part
+            for part in parts
+        ),
         published,
     )
     if precision is DatePrecision.REPORTED:
