@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from quotes.extract.lexicon import (
     PARTICIPLE_CUES,
+    PLURAL_NOUNS,
     QUOTE_ONLY_PHRASES,
     QUOTE_ONLY_VERBS,
     QUOTING,
@@ -94,16 +95,9 @@ _NOUN_OPENER_ENDS = frozenset(["e ", "r ", "a ", "A ", "n ", "s "])
 _AS_SAYING = re.compile(r"(?:\s+[\w'’.,-]+){0,8}?\s+as\s+(?:saying|telling)\b")
 
 
-# Cue words that are plural nouns too: after a share of a one-word group
-# ("32% of Republican claims", "half of Labour comments") they are what was
-# said, counted, and the group is no speaker.
-_PLURAL_NOUNS = frozenset(
-    """
-        claims comments remarks charges reports notes answers replies calls quotes promises
-        pledges vows demands attacks questions doubts hopes fears estimates orders requests
-        jokes warnings accusations complaints statements
-    """.split()
-)
+# After a share of a one-word group ("32% of Republican claims", "half of
+# Labour comments") a cue word that is a plural noun too (lexicon.PLURAL_NOUNS)
+# is what was said, counted, and the group is no speaker.
 _SHARE_OF_A_GROUP = re.compile(
     r"(?:%|\bpercent|\bper cent|\bmost|\bmany|\bsome|\ball|\bhalf|\bnone|\bmajority|\bshare)"
     r"\s+of\s+[A-Z][\w'’-]*\s+\Z"
@@ -122,7 +116,7 @@ def _a_verb(text: str, cue: re.Match[str], endpos: int) -> bool:
         if word in QUOTING and _AS_SAYING.match(text, cue.end(), endpos):
             return False
         if (
-            word in _PLURAL_NOUNS
+            word in PLURAL_NOUNS
             and text.find("of", max(0, start - 40), start) != -1  # (most have none: told at once)
             and _SHARE_OF_A_GROUP.search(text, max(0, start - 40), start)
         ):

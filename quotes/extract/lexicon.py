@@ -342,6 +342,15 @@ QUOTE_ONLY_PHRASES = forms_in_role("quote", phrases=True)
 PARTICIPLE_CUES = forms_in_role("participle")
 # Verbs by which a reporter quotes someone "as saying": the one quoted speaks.
 QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
+# Cue words that are plural nouns too ("Republican claims", "their remarks"):
+# what was said, where a share of a group comes before them (cues.py).
+PLURAL_NOUNS = frozenset(
+    """
+        claims comments remarks charges reports notes answers replies calls quotes promises
+        pledges vows demands attacks questions doubts hopes fears estimates orders requests
+        jokes warnings accusations complaints statements
+    """.split()
+)
 # Verbs whose use before a quote needs an object ("told reporters").
 OBJECT_TAKING = forms_in_role("object")
 # After these the next name is always whom it was told to ("told Fox News"),

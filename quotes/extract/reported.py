@@ -27,6 +27,7 @@ from quotes.extract.lexicon import (
     NO_ONE_IN_PARTICULAR,
     OBJECT_TAKING,
     PARTICIPLE_CUES,
+    QUOTING,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -317,8 +318,13 @@ def _whole_sentence(
     return start, end
 
 
-# The reporter's part of "..., the RIA news agency quoted X as saying.".
-_QUOTED_BY = re.compile(r",\s*(?:[\w'’.-]+\s+){1,6}(?:quoted|cited)$")
+# The reporter's part of "..., the RIA news agency quoted X as saying.": a
+# quoting verb in the past.
+_QUOTED_BY = re.compile(
+    r",\s*(?:[\w'’.-]+\s+){1,6}"
+    + word_alternation(verb for verb in QUOTING if verb.endswith("ed"))
+    + "$"
+)
 
 
 def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
