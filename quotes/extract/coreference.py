@@ -287,15 +287,11 @@ class Discourse:
             first_seen.setdefault(occurrence.key, occurrence.start)
         shared = {key.partition("#")[0] for key in people if "#" in key}
         courtesy = "Sir " in text or "Dame " in text
-        built: list[dict[str, set[str]]] = []
-
-        def holders() -> dict[str, set[str]]:
-            # (built on first use: most full names open with a given name, and
-            # need no other person's)
-            if not built:
-                built.append(_first_and_last_words(person.name for person in people.values()))
-            return built[0]
-
+        # (built on first use: most full names open with a given name, and
+        # need no other person's)
+        holders = functools.cache(
+            lambda: _first_and_last_words(person.name for person in people.values())
+        )
         length = len(text)
         add = self._occurrences.append
         for key, person in people.items():

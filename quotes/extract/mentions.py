@@ -300,7 +300,7 @@ def subject_before(text: str, cue_start: int, floor: int) -> Mention | None:
             break
     if index < 0:
         return None
-    last = tokens[index][2]  # (and ``word``, from the loop, is it lower-cased)
+    last = tokens[index][2]  # (``word``, from the loop above, is it lower-cased)
     if last == "as" and text.startswith(("saying", "telling"), cue_start):
         return _quoted_as(text, tokens, index)
     if word in ("and", "but", "or"):
