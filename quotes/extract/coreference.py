@@ -250,18 +250,11 @@ class Discourse:
         return index >= 0 and position < self._quoted[index][1]
 
     def _index(self, speakers: set[str]) -> None:
-        text, quote_starts, quoted = self.text, self._quote_starts, self._quoted
+        text = self.text
         for run in _NAME_RUN.finditer(text):
-            # (self.quoted, inlined: it is asked of every capitalised run)
-            start = run.start()
-            index = bisect.bisect_right(quote_starts, start) - 1
-            if index >= 0 and start < quoted[index][1]:
-                continue
-            if ". " in run[0]:
+            if not self.quoted(run.start()):
                 for piece in _sentence_pieces(text, run):
                     self._add_run(piece)
-            else:
-                self._add_run(run)
         # A run of capitalised words is a person only with some evidence of
         # it: a known given name, an honorific, a title or a person's role
         # word before it, a gendered role, an age, or the article quoting
@@ -292,8 +285,6 @@ class Discourse:
         holders = functools.cache(
             lambda: _first_and_last_words(person.name for person in people.values())
         )
-        length = len(text)
-        add = self._occurrences.append
         for key, person in people.items():
             if key.partition("#")[0] in shared:
                 continue  # "Lowe" alone, with two Lowes named: which one, only the reader knows
@@ -316,11 +307,11 @@ class Discourse:
                     if (
                         position not in skipped
                         and (position == 0 or not text[position - 1].isalnum())
-                        and (end == length or not text[end].isalnum())
+                        and (end == len(text) or not text[end].isalnum())
                         and not self.quoted(position)
                     ):
                         possessive = text.startswith(("'s", "’s"), end)
-                        add(_Occurrence(position, end, key, possessive))
+                        self._occurrences.append(_Occurrence(position, end, key, possessive))
                     position = text.find(spelling, end)
         self._occurrences.sort(key=_start)
 
@@ -360,12 +351,7 @@ class Discourse:
             )
         key = parsed.key
         known = people.get(key)
-        if (
-            parsed.full
-            and known is not None
-            and parsed.name != known.name  # (the same name again, most runs: one person)
-            and not _one_name(parsed.name_words, known.name)
-        ):
+        if parsed.full and known is not None and not _one_name(parsed.name_words, known.name):
             # "Kofi Lowe" then "Geoffrey Lowe": two people of one surname, each
             # under a key of their own (a later one must not take the first's
             # mentions).
@@ -404,8 +390,8 @@ class Discourse:
         voting = not (known.honorific or known.given)
         if voting or not known.titled:
             opening = run_start + parsed.opening
-            # The last three words before the run (rsplit: the rest stays one piece).
-            before = text[max(0, opening - 40) : opening].lower().rsplit(None, 3)[-3:]
+            # The last three words before the run.
+            before = text[max(0, opening - 40) : opening].lower().split()[-3:]
             if not known.titled and before and _person_head(before[-1]):
                 # "goalkeeper Aron Gunnarsson": a person, whatever the given name.
                 known.titled = True
@@ -873,8 +859,10 @@ _PERIOD_WORD = re.compile(r"([A-Z][\w'’-]+)\.(?=[^\S\n])")
 
 
 def _sentence_pieces(text: str, run: re.Match[str]) -> list[re.Match[str]]:
-    """A run that holds ". " cut where a sentence ends inside it: "... met Jeb
-    Bush. Trump's aides" is "Jeb Bush" and no person "Jeb Bush Trump"."""
+    """A run cut where a sentence ends inside it: "... met Jeb Bush. Trump's
+    aides" is "Jeb Bush" and no person "Jeb Bush Trump"."""
+    if ". " not in run[0]:
+        return [run]
     pieces = []
     start = run.start()
     for found in _PERIOD_WORD.finditer(text, run.start(), run.end()):

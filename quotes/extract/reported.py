@@ -82,7 +82,7 @@ def reporting_cues(
             continue
         # (Each pattern below ends on a word and blanks: the letter before the
         # blanks tells most cues at once that it cannot match.)
-        before = _before_blanks(text, start, max(0, start - 12))
+        before = last_before(text, start)
         if (
             word.endswith("ed")
             and before in _DETERMINER_ENDS
@@ -249,15 +249,6 @@ _AFTER_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their|our)\s+$", 
 # The last letters of the words of _AFTER_DETERMINER and of _POSSESSED.
 _DETERMINER_ENDS = frozenset("eansrEANSR")
 _POSSESSOR_ENDS = frozenset("rsyRSY'’")
-
-
-def _before_blanks(text: str, end: int, floor: int) -> str:
-    """The character before the blanks that end at ``end`` (no further back
-    than ``floor``), or "" where no blank ends there."""
-    position = end
-    while position > floor and text[position - 1].isspace():
-        position -= 1
-    return text[position - 1] if floor < position < end else ""
 
 
 _SOURCE_END = re.compile(r"[,;:.!?()\n—–]|\s-\s")
