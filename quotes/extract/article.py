@@ -176,6 +176,13 @@ def stripped_end(text: str, position: int, chars: str | None = None) -> int:
     return position
 
 
+def stripped_start(text: str, position: int, end: int) -> int:
+    """``end - len(text[position:end].lstrip())``: past the blanks at ``position``."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
 def last_before(text: str, position: int, chars: str | None = None) -> str:
     """``text[:position].rstrip(chars)[-1:]``."""
     end = stripped_end(text, position, chars)

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from quotes.extract.article import Article, blank, clause_end, fewer_words
+from quotes.extract.article import Article, blank, clause_end, fewer_words, stripped_start
 from quotes.extract.cues import SHORT_FRAGMENT_WORDS
 from quotes.extract.found import Found
 from quotes.extract.lexicon import SPEECH_VERBS
@@ -178,7 +178,7 @@ def _split_at_own_cue(
             if attribution is None:
                 continue
             opening = _SUBORDINATE_OPENING.match(
-                text, _past_space(text, article.sentence_start(clause.start))
+                text, stripped_start(text, article.sentence_start(clause.start), len(text))
             )
             if opening is not None and opening.end() <= clause_cue and _runs_on(text, quote):
                 # 'When the firm announced that ..., Okafor said, "we were
@@ -237,12 +237,6 @@ _SUBORDINATE_OPENING = re.compile(
     r"(?:(?:So|And|But|Yet)\s+(?=[a-z]))?"
     r"(?i:when|after|if|once|because|since|while|before|as soon as)\s",
 )
-
-
-def _past_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 def _runs_on(text: str, quote: Found) -> bool:

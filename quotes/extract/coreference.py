@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from quotes.extract.article import stripped_start
 from quotes.extract.bodies import is_place
 from quotes.extract.given_names import gender_of_given_name
 from quotes.extract.lexicon import (
@@ -873,9 +874,7 @@ def _sentence_pieces(text: str, run: re.Match[str]) -> list[re.Match[str]]:
         piece = _NAME_RUN.fullmatch(text, start, found.end() - 1)
         if piece is not None:
             pieces.append(piece)
-        start = found.end()
-        while text[start].isspace():
-            start += 1
+        start = stripped_start(text, found.end(), len(text))
     if start == run.start():
         return [run]
     piece = _NAME_RUN.fullmatch(text, start, run.end())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.extract.article import Article, clause_end, fewer_words
+from quotes.extract.article import Article, clause_end, fewer_words, stripped_start
 from quotes.extract.cues import QUOTE_OPENING, inside
 from quotes.extract.found import Found
 from quotes.extract.mentions import Mention
@@ -65,14 +65,10 @@ def in_poll(article: Article, quotations: list[tuple[QuoteSpan, ...]]) -> list[F
             comma = text.find(",", match.end(), sentence_end)
             if comma == -1:
                 continue
-            start = comma + 1
-            while start < sentence_end and text[start].isspace():
-                start += 1
+            start = stripped_start(text, comma + 1, sentence_end)
             end = clause_end(text, start, sentence_end)
         else:
-            start = sentence_start
-            while start < match.start() and text[start].isspace():
-                start += 1
+            start = stripped_start(text, sentence_start, match.start())
             end = clause_end(text, start, match.start())
             while end > start and text[end - 1] in ", ":
                 end -= 1

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quotes.extract.article import Article, clause_end, fewer_words, last_before, word_count
+from quotes.extract.article import (
+    Article,
+    clause_end,
+    fewer_words,
+    last_before,
+    stripped_start,
+    word_count,
+)
 from quotes.extract.cues import (
     COORDINATED,
     INDIRECT_VERBS,
@@ -260,8 +267,7 @@ def _source_phrase(text: str, start: int, limit: int) -> Mention | None:
     Sources of figures are often no name: "according to new figures from
     the port", "according to a 2029 transport ministry survey".
     """
-    while start < limit and text[start].isspace():
-        start += 1
+    start = stripped_start(text, start, limit)
     stop = _SOURCE_END.search(text, start, limit)
     end = stop.start() if stop else limit
     while end > start and text[end - 1].isspace():
@@ -300,9 +306,7 @@ def _inverted(text: str, cue_end: int, sentence_end: int) -> bool:
 def _whole_sentence(
     text: str, sentence_start: int, sentence_end: int, mention: Mention
 ) -> tuple[int, int] | None:
-    start = sentence_start
-    while start < sentence_end and text[start].isspace():
-        start += 1
+    start = stripped_start(text, sentence_start, sentence_end)
     end = clause_end(text, start, sentence_end)
     if start >= mention.start or fewer_words(text[start:end], 6) or '"' in text[start:end]:
         return None
@@ -331,9 +335,7 @@ def _content_before(cue: ReportingCue, mention: Mention) -> Found | None:
     end = sentence_start + len(lead) - 1
     while end > sentence_start and text[end - 1] in " ,":
         end -= 1
-    start = sentence_start
-    while start < end and text[start].isspace():
-        start += 1
+    start = stripped_start(text, sentence_start, end)
     if fewer_words(text[start:end], 3):
         return None
     if _appositive_role(text, start, end, mention, cue):
@@ -480,9 +482,7 @@ def according_to(cue: ReportingCue) -> Found | NothingSaid | None:
         comma = text.find(",", mention.end, sentence_end)
         if comma == -1:
             return NOTHING_SAID
-        start = comma + 1
-        while start < sentence_end and text[start].isspace():
-            start += 1
+        start = stripped_start(text, comma + 1, sentence_end)
         end = clause_end(text, start, sentence_end)
     else:
         start = sentence_start
